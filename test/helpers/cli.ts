@@ -1,0 +1,32 @@
+import {spawn} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+
+/** Absolute path of the CLI entry in source form; tests run it through tsx so no build step is needed. */
+export const cliPath = fileURLToPath(new URL('../../source/cli.tsx', import.meta.url));
+
+export interface CliResult {
+	readonly code: number | null;
+	readonly stdout: string;
+	readonly stderr: string;
+}
+
+/** Runs the real binary as a child process, with no TTY, and collects its output. */
+export async function runCli(
+	args: readonly string[],
+	options: {env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number} = {},
+): Promise<CliResult> {
+	const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+		cwd: options.cwd,
+		env: {...process.env, NO_COLOR: '1', ...options.env},
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+	child.stdin.end(options.input ?? '');
+	const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	clearTimeout(timer);
+	return {code, stdout, stderr};
+}
