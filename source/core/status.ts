@@ -1,0 +1,31 @@
+import type {Flavor, InvalidEntry, Item, Kind} from './item.js';
+
+/** Where an item stands when one source (left, usually Git) is compared with a target (right, usually live). */
+export type Status = 'unchanged' | 'changed' | 'only-in-git' | 'only-live' | 'invalid' | 'conflict';
+
+export const statuses: readonly Status[] = ['unchanged', 'changed', 'only-in-git', 'only-live', 'invalid', 'conflict'];
+
+/** One row of a comparison: the pair for one portable ID, or one unreadable/conflicting entry. */
+export interface Comparison {
+	/** `kind:id` for paired items; `invalid:<file>` for unreadable files. Unique within one comparison. */
+	readonly key: string;
+	readonly kind?: Kind;
+	readonly flavor?: Flavor;
+	readonly id?: string;
+	readonly name: string;
+	readonly status: Status;
+	/** The source side (Git, snapshot, or another environment). */
+	readonly left?: Item;
+	/** The target side (live). */
+	readonly right?: Item;
+	/** Changed field paths (product.md §5 notation), only for `changed`. */
+	readonly changes: readonly string[];
+	readonly categories: readonly string[];
+	readonly file?: string;
+	/** For `invalid` and `conflict`: what is wrong, naming the file(s). */
+	readonly error?: string;
+	readonly invalid?: InvalidEntry;
+}
+
+/** Counts per status, for summaries and drift bars. */
+export type StatusCounts = Record<Status, number> & {total: number};
