@@ -1,0 +1,63 @@
+import type {Comparison, StatusCounts} from '../core/status.js';
+import type {Kind} from '../core/item.js';
+import type {OperationResult, Plan, ProgressEvent, SideRef} from '../core/plan.js';
+
+/**
+ * The one seam between the console (ui/) and the world: the UI receives an implementation as a prop and never does
+ * I/O itself. The engine implements it over the real sources; component tests pass a small in-memory one.
+ */
+export interface ConsoleServices {
+	environments(): readonly EnvironmentInfo[];
+	/** Loads Git and live for one environment and compares them; rejects only on a programming error. */
+	loadEnvironment(name: string, signal?: AbortSignal): Promise<EnvironmentView>;
+	/** Compares the live states of two environments (left = `base`, right = `other`). */
+	compareEnvironments(base: string, other: string, signal?: AbortSignal): Promise<EnvironmentView>;
+	/** Git → live for the given comparison keys (from another environment's live state with `fromEnvironment`). */
+	planPublish(environment: string, keys: readonly string[], options?: {fromEnvironment?: string}): Promise<Plan>;
+	/** Live → Git for the given keys. */
+	planDump(environment: string, keys: readonly string[]): Promise<Plan>;
+	/** Puts one earlier version (a Git revision or a journal snapshot) of an item live. */
+	planRollback(environment: string, kind: Kind, id: string, version: VersionRef): Promise<Plan>;
+	/** Restores the pre-images of an operation (default: the last one on the environment). */
+	planUndo(environment: string, operation?: string): Promise<Plan>;
+	apply(plan: Plan, onProgress: (event: ProgressEvent) => void): Promise<OperationResult>;
+	history(environment: string, kind: Kind, id: string): Promise<ItemHistory>;
+	/** The item as it was at a version, compared with live, for the history diff. */
+	versionComparison(environment: string, kind: Kind, id: string, version: VersionRef): Promise<Comparison>;
+}
+
+export interface EnvironmentInfo {
+	readonly name: string;
+	readonly dashboard: string;
+	readonly protected: boolean;
+	readonly readOnly: boolean;
+	readonly git: {readonly repo: string; readonly branch: string; readonly dir: string};
+}
+
+export type Reachability = 'ok' | 'auth-failed' | 'unreachable' | 'tls-error' | 'error';
+
+/** One environment after loading: reachability, counts, drift and the compared items. */
+export interface EnvironmentView {
+	readonly name: string;
+	readonly reachability: Reachability;
+	/** Why it is not `ok`, one sentence. */
+	readonly reason?: string;
+	/** A Git-side problem (unknown ref, missing .tyk.json) that does not stop live from loading. */
+	readonly gitError?: string;
+	readonly left: SideRef;
+	readonly right: SideRef;
+	/** Short commit of the Git side, when it is Git. */
+	readonly commit?: string;
+	readonly counts: Readonly<Record<Kind, number>>;
+	readonly drift: StatusCounts;
+	readonly comparisons: readonly Comparison[];
+	/** Count of server-managed fields hidden by normalisation, per comparison key. */
+	readonly hidden: Readonly<Record<string, number>>;
+}
+
+export type VersionRef = {readonly type: 'git'; readonly commit: string} | {readonly type: 'snapshot'; readonly id: string};
+
+export interface ItemHistory {
+	readonly revisions: readonly {readonly commit: string; readonly date: string; readonly author: string; readonly subject: string}[];
+	readonly snapshots: readonly {readonly id: string; readonly time: string; readonly operation: string; readonly action: string}[];
+}
