@@ -1,0 +1,193 @@
+import got, {type Method} from 'got';
+import http from 'node:http';
+import https from 'node:https';
+import {performance} from 'node:perf_hooks';
+import pLimit from 'p-limit';
+import type {JsonValue} from '../../core/json.js';
+import {DashboardError} from './errors.js';
+import {isRetryableStatus, parseRetryAfter, retryDelay, sleep as defaultSleep} from './retry.js';
+import {badResponse, notJsonReason, statusError, transportError, type RequestContext} from './transport-errors.js';
+
+/** One request as seen by `--verbose`: enough to debug, never the key. */
+export interface RequestEvent {
+	readonly method: string;
+	/** Path and query, relative to the environment URL. */
+	readonly path: string;
+	readonly status?: number;
+	readonly ms: number;
+	/** Error kind and message when the request got no usable answer. */
+	readonly error?: string;
+}
+
+/** How to reach one Dashboard; mirrors an environment entry of the config file. */
+export interface DashboardClientOptions {
+	/** Environment name, used in every error message so the user knows which Dashboard failed. */
+	readonly name: string;
+	readonly url: string;
+	readonly key: string;
+	/** Per-request timeout (default 15000). */
+	readonly timeoutMs?: number;
+	/** Parallel requests to this Dashboard (default 8). */
+	readonly concurrency?: number;
+	/** Extra attempts for idempotent reads (default 2); writes are never retried. */
+	readonly retries?: number;
+	/** First back-off delay, doubled per attempt (default 250); tests set it small. */
+	readonly retryDelayMs?: number;
+	/** Upper bound for any single wait, including a server's `Retry-After` (default 30000). */
+	readonly maxRetryDelayMs?: number;
+	readonly tls?: {readonly insecure?: boolean; readonly ca?: string};
+	/** Organisation stamped on created/updated objects; without it the server decides. */
+	readonly orgId?: string;
+	readonly onRequest?: (event: RequestEvent) => void;
+	/** Injectable wait, so tests can check back-off and `Retry-After` without real delays. */
+	readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** A parsed JSON answer with a 2xx status. */
+export interface DashboardResponse {
+	readonly status: number;
+	readonly body: JsonValue;
+	readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/** Low-level access to one Dashboard; the resource modules build every operation on `request`. */
+export interface DashboardClient {
+	readonly name: string;
+	readonly url: string;
+	readonly orgId?: string;
+	/**
+	 * Sends one request and resolves with the parsed JSON of a 2xx answer; rejects with a DashboardError otherwise.
+	 * `path` must start with `/`; `query` values are encoded here.
+	 */
+	request(method: HttpMethod, path: string, options?: {body?: JsonValue; query?: Readonly<Record<string, string | number>>}): Promise<DashboardResponse>;
+	/** Frees the keep-alive sockets; call when done so the process can exit promptly. */
+	close(): void;
+}
+
+function validatedBase(name: string, url: string): URL {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		throw new Error(`${name}: the Dashboard URL "${url}" is not a valid URL (expected e.g. https://dashboard.example.com:3000).`);
+	}
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		throw new Error(`${name}: the Dashboard URL must start with http:// or https://, got "${parsed.protocol}".`);
+	}
+	if (parsed.username || parsed.password) {
+		throw new Error(`${name}: the Dashboard URL must not contain credentials; put the API key in the key setting.`);
+	}
+	return parsed;
+}
+
+/**
+ * Creates a client for one Dashboard: keep-alive sockets, a per-client concurrency limit, a per-request timeout,
+ * back-off retries for GETs only (honouring 429 `Retry-After`), and no redirects ever, so the key is never sent
+ * to a place the user did not configure and a write is never replayed elsewhere.
+ */
+export function createDashboardClient(options: DashboardClientOptions): DashboardClient {
+	const base = validatedBase(options.name, options.url);
+	if (!options.key) throw new Error(`${options.name}: no Dashboard API key is configured.`);
+	const prefix = base.href.replace(/\/+$/, '');
+	const timeoutMs = options.timeoutMs ?? 15_000;
+	const concurrency = Math.max(1, options.concurrency ?? 8);
+	const retries = Math.max(0, options.retries ?? 2);
+	const retryDelayMs = options.retryDelayMs ?? 250;
+	const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
+	const wait = options.sleep ?? defaultSleep;
+	const limit = pLimit(concurrency);
+	/** Server-requested waits, kept beside the errors so they never leak into the public error shape. */
+	const retryAfter = new WeakMap<DashboardError, number>();
+	const agentOptions = {keepAlive: true, maxSockets: concurrency};
+	const agent = {
+		http: new http.Agent(agentOptions),
+		https: new https.Agent({...agentOptions, rejectUnauthorized: !options.tls?.insecure, ca: options.tls?.ca}),
+	};
+	const headers = {authorization: options.key, accept: 'application/json', 'user-agent': 'tyk-console'};
+
+	async function attempt(method: HttpMethod, path: string, payload: string | undefined, context: RequestContext): Promise<DashboardResponse> {
+		const started = performance.now();
+		const report = (status?: number, error?: DashboardError): void => {
+			options.onRequest?.({method, path, status, ms: Math.round(performance.now() - started), error: error && `${error.kind}: ${error.message}`});
+		};
+		let response;
+		try {
+			response = await got(prefix + path, {
+				method: method as Method,
+				headers: payload === undefined ? headers : {...headers, 'content-type': 'application/json'},
+				body: payload,
+				responseType: 'text',
+				throwHttpErrors: false,
+				followRedirect: false,
+				retry: {limit: 0},
+				timeout: {request: timeoutMs},
+				agent,
+				https: {rejectUnauthorized: !options.tls?.insecure, certificateAuthority: options.tls?.ca},
+			});
+		} catch (error) {
+			const failure = transportError(error, context);
+			report(undefined, failure);
+			throw failure;
+		}
+		const status = response.statusCode;
+		const contentType = response.headers['content-type'];
+		let body: JsonValue | undefined;
+		try {
+			body = response.body === '' ? undefined : (JSON.parse(response.body) as JsonValue);
+		} catch {
+			body = undefined;
+		}
+		if (status >= 200 && status < 300) {
+			if (body === undefined) {
+				const failure = badResponse(context, status, notJsonReason(contentType));
+				report(status, failure);
+				throw failure;
+			}
+			report(status);
+			return {status, body, headers: response.headers};
+		}
+		const location = response.headers.location;
+		const failure = statusError(status, body, contentType, location, context);
+		const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+		if (retryAfterMs !== undefined) retryAfter.set(failure, retryAfterMs);
+		report(status, failure);
+		throw failure;
+	}
+
+	function retryable(error: unknown): boolean {
+		if (!(error instanceof DashboardError)) return false;
+		if (error.status !== undefined) return isRetryableStatus(error.status);
+		return error.kind === 'timeout' || (error.kind === 'network' && /reset/.test(error.reason));
+	}
+
+	return {
+		name: options.name,
+		url: prefix,
+		orgId: options.orgId,
+		async request(method, path, requestOptions = {}) {
+			const query = requestOptions.query
+				? '?' + new URLSearchParams(Object.entries(requestOptions.query).map(([k, v]): [string, string] => [k, String(v)])).toString()
+				: '';
+			const fullPath = path + query;
+			const context: RequestContext = {
+				environment: options.name, method, path: fullPath, origin: base.origin, key: options.key, timeoutMs,
+			};
+			const payload = requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body);
+			const attempts = method === 'GET' ? retries + 1 : 1;
+			for (let number = 1; ; number++) {
+				try {
+					return await limit(() => attempt(method, fullPath, payload, context));
+				} catch (error) {
+					if (number >= attempts || !retryable(error)) throw error;
+					await wait(retryDelay(number, retryDelayMs, retryAfter.get(error as DashboardError), maxRetryDelayMs));
+				}
+			}
+		},
+		close() {
+			agent.http.destroy();
+			agent.https.destroy();
+		},
+	};
+}
