@@ -1,0 +1,102 @@
+import {cloneJson, isJsonObject, type JsonObject} from '../../core/json.js';
+import type {Flavor, Item, Kind} from '../../core/item.js';
+import type {DashboardClient} from './client.js';
+import {createClassic, deleteClassic, getClassic, updateClassic, type Created} from './classic.js';
+import {createOas, deleteOas, getOas, getOasCategories, updateOas} from './oas.js';
+import {createPolicy, deletePolicy, getPolicy, updatePolicy} from './policies.js';
+import {createTemplate, deleteTemplate, getTemplate, updateTemplate} from './templates.js';
+import {classicFileBody, isOasWrapper, oasFileBody} from './live.js';
+
+function stampOrg(target: JsonObject, key: string, orgId: string | undefined): void {
+	if (orgId) target[key] = orgId;
+	else delete target[key];
+}
+
+function child(parent: JsonObject, key: string): JsonObject {
+	const value = parent[key];
+	if (isJsonObject(value)) return value;
+	const fresh: JsonObject = {};
+	parent[key] = fresh;
+	return fresh;
+}
+
+function categoriesOf(item: Item): string[] {
+	return [...item.categories];
+}
+
+/**
+ * The body to send for an item: a copy with the environment-local ids removed (they belong to the source
+ * Dashboard and would clash or be rejected) and the org set to the configured one, or left to the server.
+ */
+export function writeBody(item: Item, orgId?: string): JsonObject {
+	const body = cloneJson(item.body);
+	if (item.kind === 'api' && item.flavor === 'oas') {
+		const doc = isJsonObject(body['oas']) ? body['oas'] : {};
+		const info = child(child(doc, 'x-tyk-api-gateway'), 'info');
+		delete info['dbId'];
+		stampOrg(info, 'orgId', orgId);
+		return doc;
+	}
+	if (item.kind === 'api') {
+		const wrapper = classicFileBody(body);
+		const def = child(wrapper, 'api_definition');
+		delete def['id'];
+		stampOrg(def, 'org_id', orgId);
+		return wrapper;
+	}
+	delete body['_id'];
+	stampOrg(body, 'org_id', orgId);
+	if (item.kind === 'policy' && !body['id'] && item.id) body['id'] = item.id;
+	return body;
+}
+
+/** Creates an item on the Dashboard keeping its portable id; resolves with the new environment-local id. */
+export function createItem(client: DashboardClient, item: Item): Promise<Created> {
+	const body = writeBody(item, client.orgId);
+	if (item.kind === 'api') {
+		return item.flavor === 'oas' ? createOas(client, body, categoriesOf(item)) : createClassic(client, body);
+	}
+	return item.kind === 'policy' ? createPolicy(client, body) : createTemplate(client, body);
+}
+
+/** Replaces the live item addressed by `liveDbIdOrId` (portable id or DB id; both work on current Dashboards). */
+export async function updateItem(client: DashboardClient, item: Item, liveDbIdOrId: string): Promise<void> {
+	const body = writeBody(item, client.orgId);
+	const target = liveDbIdOrId || item.id;
+	if (item.kind === 'api') {
+		if (item.flavor === 'oas') await updateOas(client, target, body, categoriesOf(item));
+		else await updateClassic(client, target, body);
+	} else if (item.kind === 'policy') {
+		await updatePolicy(client, target, body);
+	} else {
+		await updateTemplate(client, target, body);
+	}
+}
+
+/** Deletes a live item by portable id (or DB id); rejects with a `not-found` DashboardError when it is gone. */
+export function deleteItem(client: DashboardClient, kind: Kind, flavor: Flavor | undefined, id: string): Promise<void> {
+	if (kind === 'api') return flavor === 'oas' ? deleteOas(client, id) : deleteClassic(client, id);
+	return kind === 'policy' ? deletePolicy(client, id) : deleteTemplate(client, id);
+}
+
+async function getOasBody(client: DashboardClient, id: string, wrapper?: JsonObject): Promise<JsonObject | undefined> {
+	const [doc, categories, found] = await Promise.all([
+		getOas(client, id), getOasCategories(client, id), wrapper ? Promise.resolve(wrapper) : getClassic(client, id),
+	]);
+	if (!doc) return undefined;
+	const fallback = found && Array.isArray(found['categories']) ? found['categories'].filter((c): c is string => typeof c === 'string') : [];
+	return oasFileBody(doc, categories ?? fallback, found);
+}
+
+/**
+ * Reads one live item in the tyk-sync file shape (the same shape `loadLive` gives), or undefined when the
+ * Dashboard does not have it; used to verify a write and to journal the pre-image.
+ */
+export async function getItem(client: DashboardClient, kind: Kind, flavor: Flavor | undefined, id: string): Promise<JsonObject | undefined> {
+	if (kind === 'policy') return getPolicy(client, id);
+	if (kind === 'template') return getTemplate(client, id);
+	if (flavor === 'oas') return getOasBody(client, id);
+	const wrapper = await getClassic(client, id);
+	if (!wrapper) return undefined;
+	return isOasWrapper(wrapper) ? getOasBody(client, id, wrapper) : classicFileBody(wrapper);
+}

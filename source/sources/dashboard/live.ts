@@ -1,0 +1,99 @@
+import {isJsonObject, type JsonObject, type JsonValue} from '../../core/json.js';
+import {makeItem, type Item} from '../../core/item.js';
+import type {DashboardClient} from './client.js';
+import {getOas, getOasCategories} from './oas.js';
+import {listApiWrappers} from './classic.js';
+import {listPolicies} from './policies.js';
+import {listTemplates} from './templates.js';
+
+/** Everything one Dashboard holds, as raw bodies in the tyk-sync file shape, ready for `makeItem`. */
+export interface LiveSnapshot {
+	/** Classic wrappers and OAS file bodies (`{oas, categories, ...}`), in the Dashboard's list order. */
+	readonly apis: JsonObject[];
+	readonly policies: JsonObject[];
+	readonly templates: JsonObject[];
+}
+
+/** Whether a list wrapper is the Classic projection of a Tyk OAS API (contract §4.4: branch on `is_oas`). */
+export function isOasWrapper(wrapper: JsonObject): boolean {
+	const def = wrapper['api_definition'];
+	return isJsonObject(def) && def['is_oas'] === true;
+}
+
+/** The portable id of a list wrapper (`api_id`, falling back to the DB id). */
+export function wrapperApiId(wrapper: JsonObject): string {
+	const def = wrapper['api_definition'];
+	if (!isJsonObject(def)) return '';
+	const apiId = def['api_id'];
+	const dbId = def['id'];
+	return typeof apiId === 'string' && apiId ? apiId : typeof dbId === 'string' ? dbId : '';
+}
+
+/** A Classic wrapper as tyk-sync writes it: everything but the `oas` member (Classic files never contain it). */
+export function classicFileBody(wrapper: JsonObject): JsonObject {
+	if (!('oas' in wrapper)) return wrapper;
+	const {oas: _dropped, ...rest} = wrapper;
+	return rest;
+}
+
+function sibling(wrapper: JsonObject | undefined, key: string, fallback: JsonValue): JsonValue {
+	const value = wrapper?.[key];
+	return value === undefined ? fallback : value;
+}
+
+/**
+ * An OAS API as tyk-sync writes it: the full document under `oas`, categories beside it, and the wrapper's
+ * envelope fields copied from the list entry (the OAS endpoint does not return them).
+ */
+export function oasFileBody(doc: JsonObject, categories: readonly string[], wrapper?: JsonObject): JsonObject {
+	return {
+		oas: doc,
+		categories: [...categories],
+		hook_references: sibling(wrapper, 'hook_references', []),
+		is_site: sibling(wrapper, 'is_site', false),
+		sort_by: sibling(wrapper, 'sort_by', 0),
+		user_group_owners: sibling(wrapper, 'user_group_owners', []),
+		user_owners: sibling(wrapper, 'user_owners', []),
+	};
+}
+
+function wrapperCategories(wrapper: JsonObject): string[] {
+	const list = wrapper['categories'];
+	return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : [];
+}
+
+/** Full OAS body for one list entry; undefined when the API vanished between the list and the read. */
+async function loadOas(client: DashboardClient, wrapper: JsonObject): Promise<JsonObject | undefined> {
+	const id = wrapperApiId(wrapper);
+	const [doc, categories] = await Promise.all([getOas(client, id), getOasCategories(client, id)]);
+	if (!doc) return undefined;
+	return oasFileBody(doc, categories ?? wrapperCategories(wrapper), wrapper);
+}
+
+/**
+ * Loads everything from one Dashboard. OAS APIs are found through the Classic list (`is_oas`) and then read in
+ * full with their categories, never through the undocumented OAS list. All requests go through the client's
+ * concurrency limit, so this is as parallel as the environment allows and no more.
+ */
+export async function loadLive(client: DashboardClient): Promise<LiveSnapshot> {
+	const policies = listPolicies(client);
+	const templates = listTemplates(client);
+	// Keep both list promises observed so an early API failure cannot leave an unhandled rejection behind.
+	policies.catch(() => undefined);
+	templates.catch(() => undefined);
+	const wrappers = await listApiWrappers(client);
+	const loaded = await Promise.all(
+		wrappers.map((wrapper) => (isOasWrapper(wrapper) ? loadOas(client, wrapper) : classicFileBody(wrapper))),
+	);
+	const apis = loaded.filter((body): body is JsonObject => body !== undefined);
+	return {apis, policies: await policies, templates: await templates};
+}
+
+/** Items for a snapshot, so every consumer derives ids, names and categories the same way (core `makeItem`). */
+export function liveItems(snapshot: LiveSnapshot): Item[] {
+	return [
+		...snapshot.apis.map((body) => makeItem('api', body)),
+		...snapshot.policies.map((body) => makeItem('policy', body)),
+		...snapshot.templates.map((body) => makeItem('template', body)),
+	];
+}
