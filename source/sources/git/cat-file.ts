@@ -1,0 +1,122 @@
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
+import {gitEnv, GitError} from './run.js';
+
+interface Pending {
+	readonly object: string;
+	readonly resolve: (value: Buffer | undefined) => void;
+	readonly reject: (error: Error) => void;
+}
+
+/**
+ * One long-lived `git cat-file --batch` process: reading thousands of blobs through a single pipe is what makes a
+ * 3,000-item ref load fast (one spawn per file would cost seconds). Requests are pipelined and answered in order.
+ */
+export class CatFileBatch {
+	private readonly child: ChildProcessWithoutNullStreams;
+	private readonly queue: Pending[] = [];
+	private readonly repo: string;
+	private chunks: Buffer[] = [];
+	private buffered = 0;
+	/** Size of the body being read (plus its trailing newline), or -1 while waiting for a header line. */
+	private expecting = -1;
+	private failure: Error | undefined;
+	private closed = false;
+	private readonly exited: Promise<void>;
+
+	constructor(repo: string) {
+		this.repo = repo;
+		this.child = spawn('git', ['cat-file', '--batch'], {cwd: repo, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe']});
+		let stderr = '';
+		this.child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+		this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+		this.child.stdin.on('error', () => {
+			// Reported through 'close' below with git's stderr, which says more than EPIPE.
+		});
+		this.exited = new Promise((resolve) => {
+			this.child.on('error', (error) => {
+				this.fail(new GitError(`cannot run git cat-file in ${repo}: ${error.message}`, null, ''));
+				resolve();
+			});
+			this.child.on('close', (code) => {
+				if (this.queue.length > 0) {
+					this.fail(new GitError(`git cat-file stopped in ${repo} (exit ${String(code)}): ${stderr.trim()}`, code, stderr));
+				}
+				this.closed = true;
+				resolve();
+			});
+		});
+	}
+
+	/** Content of one object (a blob hash or `<rev>:<path>`), or undefined when git says it is missing. */
+	read(object: string): Promise<Buffer | undefined> {
+		if (this.failure) return Promise.reject(this.failure);
+		if (this.closed) return Promise.reject(new GitError(`git cat-file for ${this.repo} is already closed`, null, ''));
+		if (/[\n\r]/.test(object)) return Promise.reject(new GitError(`invalid object name ${JSON.stringify(object)}`, null, ''));
+		return new Promise((resolve, reject) => {
+			this.queue.push({object, resolve, reject});
+			this.child.stdin.write(`${object}\n`);
+		});
+	}
+
+	/** Ends the process; safe to call twice. Pending reads still complete first. */
+	async close(): Promise<void> {
+		if (!this.closed) this.child.stdin.end();
+		await this.exited;
+	}
+
+	private fail(error: Error): void {
+		this.failure = error;
+		for (const pending of this.queue.splice(0)) pending.reject(error);
+	}
+
+	private take(length: number): Buffer {
+		const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.buffered);
+		const head = all.subarray(0, length);
+		const rest = all.subarray(length);
+		this.chunks = rest.length > 0 ? [rest] : [];
+		this.buffered = rest.length;
+		return head;
+	}
+
+	private onData(chunk: Buffer): void {
+		this.chunks.push(chunk);
+		this.buffered += chunk.length;
+		for (;;) {
+			if (this.expecting < 0) {
+				const newline = this.findNewline();
+				if (newline < 0) return;
+				const header = this.take(newline + 1).toString('utf8').trimEnd();
+				const pending = this.queue[0];
+				if (!pending) {
+					this.fail(new GitError(`unexpected output from git cat-file in ${this.repo}: ${header}`, null, ''));
+					return;
+				}
+				if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+					this.queue.shift();
+					pending.resolve(undefined);
+					continue;
+				}
+				const size = Number(header.slice(header.lastIndexOf(' ') + 1));
+				if (!Number.isSafeInteger(size)) {
+					this.fail(new GitError(`unexpected output from git cat-file in ${this.repo}: ${header}`, null, ''));
+					return;
+				}
+				this.expecting = size + 1;
+			}
+			if (this.buffered < this.expecting) return;
+			const body = this.take(this.expecting);
+			this.expecting = -1;
+			this.queue.shift()!.resolve(body.subarray(0, body.length - 1));
+		}
+	}
+
+	private findNewline(): number {
+		let offset = 0;
+		for (const chunk of this.chunks) {
+			const index = chunk.indexOf(10);
+			if (index >= 0) return offset + index;
+			offset += chunk.length;
+		}
+		return -1;
+	}
+}

@@ -1,0 +1,183 @@
+import {isJsonObject, type JsonObject, type JsonValue} from '../../core/json.js';
+import {makeItem, type Item, type Kind} from '../../core/item.js';
+
+/** Either the item a file holds or the reason it cannot be one (shown to the user next to the file name). */
+export type FileResult = {readonly item: Item} | {readonly error: string};
+
+const objectIdPattern = /^[0-9a-fA-F]{24}$/;
+
+function typeName(value: JsonValue | undefined): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	return isJsonObject(value) ? 'an object' : `a ${typeof value}`;
+}
+
+/** tyk-sync decodes these through mgo ObjectIds: only "", null, absent, 24 hex (or `{"$oid": hex}`) survive. */
+function objectIdProblem(value: JsonValue | undefined, label: string): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'string' && objectIdPattern.test(value)) return undefined;
+	if (isJsonObject(value) && typeof value['$oid'] === 'string' && objectIdPattern.test(value['$oid'])) return undefined;
+	return `${label} must be empty or 24 hex characters, found ${JSON.stringify(value)}`;
+}
+
+function listProblem(value: JsonValue | undefined, label: string, ids: boolean): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (!Array.isArray(value)) return `${label} must be an array, found ${typeName(value)}`;
+	for (const [index, entry] of value.entries()) {
+		if (typeof entry !== 'string') return `${label}[${index}] must be a string, found ${typeName(entry)}`;
+		if (ids) {
+			const problem = objectIdProblem(entry, `${label}[${index}]`);
+			if (problem) return problem;
+		}
+	}
+	return undefined;
+}
+
+function fieldProblem(body: JsonObject, key: string, expected: 'string' | 'number' | 'boolean' | 'object', label: string): string | undefined {
+	const value = body[key];
+	if (value === undefined || value === null) return undefined;
+	const ok = expected === 'object' ? isJsonObject(value) : typeof value === expected;
+	return ok ? undefined : `${label}${key} must be ${expected === 'object' ? 'an object' : `a ${expected}`}, found ${typeName(value)}`;
+}
+
+function first(...problems: (string | undefined)[]): string | undefined {
+	return problems.find((problem) => problem !== undefined);
+}
+
+function overrideString(entry: JsonObject, key: string): string | undefined | Error {
+	const value = entry[key];
+	if (value === undefined || value === null || value === '') return undefined;
+	return typeof value === 'string' ? value : new Error(`index override "${key}" must be a string, found ${typeName(value)}`);
+}
+
+function child(parent: JsonObject, key: string): JsonObject {
+	const existing = parent[key];
+	if (isJsonObject(existing)) return existing;
+	const created: JsonObject = {};
+	parent[key] = created;
+	return created;
+}
+
+/** Reads the `api_id` / `db_id` / `org_id` overrides of an index entry, refusing values tyk-sync would choke on. */
+function apiOverrides(entry: JsonObject): {apiId?: string; dbId?: string; orgId?: string} | string {
+	const apiId = overrideString(entry, 'api_id');
+	const dbId = overrideString(entry, 'db_id');
+	const orgId = overrideString(entry, 'org_id');
+	for (const value of [apiId, dbId, orgId]) if (value instanceof Error) return value.message;
+	if (typeof dbId === 'string' && !objectIdPattern.test(dbId)) return `index override "db_id" must be 24 hex characters, found ${JSON.stringify(dbId)}`;
+	return {apiId: apiId as string | undefined, dbId: dbId as string | undefined, orgId: orgId as string | undefined};
+}
+
+function oasApi(value: JsonObject, entry: JsonObject, file: string): FileResult {
+	const overrides = apiOverrides(entry);
+	if (typeof overrides === 'string') return {error: overrides};
+	// Legacy 1.2–1.4 files also carry `api_definition`; tyk-sync 1.5 ignores it for OAS files, and so do we.
+	const {api_definition: _ignored, ...body} = value;
+	const doc = body['oas'] as JsonObject;
+	const gateway = doc['x-tyk-api-gateway'];
+	if (gateway !== undefined && gateway !== null && !isJsonObject(gateway)) {
+		return {error: `oas.x-tyk-api-gateway must be an object, found ${typeName(gateway)}`};
+	}
+	if (overrides.apiId || overrides.dbId || overrides.orgId) {
+		const info = child(child(doc, 'x-tyk-api-gateway'), 'info');
+		if (overrides.apiId) info['id'] = overrides.apiId;
+		if (overrides.dbId) info['dbId'] = overrides.dbId;
+		if (overrides.orgId) info['orgId'] = overrides.orgId;
+	}
+	const info = isJsonObject(gateway) && isJsonObject(gateway['info']) ? gateway['info'] : {};
+	const problem = first(
+		fieldProblem(info, 'id', 'string', 'oas.x-tyk-api-gateway.info.'),
+		objectIdProblem(info['dbId'], 'oas.x-tyk-api-gateway.info.dbId'),
+		listProblem(body['categories'], 'categories', false),
+		listProblem(body['user_owners'], 'user_owners', true),
+		listProblem(body['user_group_owners'], 'user_group_owners', true),
+	);
+	if (problem) return {error: problem};
+	const item = makeItem('api', body, file);
+	if (item.id === '') return {error: 'Tyk OAS API without an ID (oas.x-tyk-api-gateway.info.id is missing or empty)'};
+	return {item};
+}
+
+function classicApi(value: JsonObject, entry: JsonObject, file: string): FileResult {
+	const overrides = apiOverrides(entry);
+	if (typeof overrides === 'string') return {error: overrides};
+	const wrapped = value['api_definition'];
+	if (wrapped !== undefined && wrapped !== null && !isJsonObject(wrapped)) {
+		return {error: `api_definition must be an object, found ${typeName(wrapped)}`};
+	}
+	let body: JsonObject;
+	if (isJsonObject(wrapped)) {
+		const {oas, ...rest} = value;
+		body = oas === null ? rest : value;
+	} else {
+		// Bare definition (tyk-sync 1.0/1.1): the Classic fields sit at the top level.
+		if (!('api_id' in value) && !('proxy' in value) && !('name' in value)) {
+			return {error: 'neither a Tyk OAS API (top-level "oas") nor a Classic API ("api_definition", or a bare definition with "api_id")'};
+		}
+		body = {api_definition: value};
+	}
+	const def = body['api_definition'] as JsonObject;
+	if (overrides.apiId) def['api_id'] = overrides.apiId;
+	if (overrides.dbId) def['id'] = overrides.dbId;
+	if (overrides.orgId) def['org_id'] = overrides.orgId;
+	const problem = first(
+		fieldProblem(def, 'api_id', 'string', 'api_definition.'),
+		fieldProblem(def, 'name', 'string', 'api_definition.'),
+		fieldProblem(def, 'org_id', 'string', 'api_definition.'),
+		fieldProblem(def, 'proxy', 'object', 'api_definition.'),
+		fieldProblem(def, 'active', 'boolean', 'api_definition.'),
+		objectIdProblem(def['id'], 'api_definition.id'),
+		listProblem(body['user_owners'], 'user_owners', true),
+		listProblem(body['user_group_owners'], 'user_group_owners', true),
+		fieldProblem(body, 'sort_by', 'number', ''),
+		fieldProblem(body, 'is_site', 'boolean', ''),
+	);
+	if (problem) return {error: problem};
+	const item = makeItem('api', body, file);
+	if (item.id === '') return {error: 'Classic API without an ID (api_definition.api_id is missing or empty)'};
+	return {item};
+}
+
+const policyNumbers = ['rate', 'per', 'quota_max', 'quota_renewal_rate', 'throttle_interval', 'throttle_retry_limit', 'max_query_depth', 'key_expires_in'];
+
+function ownedObject(kind: 'policy' | 'template', value: JsonObject, entry: JsonObject, file: string): FileResult {
+	const idOverride = overrideString(entry, 'id');
+	if (idOverride instanceof Error) return {error: idOverride.message};
+	if (idOverride) value['id'] = idOverride;
+	const label = kind === 'policy' ? 'policy' : 'API template';
+	const orgId = value['org_id'];
+	if (typeof orgId !== 'string' || orgId === '') {
+		return {error: `${label} without org_id (tyk-sync refuses to load it)`};
+	}
+	const problem = first(
+		objectIdProblem(value['_id'], '_id'),
+		fieldProblem(value, 'id', 'string', ''),
+		fieldProblem(value, 'name', 'string', ''),
+		...(kind === 'policy'
+			? [
+					fieldProblem(value, 'access_rights', 'object', ''),
+					fieldProblem(value, 'active', 'boolean', ''),
+					...policyNumbers.map((key) => fieldProblem(value, key, 'number', '')),
+				]
+			: [fieldProblem(value, 'last_updated', 'string', ''), fieldProblem(value, 'kind', 'string', '')]),
+	);
+	if (problem) return {error: problem};
+	const item = makeItem(kind, value, file);
+	if (item.id === '') return {error: `${label} without an ID ("id" and "_id" are both empty)`};
+	return {item};
+}
+
+/**
+ * Interprets one parsed file listed in `.tyk.json` as tyk-sync 1.5 would (checklist items 4–7, 10), with the index
+ * overrides applied, but rejects what tyk-sync would silently misread (e.g. a malformed owner id making it fall back
+ * to an almost empty bare definition).
+ */
+export function itemFromFile(kind: Kind, value: JsonValue, entry: JsonObject, file: string): FileResult {
+	if (!isJsonObject(value)) return {error: `expected a JSON object, found ${typeName(value)}`};
+	if (kind === 'api') {
+		const oas = value['oas'];
+		if (oas !== undefined && oas !== null && !isJsonObject(oas)) return {error: `"oas" must be an object, found ${typeName(oas)}`};
+		return isJsonObject(oas) ? oasApi(value, entry, file) : classicApi(value, entry, file);
+	}
+	return ownedObject(kind, value, entry, file);
+}
