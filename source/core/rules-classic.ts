@@ -1,0 +1,58 @@
+import {isJsonObject, type JsonObject} from './json.js';
+import type {Item} from './item.js';
+import {child, type Hider, setSorted, stripEmpty} from './normalize-tree.js';
+import {normalizeEnvelope} from './rules-envelope.js';
+
+const base = ['api_definition'];
+
+/** The slug the Dashboard derives from a name when none is given (tags removed, lower-case, dashes). */
+export function defaultSlug(name: string): string {
+	return name
+		.replace(/(?:^|\s)#[^\s#]+/g, ' ')
+		.toLowerCase()
+		.replace(/[^a-z\d]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Classic API rules (contract §10): DB id, org, schema timestamps and webhook ids are environment-local; the
+ * listen path `/<api_id>/` and the name-derived slug are what the server fills in when they are missing; every
+ * other zero value is what Go's decoder would produce for an absent field anyway.
+ */
+export function normalizeClassic(body: JsonObject, item: Item, hider: Hider): void {
+	if (body['oas'] === null) hider.drop(body, 'oas', [], 'default');
+	normalizeEnvelope(body, hider);
+	const def = body['api_definition'];
+	if (!isJsonObject(def)) return;
+	hider.drop(def, 'id', base, 'server');
+	hider.drop(def, 'org_id', base, 'server');
+	if (item.id !== '' && def['api_id'] !== item.id) setSorted(def, 'api_id', item.id);
+	const graphql = child(def, 'graphql');
+	if (graphql) hider.drop(graphql, 'last_schema_update', [...base, 'graphql'], 'server');
+	const proxy = child(def, 'proxy');
+	const listenPath = proxy?.['listen_path'];
+	if (proxy && (listenPath === '' || listenPath === `/${item.id}/`)) {
+		hider.drop(proxy, 'listen_path', [...base, 'proxy'], 'default');
+	}
+	const slug = def['slug'];
+	if (typeof slug === 'string' && slug === defaultSlug(typeof def['name'] === 'string' ? def['name'] : '')) {
+		hider.drop(def, 'slug', base, 'default');
+	}
+	normalizeEventHandlers(def, hider);
+	stripEmpty(def, [...base], 'go', hider);
+}
+
+/** `event_handlers.events.<event>[].handler_meta` carries the embedded webhook's ids and org. */
+function normalizeEventHandlers(def: JsonObject, hider: Hider): void {
+	const events = child(child(def, 'event_handlers'), 'events');
+	if (!events) return;
+	for (const [event, handlers] of Object.entries(events)) {
+		if (!Array.isArray(handlers)) continue;
+		handlers.forEach((handler, index) => {
+			const meta = child(handler, 'handler_meta');
+			if (!meta) return;
+			const path = [...base, 'event_handlers', 'events', event, index, 'handler_meta'];
+			for (const key of ['id', 'webhook_id', 'org_id', 'api_model']) hider.drop(meta, key, path, 'server');
+		});
+	}
+}
