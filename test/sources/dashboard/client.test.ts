@@ -1,5 +1,5 @@
 import test from 'ava';
-import {DashboardError, createDashboardClient, type RequestEvent} from '../../../source/sources/dashboard/index.js';
+import {DashboardError, createDashboardClient} from '../../../source/sources/dashboard/index.js';
 import {closedPort, dashboardError, json, startServer} from './helpers/server.js';
 import {testClient, testKey} from './helpers/client.js';
 
@@ -54,7 +54,7 @@ test('error statuses map to kinds', async (t) => {
 	const client = testClient(t, server.url, {retries: 0});
 	for (const [index, [status, message, method, kind]] of cases.entries()) {
 		const error = await failure(client.request(method as 'GET', '/api/apis/abc', {query: {case: index}, body: method === 'GET' ? undefined : {}}));
-		t.is(error.kind, kind, `${status} ${method}`);
+		t.is(error.kind as string, kind, `${status} ${method}`);
 		t.is(error.message.split('. ')[0]!.replace(/\.$/, ''), `staging: ${method} /api/apis/abc?case=${index} failed with ${status}: ${message.replace(/\.$/, '')}`);
 	}
 });
