@@ -1,0 +1,135 @@
+import {itemKey, type ConflictEntry, type InvalidEntry, type Item, type ItemSet} from './item.js';
+import type {JsonValue} from './json.js';
+import {changedPaths} from './changes.js';
+import {normalize, normalizedText, type HiddenField, type NormalizeOptions} from './normalize.js';
+import {maskSecrets} from './secrets.js';
+import {statuses, type Comparison, type Status, type StatusCounts} from './status.js';
+
+/** Options shared by set and item comparison: today the user ignore paths of the config. */
+export type CompareOptions = NormalizeOptions;
+
+/** One item pair prepared for the diff screen: normalised, masked texts ready for diffRows. */
+export interface ItemComparison {
+	readonly status: Extract<Status, 'unchanged' | 'changed' | 'only-in-git' | 'only-live'>;
+	readonly changes: readonly string[];
+	/** Normalised values, unmasked: for commands that write or hash, never for display. */
+	readonly leftValue?: JsonValue;
+	readonly rightValue?: JsonValue;
+	/** Masked, stable pretty JSON for the two diff columns; undefined for a missing side. */
+	readonly leftText?: string;
+	readonly rightText?: string;
+	readonly leftHidden: readonly HiddenField[];
+	readonly rightHidden: readonly HiddenField[];
+	/** Paths whose values were masked (either side). */
+	readonly masked: readonly string[];
+}
+
+/**
+ * Compares one pair (either side may be missing) the same way compareSets does, and prepares what the diff
+ * screen shows: masked texts, hidden fields per side. Keeping it here means the list and the diff never disagree.
+ */
+export function compareItems(left: Item | undefined, right: Item | undefined, options: CompareOptions = {}): ItemComparison {
+	const l = left ? normalize(left, options) : undefined;
+	const r = right ? normalize(right, options) : undefined;
+	const changes = l && r ? changedPaths(l.value, r.value) : [];
+	const status = !l ? 'only-live' : !r ? 'only-in-git' : changes.length > 0 ? 'changed' : 'unchanged';
+	const masked = maskSecrets(l?.value, r?.value);
+	return {
+		status, changes, leftValue: l?.value, rightValue: r?.value,
+		leftText: masked.left === undefined ? undefined : normalizedText(masked.left),
+		rightText: masked.right === undefined ? undefined : normalizedText(masked.right),
+		leftHidden: l?.hidden ?? [], rightHidden: r?.hidden ?? [], masked: masked.masked,
+	};
+}
+
+function describe(item: Item | undefined, fallback: {kind?: Item['kind']; id?: string}): Pick<Comparison, 'kind' | 'flavor' | 'id' | 'name' | 'categories' | 'file'> {
+	return {
+		kind: item?.kind ?? fallback.kind, flavor: item?.flavor, id: item?.id ?? fallback.id,
+		name: item?.name ?? '', categories: item?.categories ?? [], file: item?.file,
+	};
+}
+
+function conflictRow(key: string, left: ConflictEntry | undefined, right: ConflictEntry | undefined, leftItem?: Item, rightItem?: Item): Comparison {
+	const entry = (left ?? right)!;
+	const parts: string[] = [];
+	for (const [side, conflict] of [['source', left], ['target', right]] as const) {
+		if (!conflict) continue;
+		const where = conflict.files.length > 0 ? conflict.files.join(', ') : `${conflict.items.length} items`;
+		parts.push(`${conflict.kind} ID "${conflict.id}" is claimed more than once in the ${side}: ${where}`);
+	}
+	const sample = leftItem ?? left?.items[0] ?? rightItem ?? right?.items[0];
+	return {
+		key, ...describe(sample, entry), status: 'conflict', left: leftItem, right: rightItem, changes: [],
+		file: left?.files[0] ?? sample?.file, error: parts.join('; '),
+	};
+}
+
+function invalidRow(key: string, invalid: InvalidEntry, other: Item | undefined, side: 'left' | 'right'): Comparison {
+	return {
+		key, kind: invalid.kind ?? other?.kind, flavor: invalid.flavor ?? other?.flavor, id: invalid.id ?? other?.id,
+		name: other?.name ?? invalid.file, categories: other?.categories ?? [], status: 'invalid',
+		left: side === 'right' ? other : undefined, right: side === 'left' ? other : undefined,
+		changes: [], file: invalid.file, error: invalid.error, invalid,
+	};
+}
+
+function order(a: Comparison, b: Comparison): number {
+	const fields: Array<[string, string]> = [[a.kind ?? '~', b.kind ?? '~'], [a.name, b.name], [a.id ?? '', b.id ?? ''], [a.key, b.key]];
+	for (const [x, y] of fields) if (x !== y) return x < y ? -1 : 1;
+	return 0;
+}
+
+/**
+ * Pairs a source set (left, e.g. Git) with a target set (right, e.g. live) by portable ID and gives each pair a
+ * status and its changed paths. Every entry of both sets appears exactly once: an unreadable file or a
+ * conflicting ID takes along the other side's item with that ID, so it can never look like `only-live`
+ * (and be pruned) just because its Git file is broken. Sorted by kind, name, ID.
+ */
+export function compareSets(left: ItemSet, right: ItemSet, options: CompareOptions = {}): Comparison[] {
+	const rows: Comparison[] = [];
+	const rightByKey = new Map<string, Item>();
+	for (const item of right.items) if (!rightByKey.has(itemKey(item))) rightByKey.set(itemKey(item), item);
+	const leftConflicts = new Map(left.conflicts.map(c => [itemKey(c), c]));
+	const rightConflicts = new Map(right.conflicts.map(c => [itemKey(c), c]));
+	const claimed = new Set<string>();
+	const leftKeys = new Set(left.items.map(itemKey));
+	for (const key of new Set([...leftConflicts.keys(), ...rightConflicts.keys()])) {
+		const leftItem = left.items.find(item => itemKey(item) === key);
+		rows.push(conflictRow(key, leftConflicts.get(key), rightConflicts.get(key), leftItem, rightByKey.get(key)));
+		claimed.add(key);
+	}
+	for (const [side, set, other] of [['left', left, rightByKey], ['right', right, undefined]] as const) {
+		for (const invalid of set.invalid) {
+			const key = invalid.kind && invalid.id ? itemKey({kind: invalid.kind, id: invalid.id}) : undefined;
+			const partner = key && !claimed.has(key) && !leftKeys.has(key) ? other?.get(key) : undefined;
+			if (key && partner) claimed.add(key);
+			rows.push(invalidRow(side === 'left' ? `invalid:${invalid.file}` : `invalid-target:${invalid.file}`, invalid, partner, side));
+		}
+	}
+	const seenLeft = new Set<string>();
+	for (const item of left.items) {
+		const key = itemKey(item);
+		if (claimed.has(key) || seenLeft.has(key)) continue;
+		seenLeft.add(key);
+		rows.push(pairRow(key, item, rightByKey.get(key), options));
+	}
+	for (const [key, item] of rightByKey) {
+		if (claimed.has(key) || seenLeft.has(key)) continue;
+		rows.push(pairRow(key, undefined, item, options));
+	}
+	return rows.sort(order);
+}
+
+function pairRow(key: string, left: Item | undefined, right: Item | undefined, options: CompareOptions): Comparison {
+	const base = describe(left ?? right, {});
+	if (!left || !right) return {key, ...base, status: left ? 'only-in-git' : 'only-live', left, right, changes: []};
+	const changes = changedPaths(normalize(left, options).value, normalize(right, options).value);
+	return {key, ...base, status: changes.length > 0 ? 'changed' : 'unchanged', left, right, changes};
+}
+
+/** Counts per status (every status present, zero when absent) plus the total, for summaries and drift bars. */
+export function countStatuses(rows: readonly Comparison[]): StatusCounts {
+	const counts = Object.fromEntries(statuses.map(s => [s, 0])) as Record<Status, number>;
+	for (const row of rows) counts[row.status]++;
+	return {...counts, total: rows.length};
+}
