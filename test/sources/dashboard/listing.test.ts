@@ -1,0 +1,100 @@
+import test from 'ava';
+import {DashboardError, listApiWrappers, listPolicies, listTemplates, loadLive} from '../../../source/sources/dashboard/index.js';
+import {json, startServer} from './helpers/server.js';
+import {testClient} from './helpers/client.js';
+
+function page(url: string): number {
+	return Number(new URL(url, 'http://x').searchParams.get('p'));
+}
+
+function api(id: string) {
+	return {api_definition: {api_id: id, id: `db-${id}`, name: id}, hook_references: []};
+}
+
+test('a server that pages anyway: the remaining pages are fetched and concatenated in order', async (t) => {
+	const server = await startServer(t, (q, r) => {
+		const p = page(q.url!);
+		const items = p === -1 ? ['a', 'b'] : p === 2 ? ['c', 'd'] : ['e'];
+		json(r, 200, {apis: items.map(api), pages: 3});
+	});
+	const wrappers = await listApiWrappers(testClient(t, server.url));
+	t.deepEqual(wrappers.map((w) => (w['api_definition'] as {api_id: string}).api_id), ['a', 'b', 'c', 'd', 'e']);
+	t.deepEqual(server.requests.map((r) => r.url).sort(), ['/api/apis?p=-1', '/api/apis?p=2', '/api/apis?p=3']);
+});
+
+test('policies page with the capitalised envelope', async (t) => {
+	const server = await startServer(t, (q, r) => {
+		const p = page(q.url!);
+		json(r, 200, {Data: [{id: p === -1 ? 'one' : 'two', name: 'x'}], Pages: 2});
+	});
+	const policies = await listPolicies(testClient(t, server.url));
+	t.deepEqual(policies.map((p) => p['id']), ['one', 'two']);
+});
+
+test('null lists are empty lists', async (t) => {
+	const server = await startServer(t, (q, r) => {
+		if (q.url!.startsWith('/api/apis')) json(r, 200, {apis: null, pages: 0});
+		else if (q.url!.startsWith('/api/portal')) json(r, 200, {Data: null, Pages: 0});
+		else json(r, 200, null);
+	});
+	const snapshot = await loadLive(testClient(t, server.url));
+	t.deepEqual(snapshot, {apis: [], policies: [], templates: []});
+});
+
+test('a list in the wrong envelope is a bad response, never read as empty', async (t) => {
+	const server = await startServer(t, (q, r) => {
+		if (q.url!.startsWith('/api/apis')) json(r, 200, {Data: [], Pages: 0});
+		else if (q.url!.startsWith('/api/portal')) json(r, 200, {Data: 'nope', Pages: 0});
+		else json(r, 200, {apis: []});
+	});
+	const client = testClient(t, server.url);
+	const apis = await t.throwsAsync(listApiWrappers(client), {instanceOf: DashboardError});
+	t.is(apis?.kind, 'bad-response');
+	t.regex(apis!.message, /^staging: GET \/api\/apis\?p=-1 failed with 200: the list has no "apis" member\./);
+	const policies = await t.throwsAsync(listPolicies(client), {instanceOf: DashboardError});
+	t.regex(policies!.message, /the list is not an array/);
+	const templates = await t.throwsAsync(listTemplates(client), {instanceOf: DashboardError});
+	t.regex(templates!.message, /GET \/api\/assets failed with 200: the list is not an array/);
+});
+
+test('list entries that are not objects are a bad response', async (t) => {
+	const server = await startServer(t, (_q, r) => json(r, 200, {apis: [api('a'), 'junk'], pages: 0}));
+	await t.throwsAsync(listApiWrappers(testClient(t, server.url)), {message: /a list entry is not a JSON object/});
+});
+
+test('loadLive reads OAS through the Classic list, then the full doc and its categories', async (t) => {
+	const oasWrapper = {
+		api_definition: {api_id: 'inv', id: 'db-inv', is_oas: true, name: 'Inventory'},
+		categories: ['stale'], hook_references: [{event_name: 'x'}], is_site: false, sort_by: 0, user_group_owners: [], user_owners: ['u1'],
+		oas: {projection: true},
+	};
+	const doc = {openapi: '3.0.3', 'x-tyk-api-gateway': {info: {id: 'inv', dbId: 'db-inv', name: 'Inventory'}}};
+	const server = await startServer(t, (q, r) => {
+		const url = q.url!;
+		if (url === '/api/apis?p=-1') json(r, 200, {apis: [{...api('c1'), oas: {x: 1}}, oasWrapper], pages: 0});
+		else if (url === '/api/apis/oas/inv') json(r, 200, doc);
+		else if (url === '/api/apis/oas/inv/categories') json(r, 200, {categories: ['logistics']});
+		else if (url.startsWith('/api/portal/policies')) json(r, 200, {Data: [{_id: 'p1', id: 'gold', name: 'Gold'}], Pages: 0});
+		else if (url === '/api/assets') json(r, 200, [{_id: 't1', id: 'tpl', name: 'T', kind: 'oas-template', data: {}}]);
+		else json(r, 404, {Status: 'Error', Message: 'Not found', Meta: null});
+	});
+	const snapshot = await loadLive(testClient(t, server.url));
+	t.deepEqual(snapshot.apis, [
+		api('c1'),
+		{oas: doc, categories: ['logistics'], hook_references: [{event_name: 'x'}], is_site: false, sort_by: 0, user_group_owners: [], user_owners: ['u1']},
+	]);
+	t.is(snapshot.policies.length, 1);
+	t.is(snapshot.templates.length, 1);
+	t.false(server.requests.some((r) => r.url.startsWith('/api/apis/oas?')), 'never uses the undocumented OAS list');
+});
+
+test('loadLive skips an OAS API deleted between the list and the read', async (t) => {
+	const server = await startServer(t, (q, r) => {
+		const url = q.url!;
+		if (url === '/api/apis?p=-1') json(r, 200, {apis: [{api_definition: {api_id: 'gone', is_oas: true}}], pages: 0});
+		else if (url.startsWith('/api/apis/oas/gone')) json(r, 400, {Status: 'Error', Message: 'Could not retrieve API detail.', Meta: null});
+		else if (url.startsWith('/api/portal')) json(r, 200, {Data: [], Pages: 0});
+		else json(r, 200, []);
+	});
+	t.deepEqual((await loadLive(testClient(t, server.url))).apis, []);
+});
