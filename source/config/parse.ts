@@ -9,25 +9,30 @@ function lineColumn(text: string, offset: number): {line: number; column: number
 }
 
 /**
- * Where JSON.parse gave up. Node 20 often omits the position, so it is found by parsing growing prefixes:
- * every prefix before the error fails only with "end of input", the first one that includes the bad token fails
- * differently. Binary search keeps this to a few dozen parses.
+ * Where JSON.parse gave up. Node 20 reports a position for most errors but not for "Unexpected token", so then it
+ * is found by parsing growing prefixes: a prefix before the bad token fails only at its own end (or with "end of
+ * input"); the first prefix that includes the bad token fails inside it. Binary search keeps this to a few parses.
  */
-function jsonErrorOffset(text: string): number {
-	const failsBeforeEnd = (length: number): boolean => {
+function jsonErrorOffset(text: string, message: string): number {
+	const position = /at position (\d+)/.exec(message);
+	if (position) return Number(position[1]);
+	if (/end of JSON input/.test(message)) return text.length;
+	const failsInside = (length: number): boolean => {
 		try {
 			JSON.parse(text.slice(0, length));
 			return false;
 		} catch (error) {
-			return !(error instanceof Error && /end of JSON input/.test(error.message));
+			const reason = error instanceof Error ? error.message : '';
+			const at = /at position (\d+)/.exec(reason);
+			if (at) return Number(at[1]) < length;
+			return !/end of JSON input/.test(reason);
 		}
 	};
-	if (!failsBeforeEnd(text.length)) return text.length;
 	let low = 0;
 	let high = text.length;
 	while (low < high) {
 		const middle = Math.floor((low + high) / 2);
-		if (failsBeforeEnd(middle)) high = middle;
+		if (failsInside(middle)) high = middle;
 		else low = middle + 1;
 	}
 	return Math.max(0, low - 1);
@@ -38,8 +43,8 @@ function parseJson(text: string, display: string): unknown {
 		return JSON.parse(text) as unknown;
 	} catch (error) {
 		const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-		const {line, column} = lineColumn(text, jsonErrorOffset(text));
-		const short = reason.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/, '');
+		const {line, column} = lineColumn(text, jsonErrorOffset(text, reason));
+		const short = reason.replace(/, .*is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/, '');
 		throw new ConfigError(`${display}:${line}:${column}: invalid JSON: ${short}`);
 	}
 }
