@@ -1,0 +1,71 @@
+import path from 'node:path';
+import type {Kind} from '../../core/item.js';
+import type {JsonObject} from '../../core/json.js';
+import type {Action, StepStatus} from '../../core/plan.js';
+import {bodyHash} from './canonical.js';
+import {appendLine, ensurePrivateDir, readJsonLines} from './files.js';
+import {osUser} from './user.js';
+
+/** One line of `audit.jsonl`: who wrote what where, provable by hashes without storing the bodies. */
+export interface AuditEntry {
+	readonly time: string;
+	readonly user: string;
+	readonly environment: string;
+	readonly operation: string;
+	readonly kind: Kind;
+	readonly id: string;
+	readonly action: Action;
+	readonly result: StepStatus;
+	/** `sha256:<hex>` of the canonical JSON of the item before / after, null when it did not exist. */
+	readonly before: string | null;
+	readonly after: string | null;
+	/** e.g. `git main@3f2a1c9`, `live staging`. */
+	readonly source: string;
+	readonly error?: string;
+}
+
+/** What the caller knows about one written item; time, user and hashes are filled in here. */
+export interface AuditInput {
+	readonly environment: string;
+	readonly operation: string;
+	readonly source: string;
+	readonly kind: Kind;
+	readonly id: string;
+	readonly action: Action;
+	readonly result: StepStatus;
+	readonly before?: JsonObject | null;
+	readonly after?: JsonObject | null;
+	readonly error?: string;
+}
+
+/** Path of the audit log inside the state directory. */
+export function auditFile(stateDir: string): string {
+	return path.join(stateDir, 'audit.jsonl');
+}
+
+/**
+ * Appends one line per written item, as a single O_APPEND write so concurrent runs never interleave lines.
+ * Only hashes of the bodies are stored: the log can be shared with auditors without leaking definition secrets.
+ */
+export async function appendAudit(stateDir: string, input: AuditInput): Promise<AuditEntry> {
+	const entry: AuditEntry = {
+		time: new Date().toISOString(), user: osUser(), environment: input.environment, operation: input.operation,
+		kind: input.kind, id: input.id, action: input.action, result: input.result,
+		before: bodyHash(input.before), after: bodyHash(input.after), source: input.source,
+		...(input.error === undefined ? {} : {error: input.error}),
+	};
+	await ensurePrivateDir(stateDir);
+	await appendLine(auditFile(stateDir), JSON.stringify(entry));
+	return entry;
+}
+
+/** The audit log's entries in write order; a torn last line is skipped. Empty when nothing was written yet. */
+export async function readAudit(stateDir: string): Promise<AuditEntry[]> {
+	try {
+		const {values} = await readJsonLines(auditFile(stateDir));
+		return values.filter((v): v is AuditEntry => typeof v === 'object' && v !== null && 'operation' in v);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw error;
+	}
+}

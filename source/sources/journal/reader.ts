@@ -1,0 +1,132 @@
+import {readdir} from 'node:fs/promises';
+import path from 'node:path';
+import type {Flavor, Kind} from '../../core/item.js';
+import type {JsonObject} from '../../core/json.js';
+import type {Direction} from '../../core/plan.js';
+import {readJsonLines} from './files.js';
+import {operationIdPattern} from './ids.js';
+import {asRecord, type PreImageRecord, type ResultRecord, type StartRecord} from './records.js';
+
+/** An operation as read back from its file: enough to list, inspect and undo it. */
+export interface OperationRecord {
+	readonly id: string;
+	readonly environment: string;
+	readonly action: Direction;
+	readonly source: string;
+	readonly user: string;
+	readonly startedAt: string;
+	/** Absent when the run was interrupted (crash, kill): its pre-images are still valid for undo. */
+	readonly finishedAt?: string;
+	readonly preImages: readonly PreImageRecord[];
+	readonly results: readonly ResultRecord[];
+	/** Lines that could not be read (a torn last line after a crash). */
+	readonly skippedLines: number;
+}
+
+/** One journal snapshot of one item: the state it had before an operation changed it. */
+export interface Snapshot {
+	/** `<operation>:<kind>:<id>`, what `rollback --snapshot` takes. */
+	readonly id: string;
+	readonly time: string;
+	readonly operation: string;
+	readonly environment: string;
+	/** The action of the operation that replaced this state. */
+	readonly action: Direction;
+	readonly kind: Kind;
+	readonly flavor?: Flavor;
+	readonly itemId: string;
+	/** null: the item did not exist before that operation. */
+	readonly body: JsonObject | null;
+}
+
+function journalDir(stateDir: string): string {
+	return path.join(stateDir, 'journal');
+}
+
+async function operationFiles(stateDir: string): Promise<{id: string; environment: string; file: string}[]> {
+	let names: string[];
+	try {
+		names = await readdir(journalDir(stateDir));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw error;
+	}
+	const out: {id: string; environment: string; file: string}[] = [];
+	for (const name of names) {
+		const match = /^([^.]+)\.(.+)\.jsonl$/.exec(name);
+		if (!match || !operationIdPattern.test(match[1]!)) continue;
+		out.push({id: match[1]!, environment: match[2]!, file: path.join(journalDir(stateDir), name)});
+	}
+	return out;
+}
+
+async function readOperation(file: string): Promise<OperationRecord | undefined> {
+	const {values, skipped} = await readJsonLines(file);
+	let start: StartRecord | undefined;
+	let finishedAt: string | undefined;
+	const preImages: PreImageRecord[] = [];
+	const results: ResultRecord[] = [];
+	let unusable = 0;
+	for (const value of values) {
+		const record = asRecord(value);
+		if (!record) unusable++;
+		else if (record.type === 'start') start ??= record;
+		else if (record.type === 'pre-image') preImages.push(record);
+		else if (record.type === 'result') results.push(record);
+		else finishedAt = record.time;
+	}
+	if (!start) return undefined;
+	return {
+		id: start.operation, environment: start.environment, action: start.action, source: start.source,
+		user: start.user ?? 'unknown', startedAt: start.time, finishedAt, preImages, results, skippedLines: skipped + unusable,
+	};
+}
+
+function newestFirst(a: OperationRecord, b: OperationRecord): number {
+	if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? 1 : -1;
+	return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** Operations, newest first, optionally of one environment; unreadable files are skipped, not fatal. */
+export async function listOperations(stateDir: string, environment?: string): Promise<OperationRecord[]> {
+	const files = (await operationFiles(stateDir)).filter((f) => environment === undefined || f.environment === environment);
+	const records = await Promise.all(files.map(async (f) => readOperation(f.file).catch(() => undefined)));
+	return records.filter((r): r is OperationRecord => r !== undefined).sort(newestFirst);
+}
+
+/** One operation by ID (what `undo --operation` takes); undefined when it is unknown. */
+export async function getOperation(stateDir: string, id: string): Promise<OperationRecord | undefined> {
+	if (!operationIdPattern.test(id)) return undefined;
+	const file = (await operationFiles(stateDir)).find((f) => f.id === id);
+	return file ? readOperation(file.file) : undefined;
+}
+
+/** The newest operation on an environment: the default target of `undo`. */
+export async function lastOperation(stateDir: string, environment: string): Promise<OperationRecord | undefined> {
+	return (await listOperations(stateDir, environment))[0];
+}
+
+function toSnapshot(op: OperationRecord, pre: PreImageRecord): Snapshot {
+	return {
+		id: `${op.id}:${pre.kind}:${pre.id}`, time: pre.time, operation: op.id, environment: op.environment,
+		action: op.action, kind: pre.kind, flavor: pre.flavor, itemId: pre.id, body: pre.body,
+	};
+}
+
+/** Every journal snapshot of one item on one environment, newest first (the history screen and `history`). */
+export async function snapshotsFor(stateDir: string, environment: string, kind: Kind, id: string): Promise<Snapshot[]> {
+	const out: Snapshot[] = [];
+	for (const op of await listOperations(stateDir, environment)) {
+		for (const pre of op.preImages) if (pre.kind === kind && pre.id === id) out.push(toSnapshot(op, pre));
+	}
+	return out;
+}
+
+/** One snapshot by its `<operation>:<kind>:<id>` ID (what `rollback --snapshot` takes). */
+export async function getSnapshot(stateDir: string, snapshotId: string): Promise<Snapshot | undefined> {
+	const match = /^([^:]+):(api|policy|template):(.+)$/.exec(snapshotId);
+	if (!match) return undefined;
+	const op = await getOperation(stateDir, match[1]!);
+	const pre = op?.preImages.find((p) => p.kind === match[2] && p.id === match[3]);
+	return op && pre ? toSnapshot(op, pre) : undefined;
+}
