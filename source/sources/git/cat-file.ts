@@ -19,6 +19,8 @@ export class CatFileBatch {
 	private buffered = 0;
 	/** Size of the body being read (plus its trailing newline), or -1 while waiting for a header line. */
 	private expecting = -1;
+	/** Whether the body being read is a blob; trees and commits are consumed but answered as "no such file". */
+	private isBlob = false;
 	private failure: Error | undefined;
 	private closed = false;
 	private readonly exited: Promise<void>;
@@ -47,7 +49,7 @@ export class CatFileBatch {
 		});
 	}
 
-	/** Content of one object (a blob hash or `<rev>:<path>`), or undefined when git says it is missing. */
+	/** Content of one blob (a hash or `<rev>:<path>`), or undefined when it is missing or not a file. */
 	read(object: string): Promise<Buffer | undefined> {
 		if (this.failure) return Promise.reject(this.failure);
 		if (this.closed) return Promise.reject(new GitError(`git cat-file for ${this.repo} is already closed`, null, ''));
@@ -102,11 +104,12 @@ export class CatFileBatch {
 					return;
 				}
 				this.expecting = size + 1;
+				this.isBlob = header.split(' ')[1] === 'blob';
 			}
 			if (this.buffered < this.expecting) return;
 			const body = this.take(this.expecting);
 			this.expecting = -1;
-			this.queue.shift()!.resolve(body.subarray(0, body.length - 1));
+			this.queue.shift()!.resolve(this.isBlob ? body.subarray(0, body.length - 1) : undefined);
 		}
 	}
 
