@@ -1,0 +1,52 @@
+import test from 'ava';
+import {readFileSync, statSync} from 'node:fs';
+import {userInfo} from 'node:os';
+import {auditFile, bodyHash, canonicalJson, Journal} from '../../../source/sources/journal.js';
+import {tempStateDir} from './fixture.js';
+
+test('canonical JSON sorts keys at every level, so key order does not change the hash', (t) => {
+	t.is(canonicalJson({b: 1, a: [{d: null, c: 'x'}], e: {g: true, f: 1.5}}), '{"a":[{"c":"x","d":null}],"b":1,"e":{"f":1.5,"g":true}}');
+	t.is(bodyHash({a: 1, b: {c: 2, d: 3}}), bodyHash({b: {d: 3, c: 2}, a: 1}));
+	t.not(bodyHash({a: [1, 2]}), bodyHash({a: [2, 1]}));
+	t.regex(bodyHash({}) ?? '', /^sha256:[0-9a-f]{64}$/);
+	t.is(bodyHash(null), null);
+});
+
+test('one audit line per written item with user, environment, operation, hashes and source', async (t) => {
+	const stateDir = tempStateDir(t);
+	const journal = new Journal(stateDir);
+	const op = await journal.startOperation({environment: 'prod', action: 'publish', source: 'git main@3f2a1c9'});
+	const before = {id: 'gold', rate: 10};
+	const after = {id: 'gold', rate: 20};
+	await journal.recordPreImage(op, {kind: 'policy', id: 'gold', body: before});
+	await journal.audit(op, {kind: 'policy', id: 'gold', action: 'update', result: 'applied', before, after});
+	await journal.audit(op, {kind: 'api', id: 'new', action: 'create', result: 'failed', before: null, after: {x: 1}, error: 'HTTP 500'});
+	await journal.finishOperation(op);
+	const entries = await journal.readAudit();
+	t.is(entries.length, 2);
+	const [first, second] = entries;
+	t.like(first, {
+		user: userInfo().username, environment: 'prod', operation: op.id, kind: 'policy', id: 'gold', action: 'update',
+		result: 'applied', before: bodyHash(before), after: bodyHash(after), source: 'git main@3f2a1c9',
+	});
+	t.false('error' in first!);
+	t.false(Number.isNaN(Date.parse(first!.time)));
+	t.like(second, {kind: 'api', id: 'new', action: 'create', result: 'failed', before: null, after: bodyHash({x: 1}), error: 'HTTP 500'});
+	const text = readFileSync(auditFile(stateDir), 'utf8');
+	t.false(text.includes('"rate"'), 'bodies are hashed, never stored');
+	t.is(statSync(auditFile(stateDir)).mode & 0o777, 0o600);
+});
+
+test('concurrent appends never interleave lines', async (t) => {
+	const journal = new Journal(tempStateDir(t));
+	const op = await journal.startOperation({environment: 'staging', action: 'publish', source: 'git main@1'});
+	const ids = Array.from({length: 60}, (_, i) => `api-${i}`);
+	await Promise.all(ids.map((id) => journal.audit(op, {kind: 'api', id, action: 'update', result: 'applied', before: {id}, after: {id, v: 2}})));
+	await journal.finishOperation(op);
+	const entries = await journal.readAudit();
+	t.deepEqual(entries.map((e) => e.id).sort(), [...ids].sort());
+});
+
+test('no audit log yet reads as empty', async (t) => {
+	t.deepEqual(await new Journal(tempStateDir(t)).readAudit(), []);
+});
