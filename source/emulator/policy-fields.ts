@@ -1,0 +1,102 @@
+import {isJsonObject, type JsonObject, type JsonValue} from '../core/json.js';
+import {objectAt, stringAt} from './json-path.js';
+import {tykExtension} from './oas.js';
+import type {ApiRecord} from './records.js';
+
+/** Why: policies carry `auth_type(s)` derived from the APIs they grant; this is the per-API part. */
+export function apiAuthType(record: ApiRecord): string {
+	if (record.flavor === 'oas') {
+		const doc = record.doc ?? {};
+		const authentication = objectAt(objectAt(tykExtension(doc)['server'])['authentication']);
+		if (authentication['enabled'] !== true) return 'keyless';
+		const schemes = objectAt(objectAt(doc['components'])['securitySchemes']);
+		for (const scheme of Object.values(schemes)) {
+			if (!isJsonObject(scheme)) continue;
+			if (scheme['bearerFormat'] === 'JWT') return 'jwt';
+			if (scheme['scheme'] === 'basic') return 'basic';
+		}
+		return 'authToken';
+	}
+	const def = objectAt(record.wrapper['api_definition']);
+	if (def['use_keyless'] === true) return 'keyless';
+	if (def['enable_jwt'] === true) return 'jwt';
+	if (def['enable_signature_checking'] === true) return 'hmac';
+	if (def['use_basic_auth'] === true) return 'basic';
+	if (def['use_oauth2'] === true) return 'oauth';
+	if (def['use_openid'] === true) return 'openid';
+	if (def['use_mutual_tls_auth'] === true) return 'certificate';
+	return 'authToken';
+}
+
+function graphqlEnabled(record: ApiRecord): boolean {
+	if (record.flavor === 'oas') return false;
+	return objectAt(objectAt(record.wrapper['api_definition'])['graphql'])['enabled'] === true;
+}
+
+function apiName(record: ApiRecord): string {
+	if (record.flavor === 'oas') return stringAt(objectAt(tykExtension(record.doc ?? {})['info'])['name']);
+	return stringAt(objectAt(record.wrapper['api_definition'])['name']);
+}
+
+const accessDefaults: Record<string, () => JsonValue> = {
+	api_name: () => '', api_id: () => '', versions: () => [], allowed_urls: () => [], restricted_types: () => [],
+	allowed_types: () => [], disable_introspection: () => false, limit: () => null, field_access_rights: () => [],
+	allowance_scope: () => '',
+};
+
+/** Fills the per-API access entry fields the Dashboard always returns (names from the referenced API). */
+export function normaliseAccessRights(body: JsonObject, lookup: (apiId: string) => ApiRecord | undefined): void {
+	const rights = body['access_rights'];
+	if (!isJsonObject(rights)) {
+		body['access_rights'] = {};
+		return;
+	}
+	for (const [apiId, entry] of Object.entries(rights)) {
+		if (!isJsonObject(entry)) continue;
+		for (const [key, make] of Object.entries(accessDefaults)) if (entry[key] === undefined) entry[key] = make();
+		if (entry['api_id'] === '') entry['api_id'] = apiId;
+		const api = lookup(apiId);
+		if (entry['api_name'] === '' && api) entry['api_name'] = apiName(api);
+	}
+}
+
+/**
+ * The policy as the Dashboard returns it: stored fields plus `access_rights_array`, `auth_type(s)` and
+ * `graphql_enabled`, computed from the APIs it references at read time so they never go stale.
+ * When none of the referenced APIs is known, stored values are kept (imports from elsewhere).
+ */
+export function presentPolicy(body: JsonObject, lookup: (apiId: string) => ApiRecord | undefined): JsonObject {
+	const rights = objectAt(body['access_rights']);
+	const known = Object.keys(rights).map(lookup).filter((r): r is ApiRecord => r !== undefined);
+	const authTypes: string[] = [];
+	for (const record of known) {
+		const type = apiAuthType(record);
+		if (!authTypes.includes(type)) authTypes.push(type);
+	}
+	const storedTypes = Array.isArray(body['auth_types']) ? body['auth_types'] : [];
+	const out: JsonObject = {
+		auth_type: known.length > 0 ? (authTypes.length === 1 ? authTypes[0]! : 'multiAuth') : stringAt(body['auth_type']),
+		auth_types: known.length > 0 ? authTypes : storedTypes,
+		state: body['state'] ?? 'active',
+		access_rights_array: Object.values(rights),
+		graphql_enabled: known.length > 0 ? known.some(graphqlEnabled) : body['graphql_enabled'] === true,
+	};
+	for (const [key, value] of Object.entries(body)) if (!(key in out)) out[key] = value;
+	return out;
+}
+
+/** Zero values the Dashboard stores on every policy, so sparse POSTs read back complete. */
+export function fillPolicyDefaults(body: JsonObject): JsonObject {
+	const defaults: Record<string, () => JsonValue> = {
+		name: () => '', rate: () => 0, per: () => 0, quota_max: () => -1, quota_renewal_rate: () => -1,
+		throttle_interval: () => -1, throttle_retry_limit: () => -1, max_query_depth: () => -1, access_rights: () => ({}),
+		hmac_enabled: () => false, enable_http_signature_validation: () => false, active: () => true, is_inactive: () => false,
+		tags: () => [], key_expires_in: () => 0,
+		partitions: () => ({quota: false, rate_limit: false, complexity: false, acl: false, per_api: false}),
+		meta_data: () => ({}), smoothing: () => null,
+	};
+	for (const [key, make] of Object.entries(defaults)) if (body[key] === undefined) body[key] = make();
+	const state = body['state'];
+	if (state !== 'active' && state !== 'draft' && state !== 'deny') body['state'] = body['active'] === false ? 'deny' : 'active';
+	return body;
+}
