@@ -116,20 +116,30 @@ export function stripEmpty(
 	}
 }
 
-/** Removes every value matching a user ignore pattern (in place), recording each one. */
-export function removeMatches(value: JsonValue, pattern: readonly PatternSegment[], hider: Hider, path: Segment[] = []): void {
+/** Options for removeMatches: why matches are removed, and an optional test on the value (for default values). */
+export interface RemoveOptions {
+	readonly reason?: HiddenReason;
+	readonly when?: (value: JsonValue) => boolean;
+}
+
+/** Removes every value matching a pattern (in place), recording each one; user ignore rules and known defaults use it. */
+export function removeMatches(
+	value: JsonValue, pattern: readonly PatternSegment[], hider: Hider, options: RemoveOptions = {}, path: Segment[] = [],
+): void {
 	if (pattern.length === 0) return;
 	const [head, ...rest] = pattern as [PatternSegment, ...PatternSegment[]];
 	const last = rest.length === 0;
+	const reason = options.reason ?? 'ignored';
 	if (Array.isArray(value)) {
 		if (typeof head === 'string') return;
 		const indexes = head === wildcard ? value.map((_, i) => i) : head < value.length ? [head] : [];
 		for (const index of indexes.reverse()) {
 			path.push(index);
-			if (last) {
-				hider.record(path, value[index]!, 'ignored');
+			if (!last) removeMatches(value[index]!, rest, hider, options, path);
+			else if (!options.when || options.when(value[index]!)) {
+				hider.record(path, value[index]!, reason);
 				value.splice(index, 1);
-			} else removeMatches(value[index]!, rest, hider, path);
+			}
 			path.pop();
 		}
 		return;
@@ -138,10 +148,11 @@ export function removeMatches(value: JsonValue, pattern: readonly PatternSegment
 	const keys = head === wildcard ? Object.keys(value) : Object.hasOwn(value, head) ? [head] : [];
 	for (const key of keys) {
 		path.push(key);
-		if (last) {
-			hider.record(path, value[key]!, 'ignored');
+		if (!last) removeMatches(value[key]!, rest, hider, options, path);
+		else if (!options.when || options.when(value[key]!)) {
+			hider.record(path, value[key]!, reason);
 			delete value[key];
-		} else removeMatches(value[key]!, rest, hider, path);
+		}
 		path.pop();
 	}
 }

@@ -43,7 +43,7 @@ export function ignorePattern(path: string): PatternSegment[] {
 export function normalize(item: Item, options: NormalizeOptions = {}): Normalized {
 	const body = sortedCopy(item.body) as JsonObject;
 	const hider = new Hider();
-	for (const path of options.ignore?.[item.kind] ?? []) removeMatches(body, ignorePattern(path), hider);
+	for (const path of options.ignore?.[item.kind] ?? []) removeMatches(body, ignorePattern(path), hider, {reason: 'ignored'});
 	if (item.kind === 'api') {
 		if (item.flavor === 'oas' || isJsonObject(body['oas'])) normalizeOas(body, item, hider);
 		else normalizeClassic(body, item, hider);

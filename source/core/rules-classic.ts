@@ -1,9 +1,25 @@
-import {isJsonObject, type JsonObject} from './json.js';
+import {isJsonObject, type JsonObject, type JsonValue} from './json.js';
 import type {Item} from './item.js';
-import {child, type Hider, setSorted, stripEmpty} from './normalize-tree.js';
+import {child, type Hider, removeMatches, setSorted, stripEmpty} from './normalize-tree.js';
+import {type PatternSegment, wildcard} from './paths.js';
 import {normalizeEnvelope} from './rules-envelope.js';
 
 const base = ['api_definition'];
+
+/**
+ * Non-zero values the Dashboard fills in when a Classic definition leaves them out (seen on every API of a real
+ * export); the Gateway uses the same values when they are absent, so both forms mean the same API.
+ */
+const serverDefaults: ReadonlyArray<readonly [readonly PatternSegment[], JsonValue]> = [
+	[['hmac_allowed_clock_skew'], -1],
+	[['uptime_tests', 'config', 'service_discovery', 'cache_timeout'], 60],
+	[['cache_options', 'cache_timeout'], 60],
+	[['definition', 'key'], 'x-api-version'],
+	[['definition', 'location'], 'header'],
+	[['CORS', 'max_age'], 24],
+	[['auth', 'auth_header_name'], 'Authorization'],
+	[['auth_configs', wildcard, 'auth_header_name'], 'Authorization'],
+];
 
 /** The slug the Dashboard derives from a name when none is given (tags removed, lower-case, dashes). */
 export function defaultSlug(name: string): string {
@@ -39,6 +55,9 @@ export function normalizeClassic(body: JsonObject, item: Item, hider: Hider): vo
 		hider.drop(def, 'slug', base, 'default');
 	}
 	normalizeEventHandlers(def, hider);
+	for (const [pattern, value] of serverDefaults) {
+		removeMatches(def, pattern, hider, {reason: 'default', when: found => found === value}, [...base]);
+	}
 	stripEmpty(def, [...base], 'go', hider);
 }
 
