@@ -1,0 +1,99 @@
+import {useCallback, useMemo, useReducer, useState} from 'react';
+import {Box, Text, useApp} from 'ink';
+import type {ConsoleServices} from '../engine/services.js';
+import {findEnvironment, UiContext, type UiContextValue} from './context.js';
+import {makeTheme} from './theme.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {useViews} from './hooks/use-views.js';
+import {currentEnvironment, initialStack, navReducer, routeTitle, type NavStack} from './state/navigation.js';
+import {marksReducer, type Marks, type MarksAction} from './state/marks.js';
+import {shownView, viewKey} from './state/views.js';
+import {StatusBar} from './components/status-bar.js';
+import {HelpOverlay} from './components/help-overlay.js';
+import {RouteView} from './route-view.js';
+import {truncate} from './text.js';
+import {MarksContext} from './marks-context.js';
+
+/** Props of <App/>. */
+export interface AppProps {
+	readonly services: ConsoleServices;
+	/** Open this environment's Items screen directly (Esc still leads back to Environments). */
+	readonly initialEnvironment?: string;
+	/** Fixed size (tests); without it the terminal's size is used and followed on resize. */
+	readonly width?: number;
+	readonly height?: number;
+	/** False for NO_COLOR / --no-color. */
+	readonly color?: boolean;
+}
+
+function startStack(initialEnvironment: string | undefined): NavStack {
+	return initialEnvironment === undefined
+		? initialStack
+		: [...initialStack, {type: 'items', environment: initialEnvironment}];
+}
+
+/**
+ * The console root: owns the screen stack, the view cache, marks and the status message, and nothing else; every
+ * screen lives in its own folder. Lower screens stay mounted (hidden) so going back restores cursor and filters.
+ */
+export function App({services, initialEnvironment, width, height, color = true}: AppProps) {
+	const app = useApp();
+	const size = useTerminalSize();
+	// One row less than the terminal: Ink clears the whole screen on every frame that fills it, which flickers.
+	const columns = width ?? size.columns;
+	const rows = height ?? Math.max(5, size.rows - 1);
+	const theme = useMemo(() => makeTheme(color), [color]);
+	const environments = useMemo(() => services.environments(), [services]);
+	const views = useViews(services);
+	const [stack, navigate] = useReducer(navReducer, initialEnvironment, startStack);
+	const [message, setMessage] = useState('Loading environments in the background…');
+	const [help, setHelp] = useState(false);
+	const [marks, setMarks] = useState<Readonly<Record<string, Marks>>>({});
+	const top = stack[stack.length - 1]!;
+	const back = useCallback((quit: boolean) => {
+		if (stack.length > 1) navigate({type: 'pop'});
+		else if (quit) app.exit();
+		else setMessage('Press q to quit');
+	}, [stack.length, app]);
+	const ui: UiContextValue = {
+		services, theme, environments, views, navigate, say: setMessage, back,
+		toggleHelp: () => setHelp((h) => !h), inputActive: !help,
+	};
+	const marksValue = useMemo(() => ({
+		marks,
+		dispatch: (key: string, action: MarksAction) =>
+			setMarks((all) => ({...all, [key]: marksReducer(all[key] ?? new Set(), action)})),
+	}), [marks]);
+	const envName = currentEnvironment(stack);
+	const envInfo = envName === undefined ? undefined : findEnvironment(environments, envName);
+	const topKey = top.type === 'items' ? viewKey(top.environment, top.base) : envName;
+	const commit = envName === undefined ? undefined : shownView(views.store[envName])?.commit;
+	const bodyHeight = Math.max(1, rows - 3);
+	const crumbs = ['tyk-console', ...stack.map(routeTitle)].join(' › ');
+	return (
+		<UiContext.Provider value={ui}>
+			<MarksContext.Provider value={marksValue}>
+				<Box flexDirection="column" width={columns} height={rows}>
+					<Text {...theme.ui.title} wrap="truncate">{truncate(crumbs, columns)}</Text>
+					<Box height={bodyHeight} flexDirection="column">
+						{help ? <HelpOverlay screen={top.type} width={columns} height={bodyHeight} theme={theme} onClose={() => setHelp(false)} /> : null}
+						{stack.map((route, index) => (
+							<Box key={index} display={!help && index === stack.length - 1 ? 'flex' : 'none'} flexDirection="column">
+								<RouteView route={route} width={columns} height={bodyHeight} isActive={!help && index === stack.length - 1} />
+							</Box>
+						))}
+					</Box>
+					<StatusBar
+						screen={top.type}
+						environment={envInfo}
+						commit={commit}
+						marks={topKey === undefined ? 0 : marks[topKey]?.size ?? 0}
+						message={message}
+						width={columns}
+						theme={theme}
+					/>
+				</Box>
+			</MarksContext.Provider>
+		</UiContext.Provider>
+	);
+}

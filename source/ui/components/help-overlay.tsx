@@ -1,0 +1,35 @@
+import {Box, Text, useInput} from 'ink';
+import {bindingsFor, keyName, type ScreenName} from '../keys.js';
+import type {Theme} from '../theme.js';
+import {fit} from '../text.js';
+
+/** Props of <HelpOverlay/>. */
+export interface HelpOverlayProps {
+	readonly screen: ScreenName;
+	readonly width: number;
+	readonly height: number;
+	readonly theme: Theme;
+	readonly onClose: () => void;
+}
+
+/** The `?` overlay, generated from the registry so it can never disagree with what the keys do. */
+export function HelpOverlay({screen, width, height, theme, onClose}: HelpOverlayProps) {
+	useInput((input, key) => {
+		const name = keyName(input, key);
+		if (name === '?' || name === 'esc' || name === 'q') onClose();
+	});
+	const rows = bindingsFor(screen);
+	const keyWidth = Math.min(18, Math.max(...rows.map((b) => b.keys.join(' ').length)) + 2);
+	const visible = rows.slice(0, Math.max(1, height - 3));
+	return (
+		<Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1}>
+			<Text {...theme.ui.title}>Keys on this screen ({screen}) · ? or Esc closes</Text>
+			{visible.map((b, i) => (
+				<Text key={i} wrap="truncate">
+					<Text {...theme.ui.key}>{fit(b.keys.join(' '), keyWidth)}</Text>{b.description}
+				</Text>
+			))}
+			{visible.length < rows.length ? <Text {...theme.ui.muted}>… {rows.length - visible.length} more</Text> : null}
+		</Box>
+	);
+}

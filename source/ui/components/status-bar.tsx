@@ -1,0 +1,56 @@
+import {Box, Text} from 'ink';
+import type {EnvironmentInfo} from '../../engine/services.js';
+import {hintsFor, type ScreenName} from '../keys.js';
+import type {Theme} from '../theme.js';
+import {truncate, width as cells} from '../text.js';
+import {EnvName, envMarkers} from './env-badge.js';
+
+/** Props of <StatusBar/>. */
+export interface StatusBarProps {
+	readonly screen: ScreenName;
+	readonly environment?: EnvironmentInfo;
+	readonly commit?: string;
+	readonly marks: number;
+	readonly message: string;
+	readonly width: number;
+	readonly theme: Theme;
+}
+
+/** Builds "key desc · key desc" hints from the registry, dropping whole hints that do not fit. */
+export function hintLine(screen: ScreenName, max: number): {keys: string; description: string}[] {
+	const out: {keys: string; description: string}[] = [];
+	let used = 0;
+	for (const hint of hintsFor(screen)) {
+		const size = cells(hint.keys) + 1 + cells(hint.description) + 2;
+		if (used + size > max) break;
+		out.push(hint);
+		used += size;
+	}
+	return out;
+}
+
+/** Two lines at the bottom: where you are (environment, Git source, marks, last message) and which keys act. */
+export function StatusBar({screen, environment, commit, marks, message, width, theme}: StatusBarProps) {
+	const git = environment
+		? `git ${environment.git.branch}${commit ? `@${commit}` : ''}${environment.git.dir ? ` ${environment.git.dir}` : ''}`
+		: '';
+	const envWidth = environment ? cells(environment.name + envMarkers(environment)) : 0;
+	const fixed = `${git ? ` │ ${git}` : ''} │ marks ${marks} │ `;
+	const room = Math.max(0, width - envWidth - cells(fixed));
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text wrap="truncate">
+				{environment ? <EnvName name={environment.name} info={environment} theme={theme} /> : <Text {...theme.ui.muted}>no environment</Text>}
+				<Text {...theme.ui.muted}>{fixed}</Text>
+				<Text {...theme.ui.message}>{truncate(message, room)}</Text>
+			</Text>
+			<Text wrap="truncate">
+				{hintLine(screen, width).map((hint) => (
+					<Text key={hint.keys + hint.description}>
+						<Text {...theme.ui.key}>{hint.keys}</Text> {hint.description}{'  '}
+					</Text>
+				))}
+			</Text>
+		</Box>
+	);
+}

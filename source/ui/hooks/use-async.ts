@@ -1,0 +1,31 @@
+import {useEffect, useState} from 'react';
+
+/** State of a one-off request made by a screen (a plan, a history). */
+export type AsyncState<T> =
+	| {readonly state: 'loading'}
+	| {readonly state: 'ready'; readonly value: T}
+	| {readonly state: 'failed'; readonly error: string};
+
+/**
+ * Runs `start` once per `deps` change and tracks its outcome; results that arrive after the screen was left are
+ * dropped, so a late answer can never update a screen the user has moved away from.
+ */
+export function useAsync<T>(start: () => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
+	const [state, setState] = useState<AsyncState<T>>({state: 'loading'});
+	useEffect(() => {
+		let live = true;
+		setState({state: 'loading'});
+		start().then(
+			(value) => {
+				if (live) setState({state: 'ready', value});
+			},
+			(error: unknown) => {
+				if (live) setState({state: 'failed', error: error instanceof Error ? error.message : String(error)});
+			},
+		);
+		return () => {
+			live = false;
+		};
+	}, deps);
+	return state;
+}

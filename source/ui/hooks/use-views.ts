@@ -1,0 +1,54 @@
+import {useCallback, useEffect, useReducer, useRef} from 'react';
+import type {ConsoleServices} from '../../engine/services.js';
+import {viewKey, viewsReducer, type ViewStore} from '../state/views.js';
+
+/** The view cache plus a loader; the only place environment views are fetched. */
+export interface Views {
+	readonly store: ViewStore;
+	/** Starts loading unless already loaded or loading (`force` reloads). Never awaits: input stays responsive. */
+	load(environment: string, options?: {base?: string; force?: boolean}): void;
+}
+
+function message(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Loads environment views in the background, one request per key at a time, each with its own AbortController, so a
+ * slow or failing Dashboard affects only its own entry and pending requests are aborted when the console closes.
+ */
+export function useViews(services: ConsoleServices): Views {
+	const [store, dispatch] = useReducer(viewsReducer, {});
+	const storeRef = useRef(store);
+	storeRef.current = store;
+	const inFlight = useRef(new Map<string, AbortController>());
+	useEffect(() => () => {
+		for (const controller of inFlight.current.values()) controller.abort();
+	}, []);
+	const load = useCallback((environment: string, options: {base?: string; force?: boolean} = {}) => {
+		const key = viewKey(environment, options.base);
+		const current = storeRef.current[key];
+		if (!options.force && current && current.state !== 'failed') return;
+		if (inFlight.current.has(key) && !options.force) return;
+		inFlight.current.get(key)?.abort();
+		const controller = new AbortController();
+		inFlight.current.set(key, controller);
+		dispatch({type: 'loading', key});
+		const request = options.base === undefined
+			? services.loadEnvironment(environment, controller.signal)
+			: services.compareEnvironments(options.base, environment, controller.signal);
+		request.then(
+			(view) => {
+				if (controller.signal.aborted) return;
+				inFlight.current.delete(key);
+				dispatch({type: 'loaded', key, view});
+			},
+			(error: unknown) => {
+				if (controller.signal.aborted) return;
+				inFlight.current.delete(key);
+				dispatch({type: 'failed', key, error: message(error)});
+			},
+		);
+	}, [services]);
+	return {store, load};
+}

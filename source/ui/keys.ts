@@ -1,0 +1,121 @@
+import type {Key} from 'ink';
+
+/** Where a binding applies; `global` bindings work on every screen unless a text field has the focus. */
+export type ScreenName = 'global' | 'environments' | 'items' | 'diff' | 'plan' | 'progress' | 'history';
+
+/** Everything the user can ask for with a key; screens switch on these names, never on letters. */
+export type Command =
+	| 'help' | 'back' | 'quit'
+	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
+	| 'open' | 'refresh' | 'compare'
+	| 'tabAll' | 'tabApis' | 'tabPolicies' | 'tabTemplates' | 'nextTab'
+	| 'filter' | 'statusFilter' | 'mark' | 'markAll' | 'clearMarks'
+	| 'dump' | 'publish' | 'history' | 'undo'
+	| 'fold' | 'hidden' | 'swap' | 'wrap' | 'nextChange' | 'prevChange'
+	| 'confirm' | 'rollback';
+
+/** One row of the registry: the single source for dispatch, status-bar hints, the `?` overlay and the readme table. */
+export interface Binding {
+	readonly command: Command;
+	/** Key names as `keyName` produces them: a character, or up/down/pgup/pgdn/home/end/enter/esc/space/tab. */
+	readonly keys: readonly string[];
+	readonly description: string;
+	readonly screens: readonly ScreenName[];
+	/** Shown in the status bar (the overlay shows every binding). */
+	readonly hint?: boolean;
+}
+
+const lists: ScreenName[] = ['environments', 'items', 'plan', 'progress', 'history'];
+
+/** The key-binding registry. Order matters only for display. */
+export const bindings: readonly Binding[] = [
+	{command: 'open', keys: ['enter'], description: 'open', screens: ['environments', 'items', 'history'], hint: true},
+	{command: 'open', keys: ['enter'], description: 'diff of step', screens: ['plan'], hint: true},
+	{command: 'compare', keys: ['c'], description: 'compare with another environment', screens: ['environments'], hint: true},
+	{command: 'refresh', keys: ['r'], description: 'refresh', screens: ['environments'], hint: true},
+	{command: 'refresh', keys: ['R'], description: 'reload from the sources', screens: ['items']},
+	{command: 'tabAll', keys: ['1'], description: 'all kinds', screens: ['items']},
+	{command: 'tabApis', keys: ['2'], description: 'APIs', screens: ['items']},
+	{command: 'tabPolicies', keys: ['3'], description: 'policies', screens: ['items']},
+	{command: 'tabTemplates', keys: ['4'], description: 'templates', screens: ['items']},
+	{command: 'nextTab', keys: ['tab'], description: 'next kind tab', screens: ['items'], hint: true},
+	{command: 'filter', keys: ['/'], description: 'filter by name, ID, category, listen path', screens: ['items'], hint: true},
+	{command: 'statusFilter', keys: ['f'], description: 'cycle status filter', screens: ['items'], hint: true},
+	{command: 'mark', keys: ['space'], description: 'mark / unmark', screens: ['items'], hint: true},
+	{command: 'markAll', keys: ['a'], description: 'mark all visible', screens: ['items']},
+	{command: 'clearMarks', keys: ['A'], description: 'clear marks', screens: ['items']},
+	{command: 'dump', keys: ['d'], description: 'dump live → Git', screens: ['items'], hint: true},
+	{command: 'publish', keys: ['p'], description: 'publish to live', screens: ['items'], hint: true},
+	{command: 'history', keys: ['b'], description: 'history / roll back', screens: ['items'], hint: true},
+	{command: 'undo', keys: ['u'], description: 'undo last operation', screens: ['items'], hint: true},
+	{command: 'undo', keys: ['u'], description: 'undo this operation', screens: ['progress'], hint: true},
+	{command: 'nextChange', keys: ['n'], description: 'next change', screens: ['diff'], hint: true},
+	{command: 'prevChange', keys: ['N'], description: 'previous change', screens: ['diff'], hint: true},
+	{command: 'fold', keys: ['z'], description: 'fold / unfold unchanged lines', screens: ['diff'], hint: true},
+	{command: 'hidden', keys: ['i'], description: 'show / hide server-managed fields', screens: ['diff'], hint: true},
+	{command: 'swap', keys: ['s'], description: 'swap sides', screens: ['diff'], hint: true},
+	{command: 'wrap', keys: ['w'], description: 'wrap long lines', screens: ['diff'], hint: true},
+	{command: 'confirm', keys: ['y'], description: 'confirm and apply', screens: ['plan'], hint: true},
+	{command: 'rollback', keys: ['r'], description: 'roll live back to this version', screens: ['history'], hint: true},
+	{command: 'up', keys: ['up', 'k'], description: 'up', screens: [...lists, 'diff']},
+	{command: 'down', keys: ['down', 'j'], description: 'down', screens: [...lists, 'diff']},
+	{command: 'pageUp', keys: ['pgup', 'ctrl-b'], description: 'page up', screens: [...lists, 'diff']},
+	{command: 'pageDown', keys: ['pgdn', 'ctrl-f'], description: 'page down', screens: [...lists, 'diff']},
+	{command: 'top', keys: ['g', 'home'], description: 'first line', screens: [...lists, 'diff']},
+	{command: 'bottom', keys: ['G', 'end'], description: 'last line', screens: [...lists, 'diff']},
+	{command: 'help', keys: ['?'], description: 'help', screens: ['global'], hint: true},
+	{command: 'back', keys: ['esc'], description: 'back / cancel', screens: ['global'], hint: true},
+	{command: 'quit', keys: ['q'], description: 'back; quit from the top', screens: ['global'], hint: true},
+];
+
+/** Turns Ink's (input, key) pair into one key name, so the registry can be plain strings. */
+export function keyName(input: string, key: Key): string | undefined {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pgup';
+	if (key.pageDown) return 'pgdn';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'enter';
+	if (key.escape) return 'esc';
+	if (key.tab) return key.shift ? 'shift-tab' : 'tab';
+	if (key.backspace || key.delete) return 'backspace';
+	if (input === ' ') return 'space';
+	if (key.ctrl && input.length === 1) return `ctrl-${input}`;
+	if (input.length === 1) return input;
+	return undefined;
+}
+
+/** The command a key means on a screen: the screen's own bindings win over global ones. */
+export function commandFor(screen: ScreenName, name: string | undefined): Command | undefined {
+	if (name === undefined) return undefined;
+	const own = bindings.find((b) => b.screens.includes(screen) && b.keys.includes(name));
+	if (own) return own.command;
+	return bindings.find((b) => b.screens.includes('global') && b.keys.includes(name))?.command;
+}
+
+/** Bindings that apply on a screen, the screen's first, for the `?` overlay and the hints. */
+export function bindingsFor(screen: ScreenName): Binding[] {
+	return [
+		...bindings.filter((b) => b.screens.includes(screen)),
+		...bindings.filter((b) => b.screens.includes('global')),
+	];
+}
+
+/** Short "key description" pairs for the status bar. */
+export function hintsFor(screen: ScreenName): {keys: string; description: string}[] {
+	return bindingsFor(screen)
+		.filter((b) => b.hint)
+		.map((b) => ({keys: b.keys.join('/'), description: b.description}));
+}
+
+/** A Markdown key table (screen, keys, action) generated from the registry, so the readme can be checked against it. */
+export function keyTable(): string {
+	const lines = ['| Screen | Keys | Action |', '|---|---|---|'];
+	for (const b of bindings) {
+		lines.push(`| ${b.screens.join(', ')} | ${b.keys.map((k) => `\`${k}\``).join(' ')} | ${b.description} |`);
+	}
+	return lines.join('\n');
+}

@@ -1,0 +1,84 @@
+import type {ReactElement} from 'react';
+import {Text} from 'ink';
+import type {Cell, DiffRow, LineType, Sides, Span} from '../../../core/diff-rows.js';
+import type {Style, Theme} from '../../theme.js';
+import {fit} from '../../text.js';
+import {cellSpans, clipSpans, spansWidth, wrapSpans} from './spans.js';
+
+/** Geometry and switches for turning rows into terminal lines. */
+export interface LineOptions {
+	readonly layout: 'split' | 'stacked';
+	readonly sides: Sides;
+	readonly width: number;
+	/** Digits of the largest line number. */
+	readonly digits: number;
+	readonly wrap: boolean;
+	readonly theme: Theme;
+}
+
+type Tone = 'same' | 'removed' | 'added' | 'empty';
+
+function toneOf(type: LineType, side: 'left' | 'right'): Tone {
+	if (type === 'same') return 'same';
+	if (type === 'delete') return side === 'left' ? 'removed' : 'empty';
+	if (type === 'insert') return side === 'right' ? 'added' : 'empty';
+	return side === 'left' ? 'removed' : 'added';
+}
+
+const signs: Record<Tone, string> = {same: ' ', removed: '-', added: '+', empty: ' '};
+
+function lineStyle(tone: Tone, theme: Theme): Style {
+	if (tone === 'removed') return theme.diff.removedLine;
+	if (tone === 'added') return theme.diff.addedLine;
+	return {};
+}
+
+function wordStyle(tone: Tone, theme: Theme): Style {
+	return tone === 'removed' ? theme.diff.removedWord : theme.diff.addedWord;
+}
+
+/** One column's pieces for each visual line: gutter (number + sign) and the text spans, padded to `size`. */
+function column(cell: Cell | undefined, tone: Tone, size: number, digits: number, wrap: boolean, theme: Theme, key: string): ReactElement[] {
+	const textWidth = Math.max(1, size - digits - 2);
+	const spans = cell ? cellSpans(cell.text, cell.spans) : [];
+	const lines: Span[][] = cell ? (wrap ? wrapSpans(spans, textWidth) : [clipSpans(spans, textWidth)]) : [[]];
+	const base = lineStyle(tone, theme);
+	return lines.map((pieces, i) => (
+		<Text key={`${key}-${i}`}>
+			<Text {...theme.diff.gutter}>{i === 0 && cell ? String(cell.line).padStart(digits) : ' '.repeat(digits)}</Text>
+			<Text {...base}>{' '}{signs[tone]}</Text>
+			{pieces.map((span, j) => (
+				<Text key={j} {...(span.changed && tone !== 'same' ? {...base, ...wordStyle(tone, theme)} : base)}>{span.text}</Text>
+			))}
+			<Text {...(tone === 'empty' ? theme.diff.empty : base)}>{(tone === 'empty' && !cell ? '·' : ' ').repeat(Math.max(0, textWidth - spansWidth(pieces)))}</Text>
+		</Text>
+	));
+}
+
+/**
+ * The terminal lines of one row: a fold marker, one column (one-sided item), two columns side by side (split) or one
+ * or two unified lines (stacked). Changed lines carry a `-`/`+` marker in the gutter, so they read without colour.
+ */
+export function rowLines(row: DiffRow, index: number, options: LineOptions): ReactElement[] {
+	const {layout, sides, width, digits, wrap, theme} = options;
+	if (row.type === 'fold') {
+		return [<Text key={`f${index}`} {...theme.diff.fold} wrap="truncate">{fit(`  … ${row.hidden} unchanged lines …  (z unfolds)`, width)}</Text>];
+	}
+	if (sides !== 'both' || layout === 'stacked') {
+		const side = row.type === 'insert' || (sides === 'right-only') ? 'right' : 'left';
+		const cell = side === 'right' ? row.right : row.left;
+		const tone = sides === 'both' ? toneOf(row.type, side) : row.type === 'same' ? 'same' : side === 'left' ? 'removed' : 'added';
+		return column(cell ?? row.right ?? row.left, tone, width, digits, wrap, theme, `s${index}`)
+			.map((line, i) => <Text key={`s${index}-${i}`} wrap="truncate">{line}</Text>);
+	}
+	const half = Math.floor((width - 1) / 2);
+	const left = column(row.left, toneOf(row.type, 'left'), half, digits, wrap, theme, `l${index}`);
+	const right = column(row.right, toneOf(row.type, 'right'), width - 1 - half, digits, wrap, theme, `r${index}`);
+	const count = Math.max(left.length, right.length);
+	const blank = (size: number) => <Text>{' '.repeat(size)}</Text>;
+	return Array.from({length: count}, (_, i) => (
+		<Text key={`p${index}-${i}`} wrap="truncate">
+			{left[i] ?? blank(half)}<Text {...theme.diff.gutter}>│</Text>{right[i] ?? blank(width - 1 - half)}
+		</Text>
+	));
+}

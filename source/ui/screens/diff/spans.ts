@@ -1,0 +1,51 @@
+import type {Span} from '../../../core/diff-rows.js';
+import {chunk, width as cells} from '../../text.js';
+
+/** The spans of a cell, or the whole text as one unchanged span. */
+export function cellSpans(text: string, spans: readonly Span[] | undefined): Span[] {
+	return spans && spans.length > 0 ? [...spans] : [{text, changed: false}];
+}
+
+/** Cuts spans to `max` cells, ending with `…` when something was cut, keeping each piece's changed flag. */
+export function clipSpans(spans: readonly Span[], max: number): Span[] {
+	const total = spans.reduce((sum, s) => sum + cells(s.text), 0);
+	if (total <= max) return [...spans];
+	const out: Span[] = [];
+	let room = Math.max(0, max - 1);
+	for (const span of spans) {
+		if (room <= 0) break;
+		const pieces = chunk(span.text, room);
+		const head = pieces[0] ?? '';
+		out.push({text: head, changed: span.changed});
+		room -= cells(head);
+	}
+	out.push({text: '…', changed: false});
+	return out;
+}
+
+/** Splits spans into lines of at most `size` cells, for wrapped diff rows. Always at least one line. */
+export function wrapSpans(spans: readonly Span[], size: number): Span[][] {
+	const lines: Span[][] = [[]];
+	let used = 0;
+	for (const span of spans) {
+		let rest = span.text;
+		while (rest !== '') {
+			const room = size - used;
+			if (room <= 0) {
+				lines.push([]);
+				used = 0;
+				continue;
+			}
+			const [head = ''] = chunk(rest, room);
+			lines[lines.length - 1]!.push({text: head, changed: span.changed});
+			used += cells(head);
+			rest = rest.slice(head.length);
+		}
+	}
+	return lines;
+}
+
+/** Pads a span list to exactly `size` cells. */
+export function spansWidth(spans: readonly Span[]): number {
+	return spans.reduce((sum, s) => sum + cells(s.text), 0);
+}

@@ -1,0 +1,124 @@
+import {useEffect, useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {findEnvironment, useUi} from '../../context.js';
+import {useMarks} from '../../marks-context.js';
+import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
+import {keyName} from '../../keys.js';
+import {clampList, initialList, moveList} from '../../state/list.js';
+import {initialFilter, nextKindTab, nextStatusFilter, visibleComparisons, type ItemsFilter, type KindTab} from '../../state/filter.js';
+import {actionKeys} from '../../state/marks.js';
+import {shownView, viewKey} from '../../state/views.js';
+import {Spinner} from '../../components/spinner.js';
+import {truncate} from '../../text.js';
+import {ItemTable} from './item-table.js';
+import {ItemsHeader} from './items-header.js';
+import {writeRefusal} from './write-guard.js';
+
+/** Props of <ItemsScreen/>. */
+export interface ItemsScreenProps {
+	readonly environment: string;
+	/** Set for a comparison of two environments: left is `base`'s live state, right is `environment`'s. */
+	readonly base?: string;
+	readonly width: number;
+	readonly height: number;
+	readonly isActive: boolean;
+}
+
+/** Items of one environment (Git vs live) or of a comparison (live vs live), with filters, marks and actions. */
+export function ItemsScreen({environment, base, width, height, isActive}: ItemsScreenProps) {
+	const ui = useUi();
+	const {theme, views} = ui;
+	const key = viewKey(environment, base);
+	const {marks, dispatch: mark} = useMarks(key);
+	const [filter, setFilter] = useState<ItemsFilter>(initialFilter);
+	const [editing, setEditing] = useState(false);
+	const [list, setList] = useState(initialList);
+	useEffect(() => views.load(environment, {base}), [environment, base]);
+	const entry = views.store[key];
+	const view = shownView(entry);
+	const all = view?.comparisons ?? [];
+	const rows = useMemo(() => visibleComparisons(all, filter), [all, filter]);
+	const viewport = Math.max(1, height - 3);
+	const bounds = {count: rows.length, viewport};
+	const shown = clampList(list, bounds);
+	const current = rows[shown.cursor];
+	const info = findEnvironment(ui.environments, environment);
+	const setTab = (tab: KindTab) => setFilter((f) => ({...f, tab}));
+	const keys = () => actionKeys(marks, rows.map((r) => r.key), current?.key);
+	const guarded = (action: string, run: () => void) => {
+		const refusal = writeRefusal(info, action);
+		if (refusal) ui.say(refusal);
+		else run();
+	};
+	useKeys('items', {
+		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
+		tabAll: () => setTab('all'), tabApis: () => setTab('api'), tabPolicies: () => setTab('policy'),
+		tabTemplates: () => setTab('template'), nextTab: () => setFilter((f) => ({...f, tab: nextKindTab(f.tab)})),
+		filter: () => setEditing(true),
+		statusFilter: () => setFilter((f) => ({...f, status: nextStatusFilter(f.status)})),
+		mark: () => {
+			if (!current) return;
+			mark({type: 'toggle', key: current.key});
+			setList((s) => moveList(s, 'down', bounds));
+		},
+		markAll: () => {
+			mark({type: 'markAll', keys: rows.map((r) => r.key)});
+			ui.say(`Marked ${rows.length} visible item${rows.length === 1 ? '' : 's'}`);
+		},
+		clearMarks: () => mark({type: 'clear'}),
+		refresh: () => views.load(environment, {base, force: true}),
+		open: () => {
+			if (!current || !view) return;
+			if (current.status === 'invalid' || current.status === 'conflict') ui.say(current.error ?? `${current.name}: ${current.status}`);
+			ui.navigate({type: 'push', route: {
+				type: 'diff', comparison: current, environment, leftLabel: view.left.label, rightLabel: view.right.label,
+				hidden: view.hidden[current.key],
+			}});
+		},
+		dump: () => {
+			if (base !== undefined) return void ui.say('Dump works on one environment: open it from the Environments screen');
+			const selected = keys();
+			if (selected.length === 0) return void ui.say('Nothing to dump: no item selected');
+			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'dump', environment, keys: selected}}});
+		},
+		publish: () => guarded(base === undefined ? 'publish' : 'migrate', () => {
+			const selected = keys();
+			if (selected.length === 0) return void ui.say('Nothing to publish: no item selected');
+			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'publish', environment, keys: selected, fromEnvironment: base}}});
+		}),
+		history: () => {
+			if (!current?.kind || !current.id) return void ui.say('No item with an ID under the cursor');
+			ui.navigate({type: 'push', route: {type: 'history', environment, kind: current.kind, id: current.id, name: current.name}});
+		},
+		undo: () => guarded('undo', () => ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'undo', environment}}})),
+	}, isActive && !editing);
+	useInput((input, k) => {
+		const name = keyName(input, k);
+		if (name === 'esc') {
+			setFilter((f) => ({...f, text: ''}));
+			setEditing(false);
+		} else if (name === 'enter') setEditing(false);
+		else if (name === 'backspace') setFilter((f) => ({...f, text: [...f.text].slice(0, -1).join('')}));
+		else if (!k.ctrl && !k.meta && input.length > 0 && !/[\u0000-\u001F]/.test(input)) setFilter((f) => ({...f, text: f.text + input}));
+		setList(initialList);
+	}, {isActive: isActive && editing && ui.inputActive});
+	const sides = view ? `${view.left.label} → ${view.right.label}` : '';
+	const status = entry === undefined || (entry.state === 'loading' && !view)
+		? <Spinner label={`Loading ${base ? `${base} and ${environment}` : `${environment} (Git and live)`}…`} style={theme.reach.loading} />
+		: entry.state === 'failed'
+			? <Text {...theme.ui.error}>{truncate(`Could not load ${environment}: ${entry.error} (R retries)`, width)}</Text>
+			: <Text wrap="truncate">
+				{sides} <Text {...theme.ui.muted}>· {rows.length} of {all.length} shown</Text>
+				{entry.state === 'loading' ? <Text {...theme.reach.loading}> · reloading…</Text> : null}
+				{view && view.reachability !== 'ok' ? <Text {...theme.ui.error}> · live: {view.reachability} {view.reason ?? ''}</Text> : null}
+				{view?.gitError ? <Text {...theme.ui.error}> · Git: {view.gitError}</Text> : null}
+			</Text>;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<ItemsHeader comparisons={all} filter={filter} editing={editing} theme={theme} />
+			{status}
+			<ItemTable rows={rows.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} marks={marks} width={width} theme={theme} />
+			{view && rows.length === 0 ? <Text {...theme.ui.muted}>  No items match (f cycles the status filter: {filter.status}).</Text> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,102 @@
+import {useEffect, useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {countActions, type Plan} from '../../../core/plan.js';
+import {findEnvironment, useUi} from '../../context.js';
+import {useAsync} from '../../hooks/use-async.js';
+import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
+import {keyName} from '../../keys.js';
+import {confirmReducer, initialConfirm, type ConfirmAction} from '../../state/confirm.js';
+import {clampList, initialList, moveList} from '../../state/list.js';
+import type {PlanRequest} from '../../state/navigation.js';
+import {Spinner} from '../../components/spinner.js';
+import {EnvName} from '../../components/env-badge.js';
+import {truncate} from '../../text.js';
+import {loadPlan, writesToDashboard} from './load-plan.js';
+import {PlanSteps} from './plan-steps.js';
+import {ConfirmPrompt} from './confirm-prompt.js';
+import {stepComparison} from './step-comparison.js';
+
+/** Props of <PlanScreen/>. */
+export interface PlanScreenProps {
+	readonly request: PlanRequest;
+	readonly width: number;
+	readonly height: number;
+	readonly isActive: boolean;
+}
+
+/** Shows every write before anything is written; `y` (or the typed name) hands the plan to the Progress screen. */
+export function PlanScreen({request, width, height, isActive}: PlanScreenProps) {
+	const ui = useUi();
+	const {theme} = ui;
+	const state = useAsync(() => loadPlan(ui.services, request), [request]);
+	const plan: Plan | undefined = state.state === 'ready' ? state.value : undefined;
+	const info = findEnvironment(ui.environments, request.environment);
+	const protectedEnv = Boolean(info?.protected) && writesToDashboard(request);
+	const [confirm, setConfirm] = useState(initialConfirm);
+	const [list, setList] = useState(initialList);
+	const dispatch = (action: ConfirmAction) =>
+		setConfirm((s) => confirmReducer(s, action, request.environment, protectedEnv));
+	const counts = useMemo(() => (plan ? countActions(plan) : undefined), [plan]);
+	const writes = counts ? counts.create + counts.update + counts.delete : 0;
+	const viewport = Math.max(1, height - 5);
+	const bounds = {count: plan?.steps.length ?? 0, viewport};
+	const shown = clampList(list, bounds);
+	useEffect(() => {
+		if (confirm.confirmed && plan) ui.navigate({type: 'replace', route: {type: 'progress', plan}});
+	}, [confirm.confirmed]);
+	useEffect(() => {
+		if (confirm.error) ui.say(confirm.error);
+	}, [confirm.error]);
+	useKeys('plan', {
+		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
+		open: () => {
+			const step = plan?.steps[shown.cursor];
+			if (!step || !plan) return;
+			ui.navigate({type: 'push', route: {
+				type: 'diff', comparison: stepComparison(step), environment: request.environment,
+				leftLabel: plan.source.label, rightLabel: plan.target.label,
+			}});
+		},
+		confirm: () => {
+			if (!plan) return void ui.say('The plan is still loading');
+			if (writes === 0) return void ui.say('Nothing to apply');
+			if (info?.readOnly && writesToDashboard(request)) return void ui.say(`${info.name} is read-only: nothing was written`);
+			dispatch({type: 'request'});
+		},
+		back: () => {
+			ui.say('Cancelled: nothing was written');
+			return false;
+		},
+	}, isActive && !confirm.typing);
+	useInput((input, key) => {
+		const name = keyName(input, key);
+		if (name === 'esc') {
+			dispatch({type: 'cancel'});
+			ui.say('Cancelled: nothing was written');
+		} else if (name === 'enter') dispatch({type: 'submit'});
+		else if (name === 'backspace') dispatch({type: 'backspace'});
+		else if (!key.ctrl && !key.meta && input.length > 0 && !/[\u0000-\u001F]/.test(input)) dispatch({type: 'input', text: input});
+	}, {isActive: isActive && confirm.typing && ui.inputActive});
+	if (state.state === 'loading') return <Spinner label={`Planning ${request.type} for ${request.environment}…`} style={theme.reach.loading} />;
+	if (state.state === 'failed') {
+		return <Text {...theme.ui.error}>{truncate(`Could not plan ${request.type} for ${request.environment}: ${state.error}. Esc goes back.`, width * 3)}</Text>;
+	}
+	const p = state.value;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text wrap="truncate">
+				<Text {...theme.ui.title}>{p.direction}</Text> {p.source.label} → {p.target.label} on{' '}
+				<EnvName name={p.environment} info={info} theme={theme} />
+			</Text>
+			<Text wrap="truncate">
+				<Text {...theme.action.create}>{counts!.create} create</Text> · <Text {...theme.action.update}>{counts!.update} update</Text> ·{' '}
+				<Text {...theme.action.delete}>{counts!.delete} delete</Text> · <Text {...theme.action.skip}>{counts!.skip} skip</Text>
+			</Text>
+			<Box height={viewport} flexDirection="column">
+				<PlanSteps steps={p.steps.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} />
+			</Box>
+			<ConfirmPrompt state={confirm} environment={p.environment} writes={writes} target={p.target.label} protectedEnv={protectedEnv} width={width} theme={theme} />
+			{confirm.error ? <Text {...theme.ui.error} wrap="truncate">{confirm.error}</Text> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,87 @@
+import {useEffect, useReducer, useRef, useState} from 'react';
+import {Box, Text} from 'ink';
+import type {Plan} from '../../../core/plan.js';
+import {findEnvironment, useUi} from '../../context.js';
+import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
+import {clampList, initialList, moveList} from '../../state/list.js';
+import {initialProgress, outcomeCounts, progressReducer} from '../../state/progress.js';
+import {ProgressBar} from '../../components/progress-bar.js';
+import {Spinner} from '../../components/spinner.js';
+import {EnvName} from '../../components/env-badge.js';
+import {writeRefusal} from '../items/write-guard.js';
+import {ResultRows} from './result-rows.js';
+
+/** Props of <ProgressScreen/>. */
+export interface ProgressScreenProps {
+	readonly plan: Plan;
+	readonly width: number;
+	readonly height: number;
+	readonly isActive: boolean;
+}
+
+/** Applies a confirmed plan once, streams per-item outcomes, and offers `u` to undo the finished operation. */
+export function ProgressScreen({plan, width, height, isActive}: ProgressScreenProps) {
+	const ui = useUi();
+	const {theme} = ui;
+	const [state, dispatch] = useReducer(progressReducer, {...initialProgress, total: plan.steps.length});
+	const [list, setList] = useState(initialList);
+	const started = useRef(false);
+	useEffect(() => {
+		if (started.current) return;
+		started.current = true;
+		ui.services.apply(plan, (event) => dispatch({type: 'event', event})).then(
+			(result) => {
+				dispatch({type: 'finished', result});
+				const c = outcomeCounts(result.results);
+				ui.say(`Operation ${result.operation}: ${c.applied} applied, ${c.skipped} skipped, ${c.failed} failed`);
+				ui.views.load(plan.environment, {force: true});
+			},
+			(error: unknown) => dispatch({type: 'crashed', error: error instanceof Error ? error.message : String(error)}),
+		);
+	}, []);
+	const running = !state.finished && !state.error;
+	const viewport = Math.max(1, height - 4);
+	const bounds = {count: state.results.length, viewport};
+	const shown = clampList(list, bounds);
+	const counts = outcomeCounts(state.results);
+	useKeys('progress', {
+		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
+		undo: () => {
+			if (running) return void ui.say('Still applying: wait for the result before undoing');
+			if (!state.finished) return void ui.say('Nothing was applied, so there is nothing to undo');
+			if (plan.direction === 'dump') return void ui.say('A dump is undone in Git (revert the commit), not here');
+			const refusal = writeRefusal(findEnvironment(ui.environments, plan.environment), 'undo');
+			if (refusal) return void ui.say(refusal);
+			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'undo', environment: plan.environment, operation: state.finished.operation}}});
+		},
+		back: () => {
+			if (!running) return false;
+			ui.say('Still applying: the result will appear here');
+			return true;
+		},
+		quit: () => {
+			if (!running) return false;
+			ui.say('Still applying: the result will appear here');
+			return true;
+		},
+	}, isActive);
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text wrap="truncate">
+				<Text {...theme.ui.title}>{plan.direction}</Text> {plan.source.label} → {plan.target.label} on{' '}
+				<EnvName name={plan.environment} info={findEnvironment(ui.environments, plan.environment)} theme={theme} />
+				{state.operation ? <Text {...theme.ui.muted}> · operation {state.operation}</Text> : null}
+			</Text>
+			<ProgressBar done={state.done} total={state.total} width={Math.min(width, 60)} theme={theme} />
+			{running
+				? <Spinner label="Applying… (each item is verified after writing)" style={theme.reach.loading} />
+				: state.error
+					? <Text {...theme.ui.error} wrap="truncate">The apply stopped: {state.error}</Text>
+					: <Text wrap="truncate">
+						<Text {...theme.result.applied}>{counts.applied} applied ({counts.verified} verified)</Text> · <Text {...theme.result.skipped}>{counts.skipped} skipped</Text> ·{' '}
+						<Text {...theme.result.failed}>{counts.failed} failed</Text> · operation {state.finished?.operation} · u undoes it
+					</Text>}
+			<ResultRows results={state.results.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} />
+		</Box>
+	);
+}

@@ -1,0 +1,63 @@
+/** Everything the Diff screen lets the user change; the row model itself is derived, never stored here. */
+export interface DiffViewState {
+	/** Index of the first row shown. */
+	readonly top: number;
+	readonly fold: boolean;
+	readonly wrap: boolean;
+	readonly swap: boolean;
+	readonly showHidden: boolean;
+}
+
+export type DiffViewAction =
+	| {readonly type: 'scroll'; readonly move: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'}
+	| {readonly type: 'nextChange'}
+	| {readonly type: 'prevChange'}
+	| {readonly type: 'toggle'; readonly what: 'fold' | 'wrap' | 'swap' | 'showHidden'};
+
+/** Facts about the current row model a move needs. */
+export interface DiffBounds {
+	readonly rows: number;
+	readonly viewport: number;
+	readonly hunks: readonly number[];
+}
+
+export const initialDiffView: DiffViewState = {top: 0, fold: true, wrap: false, swap: false, showHidden: false};
+
+/** Keeps `top` such that the last page is full (no scrolling into blank space). */
+export function clampTop(top: number, bounds: DiffBounds): number {
+	return Math.max(0, Math.min(top, bounds.rows - Math.max(1, bounds.viewport)));
+}
+
+/**
+ * Pure reducer for the Diff screen. Toggles that change the row model (fold, swap, hidden fields) reset the scroll to
+ * the first change, because row indexes of the old model mean nothing in the new one.
+ */
+export function diffViewReducer(state: DiffViewState, action: DiffViewAction, bounds: DiffBounds): DiffViewState {
+	const page = Math.max(1, bounds.viewport - 1);
+	switch (action.type) {
+		case 'scroll': {
+			const delta = {up: -1, down: 1, pageUp: -page, pageDown: page, top: -Infinity, bottom: Infinity}[action.move];
+			const target = action.move === 'top' ? 0 : action.move === 'bottom' ? bounds.rows : state.top + delta;
+			return {...state, top: clampTop(target, bounds)};
+		}
+		case 'nextChange': {
+			const next = bounds.hunks.find((h) => h > state.top);
+			return next === undefined ? state : {...state, top: clampTop(next, {...bounds, rows: bounds.rows + bounds.viewport})};
+		}
+		case 'prevChange': {
+			const previous = [...bounds.hunks].reverse().find((h) => h < state.top);
+			return previous === undefined ? state : {...state, top: previous};
+		}
+		case 'toggle': {
+			const toggled = {...state, [action.what]: !state[action.what]};
+			return action.what === 'wrap' ? toggled : {...toggled, top: 0};
+		}
+	}
+}
+
+/** Which change (1-based) the top of the view is at, for "change 2/5" in the footer. */
+export function currentHunk(top: number, hunks: readonly number[]): number {
+	let index = 0;
+	for (let i = 0; i < hunks.length; i++) if (hunks[i]! <= top) index = i + 1;
+	return index;
+}

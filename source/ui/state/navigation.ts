@@ -1,0 +1,62 @@
+import type {Kind} from '../../core/item.js';
+import type {Plan} from '../../core/plan.js';
+import type {Comparison} from '../../core/status.js';
+import type {VersionRef} from '../../engine/services.js';
+
+/** What to ask the engine for a plan; the Plan screen loads it itself so the user sees a spinner, not a frozen screen. */
+export type PlanRequest =
+	| {readonly type: 'publish'; readonly environment: string; readonly keys: readonly string[]; readonly fromEnvironment?: string}
+	| {readonly type: 'dump'; readonly environment: string; readonly keys: readonly string[]}
+	| {readonly type: 'rollback'; readonly environment: string; readonly kind: Kind; readonly id: string; readonly version: VersionRef; readonly label: string}
+	| {readonly type: 'undo'; readonly environment: string; readonly operation?: string};
+
+/** One screen on the stack, with everything it needs to render. */
+export type Route =
+	| {readonly type: 'environments'}
+	| {readonly type: 'items'; readonly environment: string; readonly base?: string}
+	| {readonly type: 'diff'; readonly comparison: Comparison; readonly leftLabel: string; readonly rightLabel: string; readonly environment: string; readonly hidden?: number}
+	| {readonly type: 'plan'; readonly request: PlanRequest}
+	| {readonly type: 'progress'; readonly plan: Plan}
+	| {readonly type: 'history'; readonly environment: string; readonly kind: Kind; readonly id: string; readonly name: string};
+
+export type NavAction =
+	| {readonly type: 'push'; readonly route: Route}
+	| {readonly type: 'pop'}
+	| {readonly type: 'replace'; readonly route: Route};
+
+/** The screen stack; the Environments screen is the bottom and is never popped. */
+export type NavStack = readonly Route[];
+
+export const initialStack: NavStack = [{type: 'environments'}];
+
+/** Pure navigation reducer: Esc pops one level, and popping the last screen is a no-op (quitting is explicit). */
+export function navReducer(stack: NavStack, action: NavAction): NavStack {
+	switch (action.type) {
+		case 'push': return [...stack, action.route];
+		case 'pop': return stack.length > 1 ? stack.slice(0, -1) : stack;
+		case 'replace': return stack.length > 1 ? [...stack.slice(0, -1), action.route] : [...stack, action.route];
+	}
+}
+
+/** The environment a stack is "in", for the status bar: the nearest route that names one. */
+export function currentEnvironment(stack: NavStack): string | undefined {
+	for (let i = stack.length - 1; i >= 0; i--) {
+		const route = stack[i]!;
+		if (route.type === 'plan') return route.request.environment;
+		if (route.type === 'progress') return route.plan.environment;
+		if ('environment' in route) return route.environment;
+	}
+	return undefined;
+}
+
+/** A short breadcrumb title per route, so every screen says where the user is. */
+export function routeTitle(route: Route): string {
+	switch (route.type) {
+		case 'environments': return 'Environments';
+		case 'items': return route.base ? `Compare ${route.base} → ${route.environment}` : `Items: ${route.environment}`;
+		case 'diff': return `Diff: ${route.comparison.name || route.comparison.key}`;
+		case 'plan': return `Plan: ${route.request.type} ${route.request.environment}`;
+		case 'progress': return `Apply: ${route.plan.direction} ${route.plan.environment}`;
+		case 'history': return `History: ${route.name || route.id}`;
+	}
+}

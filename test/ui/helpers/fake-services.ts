@@ -1,0 +1,195 @@
+import type {Item, ItemSet, Kind} from '../../../source/core/item.js';
+import {compareSets, countStatuses} from '../../../source/core/compare.js';
+import {buildPlan} from '../../../source/core/planning.js';
+import type {OperationResult, Plan, ProgressEvent, StepResult} from '../../../source/core/plan.js';
+import type {Comparison} from '../../../source/core/status.js';
+import type {
+	ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, VersionRef,
+} from '../../../source/engine/services.js';
+import {classicApi, oasApi, policy, template} from './items.js';
+
+/** One environment of the fake: settings, Git items and live items. */
+export interface FakeEnvironment {
+	readonly info: EnvironmentInfo;
+	readonly git: readonly Item[];
+	readonly live: readonly Item[];
+	/** When set, the Dashboard is reported unreachable with this reason. */
+	readonly unreachable?: string;
+}
+
+/** Everything a test can ask the fake to do differently. */
+export interface FakeOptions {
+	readonly environments?: readonly FakeEnvironment[];
+	/** Keys whose apply fails with the given reason. */
+	readonly failures?: Readonly<Record<string, string>>;
+	/** Environments whose load waits until `release(name)` is called (to see loading states and non-blocking input). */
+	readonly hold?: readonly string[];
+	readonly history?: ItemHistory;
+}
+
+function info(name: string, extra: Partial<EnvironmentInfo> = {}): EnvironmentInfo {
+	return {
+		name, dashboard: `http://127.0.0.1:3000/${name}`, protected: false, readOnly: false,
+		git: {repo: '/tmp/repo', branch: 'main', dir: 'tyk'}, ...extra,
+	};
+}
+
+const payments = classicApi('payments-1', 'Payments #finance', '/payments/', 'http://payments.internal:8080');
+const orders = oasApi('orders-2', 'Orders', '/orders/', 'http://orders.internal', ['shop']);
+const users = classicApi('users-3', 'Users', '/users/', 'http://users.internal');
+const legacy = classicApi('legacy-4', 'Legacy SOAP', '/soap/', 'http://soap.internal');
+const gold = policy('gold', 'Gold tier', 100, ['payments-1']);
+const tmpl = template('tpl-1', 'Default OAS template');
+
+/** The default world: staging drifts a little, prod is protected, archive is read-only, broken is unreachable. */
+export function defaultEnvironments(): FakeEnvironment[] {
+	const paymentsLive = classicApi('payments-1', 'Payments #finance', '/payments/', 'http://payments-v2.internal:8080');
+	const goldLive = policy('gold', 'Gold tier', 250, ['payments-1']);
+	return [
+		{info: info('staging'), git: [payments, orders, users, gold, tmpl], live: [paymentsLive, orders, legacy, goldLive, tmpl]},
+		{info: info('prod', {protected: true, git: {repo: '/tmp/repo', branch: 'release', dir: 'tyk'}}), git: [payments, orders, gold], live: [paymentsLive, orders, gold]},
+		{info: info('archive', {readOnly: true}), git: [payments], live: [payments]},
+		{info: info('broken'), git: [payments], live: [], unreachable: 'connect ECONNREFUSED 127.0.0.1:1'},
+	];
+}
+
+function set(items: readonly Item[]): ItemSet {
+	return {items, invalid: [], conflicts: []};
+}
+
+function counts(items: readonly Item[]): Record<Kind, number> {
+	return {
+		api: items.filter((i) => i.kind === 'api').length,
+		policy: items.filter((i) => i.kind === 'policy').length,
+		template: items.filter((i) => i.kind === 'template').length,
+	};
+}
+
+/** An in-memory ConsoleServices for component tests: real core comparisons and plans, recorded calls, no I/O. */
+export class FakeServices implements ConsoleServices {
+	readonly calls: string[] = [];
+	readonly applied: Plan[] = [];
+	private readonly envs: FakeEnvironment[];
+	private readonly waiting = new Map<string, () => void>();
+	private readonly held: Set<string>;
+	private operations = 0;
+
+	constructor(private readonly options: FakeOptions = {}) {
+		this.envs = [...(options.environments ?? defaultEnvironments())];
+		this.held = new Set(options.hold ?? []);
+	}
+
+	/** Lets a held environment finish loading. */
+	release(name: string): void {
+		this.held.delete(name);
+		this.waiting.get(name)?.();
+	}
+
+	environments(): readonly EnvironmentInfo[] {
+		return this.envs.map((e) => e.info);
+	}
+
+	private env(name: string): FakeEnvironment {
+		const found = this.envs.find((e) => e.info.name === name);
+		if (!found) throw new Error(`unknown environment ${name}`);
+		return found;
+	}
+
+	private view(name: string, comparisons: Comparison[], left: EnvironmentView['left'], liveItems: readonly Item[], unreachable?: string): EnvironmentView {
+		return {
+			name, reachability: unreachable ? 'unreachable' : 'ok', reason: unreachable, left,
+			right: {type: 'live', label: `live ${name}`, environment: name}, commit: '3f2a1c9',
+			counts: counts(liveItems), drift: countStatuses(comparisons), comparisons,
+			hidden: Object.fromEntries(comparisons.map((c) => [c.key, 3])),
+		};
+	}
+
+	async loadEnvironment(name: string): Promise<EnvironmentView> {
+		this.calls.push(`load ${name}`);
+		if (this.held.has(name)) await new Promise<void>((resolve) => this.waiting.set(name, resolve));
+		const env = this.env(name);
+		const comparisons = compareSets(set(env.git), set(env.unreachable ? [] : env.live));
+		return this.view(name, comparisons, {type: 'git', label: `git ${env.info.git.branch}@3f2a1c9`}, env.unreachable ? [] : env.live, env.unreachable);
+	}
+
+	async compareEnvironments(base: string, other: string): Promise<EnvironmentView> {
+		this.calls.push(`compare ${base} ${other}`);
+		const comparisons = compareSets(set(this.env(base).live), set(this.env(other).live));
+		return this.view(other, comparisons, {type: 'live', label: `live ${base}`, environment: base}, this.env(other).live);
+	}
+
+	async planPublish(environment: string, keys: readonly string[], options?: {fromEnvironment?: string}): Promise<Plan> {
+		this.calls.push(`planPublish ${environment} ${keys.join(',')}${options?.fromEnvironment ? ` from ${options.fromEnvironment}` : ''}`);
+		const view = options?.fromEnvironment ? await this.compareEnvironments(options.fromEnvironment, environment) : await this.loadEnvironment(environment);
+		return buildPlan(view.comparisons, {
+			direction: options?.fromEnvironment ? 'migrate' : 'publish', environment, source: view.left, target: view.right, keys: new Set(keys),
+		}).plan;
+	}
+
+	async planDump(environment: string, keys: readonly string[]): Promise<Plan> {
+		this.calls.push(`planDump ${environment} ${keys.join(',')}`);
+		const env = this.env(environment);
+		const comparisons = compareSets(set(env.live), set(env.git));
+		return buildPlan(comparisons, {
+			direction: 'dump', environment, source: {type: 'live', label: `live ${environment}`}, target: {type: 'git', label: 'git main'}, keys: new Set(keys),
+		}).plan;
+	}
+
+	async planRollback(environment: string, kind: Kind, id: string, version: VersionRef): Promise<Plan> {
+		this.calls.push(`planRollback ${environment} ${kind}:${id} ${version.type === 'git' ? version.commit : version.id}`);
+		const comparison = await this.versionComparison(environment, kind, id, version);
+		return buildPlan([comparison], {
+			direction: 'rollback', environment, source: {type: version.type === 'git' ? 'git' : 'snapshot', label: 'older version'},
+			target: {type: 'live', label: `live ${environment}`},
+		}).plan;
+	}
+
+	async planUndo(environment: string, operation?: string): Promise<Plan> {
+		this.calls.push(`planUndo ${environment} ${operation ?? 'last'}`);
+		const env = this.env(environment);
+		const comparisons = compareSets(set(env.git), set(env.live)).filter((c) => c.status === 'changed');
+		return buildPlan(comparisons, {
+			direction: 'undo', environment, source: {type: 'snapshot', label: `snapshot ${operation ?? 'last'}`}, target: {type: 'live', label: `live ${environment}`},
+		}).plan;
+	}
+
+	async apply(plan: Plan, onProgress: (event: ProgressEvent) => void): Promise<OperationResult> {
+		this.calls.push(`apply ${plan.direction} ${plan.environment}`);
+		this.applied.push(plan);
+		const operation = `op-${++this.operations}`;
+		onProgress({type: 'start', total: plan.steps.length, operation});
+		const results: StepResult[] = [];
+		for (const step of plan.steps) {
+			const failure = this.options.failures?.[step.key];
+			const result: StepResult = {
+				key: step.key, kind: step.kind, id: step.id, name: step.name, action: step.action,
+				status: failure ? 'failed' : step.action === 'skip' ? 'skipped' : 'applied',
+				verified: failure || step.action === 'skip' ? undefined : true, error: failure,
+			};
+			results.push(result);
+			onProgress({type: 'step', result, done: results.length, total: plan.steps.length});
+		}
+		return {operation, environment: plan.environment, direction: plan.direction, results};
+	}
+
+	async history(environment: string, kind: Kind, id: string): Promise<ItemHistory> {
+		this.calls.push(`history ${environment} ${kind}:${id}`);
+		return this.options.history ?? {
+			revisions: [
+				{commit: 'aaaaaaa1111111', date: '2026-11-20', author: 'alice', subject: 'Raise payments timeout'},
+				{commit: 'bbbbbbb2222222', date: '2026-11-01', author: 'bob', subject: 'Add payments API'},
+			],
+			snapshots: [{id: '20261121T101500Z-op-7', time: '2026-11-21T10:15:00Z', operation: 'op-7', action: 'update'}],
+		};
+	}
+
+	async versionComparison(environment: string, kind: Kind, id: string, version: VersionRef): Promise<Comparison> {
+		this.calls.push(`versionComparison ${environment} ${kind}:${id}`);
+		const env = this.env(environment);
+		const live = env.live.find((i) => i.kind === kind && i.id === id);
+		const older = version.type === 'git' && version.commit.startsWith('bbb')
+			? classicApi(id, live?.name ?? id, '/payments/', 'http://payments-old.internal:8080')
+			: env.git.find((i) => i.kind === kind && i.id === id);
+		return compareSets(set(older ? [older] : []), set(live ? [live] : []))[0]!;
+	}
+}

@@ -1,0 +1,72 @@
+import test from 'ava';
+import {FakeServices} from '../helpers/fake-services.js';
+import {keys, renderApp} from '../helpers/render.js';
+
+test('environments load in the background: one held, one failing, the others shown', async (t) => {
+	const services = new FakeServices({hold: ['prod']});
+	const app = await renderApp(services, {width: 120, height: 30});
+	t.teardown(app.unmount);
+	const frame = await app.waitFor('unreachable');
+	t.regex(frame, /staging\s+ok\s+3 APIs 1 pol 1 tpl/);
+	t.regex(frame, /prod \[protected\]\s+. loading…/);
+	t.regex(frame, /archive \[read-only\]/);
+	t.regex(frame, /broken.*unreachable/);
+	t.regex(frame, /connect ECONNREFUSED 127\.0\.0\.1:1/);
+	t.regex(frame, /git main@3f2a1c9 tyk/);
+	services.release('prod');
+	const after = await app.waitFor(/prod \[protected\]\s+ok/);
+	t.regex(after, /prod \[protected\]\s+ok\s+2 APIs 1 pol 0 tpl/);
+});
+
+test('the drift bar is proportional, with one fill character per status', async (t) => {
+	const app = await renderApp(new FakeServices(), {width: 200, height: 60});
+	t.teardown(app.unmount);
+	const frame = await app.waitFor(/staging\s+ok/);
+	const line = frame.split('\n').find((l) => l.includes('staging'))!;
+	const bar = line.slice(line.indexOf('tpl') + 3).trim();
+	t.true(bar.length > 50, bar);
+	// staging: orders + template unchanged (2), payments + gold changed (2), users only in Git, legacy only live.
+	const count = (c: string) => [...bar].filter((x) => x === c).length;
+	t.true(Math.abs(count('=') - count('~')) <= 1, bar);
+	t.true(count('+') > 0 && count('-') > 0, bar);
+	t.true(count('=') > count('+'), bar);
+});
+
+test('navigation: Enter opens an environment, Esc comes back, q quits from the top', async (t) => {
+	const app = await renderApp(new FakeServices(), {width: 80, height: 24});
+	t.teardown(app.unmount);
+	await app.waitFor(/staging\s+ok/);
+	await app.press(keys.enter);
+	await app.waitFor('Items: staging');
+	await app.press(keys.esc);
+	const back = await app.waitFor('4 environments');
+	t.notRegex(back, /Items: staging/);
+	t.is(back.split('\n').length, 24);
+});
+
+test('c then a second environment opens the comparison of the two live states', async (t) => {
+	const services = new FakeServices();
+	const app = await renderApp(services, {width: 120, height: 30});
+	t.teardown(app.unmount);
+	await app.waitFor(/staging\s+ok/);
+	await app.press('c');
+	await app.waitFor('Compare staging with');
+	await app.press(keys.enter);
+	await app.waitFor('Pick an environment other than staging');
+	await app.press('j', keys.enter);
+	const frame = await app.waitFor('live staging → live prod');
+	t.regex(frame, /Compare staging → prod/);
+	t.true(services.calls.includes('compare staging prod'));
+});
+
+test('? shows help generated from the key registry and closes again', async (t) => {
+	const app = await renderApp(new FakeServices(), {width: 100, height: 30});
+	t.teardown(app.unmount);
+	await app.press('?');
+	const help = await app.waitFor('Keys on this screen');
+	t.regex(help, /c\s+compare with another environment/);
+	t.regex(help, /esc\s+back \/ cancel/);
+	await app.press('?');
+	const closed = await app.waitFor('4 environments');
+	t.notRegex(closed, /Keys on this screen/);
+});
