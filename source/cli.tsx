@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import {Command, CommanderError} from 'commander';
 import {readFileSync} from 'node:fs';
+import {registerEmulator} from './commands/emulator.js';
 
 /** Version from package.json, read relative to this file so it works from source (tsx) and from dist. */
 function packageVersion(): string {
@@ -16,6 +17,7 @@ program
 	.showHelpAfterError('(run with --help for usage)')
 	.exitOverride();
 
+registerEmulator(program);
 
 try {
 	await program.parseAsync(process.argv);
