@@ -68,7 +68,7 @@ export function isSecretField(path: readonly Segment[], value: JsonValue): boole
 		// JWT `source` inside an OAS security scheme: inline secrets are masked, JWKS URLs are not.
 		if (last === 'source' && indexOfKey(path, 'securitySchemes') > tyk) return !looksLikeUrl(value);
 		// OAS webhook headers: eventHandlers[n].headers[m].value
-		if (last === 'value' && path[path.length - 4] === 'headers' && indexOfKey(path, 'eventHandlers') > tyk) return true;
+		if (last === 'value' && path[path.length - 3] === 'headers' && indexOfKey(path, 'eventHandlers') > tyk) return true;
 		// OAS plugin config data, the twin of Classic config_data.
 		const pluginData = indexOfKey(path, 'pluginConfig');
 		if (pluginData > tyk && path[pluginData + 1] === 'data' && path[pluginData + 2] === 'value') {
