@@ -1,0 +1,37 @@
+/**
+ * One measuring process for the `load` scenario: `measure.ts client|floor RUNS`, URL and key from the environment
+ * (BENCH_URL, BENCH_KEY; the key stays out of argv). Each mode runs in its own process so its peak RSS is its own.
+ * Prints one JSON line: run times in ms, peak RSS in MB, and what was loaded.
+ */
+import {performance} from 'node:perf_hooks';
+import {createDashboardClient, loadLive} from '../../source/sources/dashboard/index.js';
+import {floorLoad} from './floor.js';
+
+const [mode, runsText = '3'] = process.argv.slice(2);
+const url = process.env['BENCH_URL'] ?? '';
+const key = process.env['BENCH_KEY'] ?? '';
+const runs = Number(runsText);
+const concurrency = 8;
+
+async function once(): Promise<{apis: number; policies: number; templates: number}> {
+	if (mode === 'floor') return floorLoad(url, key, concurrency);
+	const client = createDashboardClient({name: 'bench', url, key, concurrency});
+	try {
+		const snapshot = await loadLive(client);
+		return {apis: snapshot.apis.length, policies: snapshot.policies.length, templates: snapshot.templates.length};
+	} finally {
+		client.close();
+	}
+}
+
+if (mode !== 'client' && mode !== 'floor') throw new Error(`measure: mode must be client or floor, got ${mode}`);
+await once(); // warm-up: JIT, sockets, emulator caches
+const times: number[] = [];
+let counts = {apis: 0, policies: 0, templates: 0};
+for (let run = 0; run < runs; run++) {
+	const started = performance.now();
+	counts = await once();
+	times.push(performance.now() - started);
+}
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({mode, times, maxRssMb, counts}) + '\n');
