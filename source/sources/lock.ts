@@ -1,0 +1,165 @@
+import {randomBytes} from 'node:crypto';
+import {mkdir, open, readFile, rename, stat, unlink} from 'node:fs/promises';
+import {hostname} from 'node:os';
+import path from 'node:path';
+
+/** What a lock file holds: enough for a clear "locked by" message and for stale detection. */
+export interface LockInfo {
+	readonly pid: number;
+	readonly host: string;
+	readonly time: string;
+	/** Random per acquisition, so release never removes somebody else's lock. */
+	readonly token: string;
+}
+
+/** The environment is locked by another run (or the wait for it timed out). */
+export class LockError extends Error {
+	constructor(message: string, readonly holder?: LockInfo) {
+		super(message);
+		this.name = 'LockError';
+	}
+}
+
+export interface AcquireLockOptions {
+	/** Wait for the holder to finish instead of failing at once (default false). */
+	readonly wait?: boolean;
+	/** How long to wait when `wait` is set (default 60 s). */
+	readonly timeoutMs?: number;
+	/** Poll interval while waiting (default 100 ms). */
+	readonly pollMs?: number;
+}
+
+/** Releases the lock; safe to call more than once. */
+export type ReleaseLock = () => Promise<void>;
+
+/** Path of one environment's lock file. */
+export function lockFile(stateDir: string, environment: string): string {
+	return path.join(stateDir, 'locks', `${environment}.lock`);
+}
+
+function parseInfo(text: string): LockInfo | undefined {
+	try {
+		const value = JSON.parse(text) as Partial<LockInfo>;
+		if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.time === 'string' && typeof value.token === 'string') {
+			return value as LockInfo;
+		}
+	} catch {
+		// A lock being written right now, or damaged: treated below.
+	}
+	return undefined;
+}
+
+async function readInfo(file: string): Promise<LockInfo | undefined | 'missing'> {
+	try {
+		return parseInfo(await readFile(file, 'utf8'));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+		throw error;
+	}
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+async function tryCreate(file: string, info: LockInfo): Promise<boolean> {
+	let handle;
+	try {
+		handle = await open(file, 'wx', 0o600);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+		throw error;
+	}
+	try {
+		await handle.writeFile(JSON.stringify(info));
+	} finally {
+		await handle.close();
+	}
+	return true;
+}
+
+/** An unreadable lock file older than this was left by a crash during its own creation. */
+const damagedAfterMs = 10_000;
+
+/**
+ * Removes a lock whose holder is gone. It is first renamed to a unique name, then checked: if another process
+ * broke the same stale lock and took a fresh one in between, the rename caught the fresh one, which is put back.
+ */
+async function breakStale(file: string, stale: LockInfo | undefined): Promise<void> {
+	const aside = `${file}.${randomBytes(4).toString('hex')}.stale`;
+	try {
+		await rename(file, aside);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+		throw error;
+	}
+	const moved = await readInfo(aside);
+	const same = stale === undefined ? moved === undefined : moved !== 'missing' && moved?.token === stale.token;
+	if (same) await unlink(aside).catch(() => undefined);
+	else await rename(aside, file).catch(() => undefined);
+}
+
+function heldMessage(environment: string, holder: LockInfo | undefined, file: string): string {
+	if (!holder) return `environment "${environment}" is locked (lock file ${file} is being written or is damaged)`;
+	const where = holder.host === hostname() ? '' : ` on host ${holder.host}`;
+	return `environment "${environment}" is locked by pid ${holder.pid}${where} since ${holder.time}: another tyk-console run is writing to it; `
+		+ `wait for it to finish${where ? `, or remove ${file} if that run is gone` : ''}`;
+}
+
+async function isStale(file: string, holder: LockInfo | undefined): Promise<boolean> {
+	if (holder) return holder.host === hostname() && !isAlive(holder.pid);
+	try {
+		return Date.now() - (await stat(file)).mtimeMs > damagedAfterMs;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Takes the per-environment write lock (`stateDir/locks/<env>.lock`, created with O_EXCL, holding pid, host and
+ * time) so two runs can never interleave writes to one Dashboard. A lock left by a dead process on this host is
+ * broken automatically; one from another host is not (its pid cannot be checked) and the message says so.
+ * Returns the release function; throws a LockError naming the holder when the lock is taken.
+ */
+export async function acquireLock(stateDir: string, environment: string, options: AcquireLockOptions = {}): Promise<ReleaseLock> {
+	if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(environment)) throw new LockError(`environment name "${environment}" is not safe as a file name`);
+	const file = lockFile(stateDir, environment);
+	await mkdir(path.dirname(file), {recursive: true, mode: 0o700});
+	const info: LockInfo = {pid: process.pid, host: hostname(), time: new Date().toISOString(), token: randomBytes(8).toString('hex')};
+	const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+	let unreadable = 0;
+	for (;;) {
+		if (await tryCreate(file, info)) return release(file, info.token);
+		const holder = await readInfo(file);
+		if (holder === 'missing') continue;
+		// Another process has just created the file and not yet written it: give it a moment.
+		if (holder === undefined && unreadable++ < 20 && !(await isStale(file, holder))) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+			continue;
+		}
+		if (await isStale(file, holder)) {
+			await breakStale(file, holder);
+			continue;
+		}
+		if (!options.wait) throw new LockError(heldMessage(environment, holder, file), holder);
+		if (Date.now() >= deadline) {
+			throw new LockError(`${heldMessage(environment, holder, file)} (gave up after waiting ${options.timeoutMs ?? 60_000} ms)`, holder);
+		}
+		await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
+	}
+}
+
+function release(file: string, token: string): ReleaseLock {
+	let released = false;
+	return async () => {
+		if (released) return;
+		released = true;
+		const current = await readInfo(file);
+		if (current !== 'missing' && current?.token === token) await unlink(file).catch(() => undefined);
+	};
+}
