@@ -93,7 +93,7 @@ test('a lock left by a killed process is stale and taken over', async (t) => {
 	const child = await holder(t, dir, 'prod');
 	child.kill('SIGKILL');
 	await exited(child);
-	t.is(readLock(dir, 'prod').pid, child.pid);
+	t.is(readLock(dir, 'prod').pid, child.pid!);
 	const release = await acquireLock(dir, 'prod');
 	t.is(readLock(dir, 'prod').pid, process.pid);
 	await release();
