@@ -23,6 +23,7 @@ export interface FileEnvironment {
 	readonly timeoutMs: number;
 }
 
+/** Keys an environment may have; anything else is a typo and is reported with a suggestion. */
 export const environmentKeys = [
 	'name', 'dashboard', 'secretEnv', 'secretCommand', 'git', 'protected', 'readOnly', 'orgId', 'tls', 'concurrency',
 	'timeoutMs',

@@ -9,6 +9,7 @@ export interface GitOverride {
 	readonly dir?: string;
 }
 
+/** Keys of a `git` mapping, at the top level and per environment. */
 export const gitKeys = ['repo', 'branch', 'dir'] as const;
 
 /**

@@ -73,5 +73,7 @@ export interface LoadConfigOptions {
 /** Name of the environment built from the ad-hoc flags. */
 export const adhocName = 'adhoc';
 
+/** Parallel requests per Dashboard when the config says nothing: fast enough, gentle on a shared Dashboard. */
 export const defaultConcurrency = 8;
+/** Per-request timeout when the config says nothing: a slow Dashboard is reported rather than waited on forever. */
 export const defaultTimeoutMs = 15_000;

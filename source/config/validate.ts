@@ -12,6 +12,7 @@ export interface FileConfig {
 	readonly environments: readonly FileEnvironment[];
 }
 
+/** Keys allowed at the top of the file; anything else is a typo and is reported with a suggestion. */
 export const topLevelKeys = ['git', 'stateDir', 'ignore', 'environments'] as const;
 
 function readIgnore(problems: Problems, value: unknown): Record<Kind, string[]> {

@@ -46,32 +46,37 @@ export class Journal {
 		return appendAudit(this.stateDir, {...input, environment: op.environment, operation: op.id, source: op.source});
 	}
 
+	/** Marks the operation complete and closes its file; an operation without it shows as interrupted. */
 	finishOperation(op: Operation): Promise<void> {
 		return finishOperation(op);
 	}
 
-	/** Newest first. */
+	/** Newest first, optionally of one environment; for `history` and the undo picker. */
 	listOperations(environment?: string): Promise<OperationRecord[]> {
 		return listOperations(this.stateDir, environment);
 	}
 
+	/** One operation by ID, or undefined: what `undo --operation` restores from. */
 	getOperation(id: string): Promise<OperationRecord | undefined> {
 		return getOperation(this.stateDir, id);
 	}
 
+	/** The newest operation on an environment: the default target of `undo`. */
 	lastOperation(environment: string): Promise<OperationRecord | undefined> {
 		return lastOperation(this.stateDir, environment);
 	}
 
-	/** Newest first. */
+	/** Pre-images of one item, newest first: the journal half of an item's history. */
 	snapshotsFor(environment: string, kind: Kind, id: string): Promise<Snapshot[]> {
 		return snapshotsFor(this.stateDir, environment, kind, id);
 	}
 
+	/** One snapshot by `<operation>:<kind>:<id>`, or undefined: what `rollback --snapshot` puts live. */
 	getSnapshot(snapshotId: string): Promise<Snapshot | undefined> {
 		return getSnapshot(this.stateDir, snapshotId);
 	}
 
+	/** The audit log's entries in write order. */
 	readAudit(): Promise<AuditEntry[]> {
 		return readAudit(this.stateDir);
 	}

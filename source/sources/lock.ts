@@ -20,6 +20,7 @@ export class LockError extends Error {
 	}
 }
 
+/** By default a held lock fails at once: CI should not hang silently behind another run. */
 export interface AcquireLockOptions {
 	/** Wait for the holder to finish instead of failing at once (default false). */
 	readonly wait?: boolean;

@@ -1,7 +1,8 @@
 import {mkdir, open, readFile, type FileHandle} from 'node:fs/promises';
 
-/** Journal and audit data hold definition bodies: only the user may read them. */
+/** Journal and audit data hold definition bodies: only the user may enter their directories. */
 export const privateDirMode = 0o700;
+/** ...and only the user may read their files. */
 export const privateFileMode = 0o600;
 
 /** Creates a private directory (and parents) if missing; an existing one keeps its permissions. */

@@ -35,11 +35,13 @@ export interface ResultRecord {
 	readonly error?: string;
 }
 
+/** Last line of a completed operation; its absence means the run was interrupted. */
 export interface FinishRecord {
 	readonly type: 'finish';
 	readonly time: string;
 }
 
+/** Any line of an operation file. */
 export type JournalRecord = StartRecord | PreImageRecord | ResultRecord | FinishRecord;
 
 const kindNames = new Set(['api', 'policy', 'template']);
