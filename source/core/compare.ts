@@ -1,7 +1,7 @@
 import {itemKey, type ConflictEntry, type InvalidEntry, type Item, type ItemSet} from './item.js';
 import type {JsonValue} from './json.js';
 import {changedPaths} from './changes.js';
-import {normalize, normalizedText, type HiddenField, type NormalizeOptions} from './normalize.js';
+import {normalize, normalizedText, normalizedValue, type HiddenField, type NormalizeOptions} from './normalize.js';
 import {maskSecrets} from './secrets.js';
 import {statuses, type Comparison, type Status, type StatusCounts} from './status.js';
 
@@ -123,7 +123,7 @@ export function compareSets(left: ItemSet, right: ItemSet, options: CompareOptio
 function pairRow(key: string, left: Item | undefined, right: Item | undefined, options: CompareOptions): Comparison {
 	const base = describe(left ?? right, {});
 	if (!left || !right) return {key, ...base, status: left ? 'only-in-git' : 'only-live', left, right, changes: []};
-	const changes = changedPaths(normalize(left, options).value, normalize(right, options).value);
+	const changes = changedPaths(normalizedValue(left, options), normalizedValue(right, options));
 	return {key, ...base, status: changes.length > 0 ? 'changed' : 'unchanged', left, right, changes};
 }
 

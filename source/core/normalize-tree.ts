@@ -18,8 +18,12 @@ export interface HiddenField {
 export class Hider {
 	readonly hidden: HiddenField[] = [];
 
+	/** `collect: false` skips building the list (paths, masking) when only the normalised value is needed. */
+	constructor(private readonly collect = true) {}
+
 	/** Records a removed value; masking here means the `i` view can never show a secret. */
 	record(path: readonly Segment[], value: JsonValue, reason: HiddenReason): void {
+		if (!this.collect) return;
 		this.hidden.push({path: formatPath(path), value: reason === 'ignored' ? maskAt(path, value) : value, reason});
 	}
 

@@ -66,7 +66,7 @@ export function classicLive(env: {dbId: string; orgId: string; hookId: string} =
 export function classicFile(): JsonObject {
 	const live = classicLive({dbId: '5e9d9544a1dcd60001d0ed21', orgId: '5e9d9544a1dcd60001d0ed20', hookId: '000000000000000000000000'});
 	const {api_model: _a, created_at: _c, updated_at: _u, is_streams: _s, ...file} = live;
-	const def = {...(file['api_definition'] as JsonObject), is_oas: false};
+	const def: JsonObject = {...(file['api_definition'] as JsonObject), is_oas: false};
 	delete def['graphql'];
 	return {...file, api_definition: {...def, graphql: {enabled: false, execution_mode: '', schema: '', playground: {enabled: false, path: ''}}}, user_group_owners: null, user_owners: null};
 }
