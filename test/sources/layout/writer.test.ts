@@ -1,0 +1,129 @@
+import test from 'ava';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {makeItem, type Item} from '../../../source/core/item.js';
+import {DirectoryStore} from '../../../source/sources/layout/dir-store.js';
+import {writeLayoutToDirectory} from '../../../source/sources/layout/dir-writer.js';
+import {readLayout} from '../../../source/sources/layout/reader.js';
+import {LayoutWriteError} from '../../../source/sources/layout/write-body.js';
+import {layoutFileChanges, planLayoutWrite} from '../../../source/sources/layout/writer.js';
+import {fixturesRoot, tempDir} from '../git/_helpers.js';
+import {tykSyncLoad} from './_tyk-sync-check.js';
+
+const org = '5e9d9544a1dcd60001d0ed20';
+
+function comparable(items: readonly Item[]): unknown[] {
+	return items.map(({kind, flavor, id, name, categories, body, dbId}) => ({kind, flavor, id, name, categories, body, dbId}));
+}
+
+function fixtureText(name: string, file: string): string {
+	return readFileSync(join(fixturesRoot, name, file), 'utf8');
+}
+
+test('a fresh dump: tyk-sync names, index in dump style, and tyk-sync 1.5 loads it', async (t) => {
+	const set = await readLayout(new DirectoryStore(join(fixturesRoot, 'tyk-sync-1.5')), '');
+	// Reverse the input: the index must still list Classic before OAS, as tyk-sync's dump does.
+	const plan = planLayoutWrite(undefined, [...set.items].reverse());
+	t.deepEqual(plan.removed, []);
+	t.deepEqual(JSON.parse(plan.index), {
+		type: 'apidef',
+		files: [
+			{file: 'api-0c7d0f47c25c4a8f6b0e9a1d2c3b4a59.json', oas: {}},
+			{file: 'api-b4e2c1f0a9d84c5e6f7a8b9c0d1e2f3a.json', oas: {}},
+			{file: 'oas-7c1e4b2a90f34d6b8a3e5f1c2d4b6a8e.json', oas: {}},
+		],
+		policies: [{file: 'policy-5ead7120575961000181867f.json'}, {file: 'policy-gold-tier.json'}],
+		assets: [{file: 'asset-my-unique-template-id.json'}],
+	});
+	const loaded = tykSyncLoad(layoutFileChanges(plan));
+	t.deepEqual(loaded.apis.map((api) => api.oas), [false, false, true]);
+	t.deepEqual(loaded.policies, ['5ead7120575961000181867f', 'gold-tier']);
+	t.deepEqual(loaded.assets, ['my-unique-template-id']);
+	// Bytes as tyk-sync writes them.
+	const payments = plan.files.get('api-b4e2c1f0a9d84c5e6f7a8b9c0d1e2f3a.json')!;
+	t.is(payments, fixtureText('tyk-sync-1.5', 'api-b4e2c1f0a9d84c5e6f7a8b9c0d1e2f3a.json'));
+	t.true(payments.includes('Routes \\u003cpayments\\u003e \\u0026 refunds'));
+});
+
+test('read → write → read is identity on items, and writing twice changes nothing', async (t) => {
+	for (const name of ['tyk-sync-1.5', 'legacy-1.4', 'bare-1.0', 'hand-written']) {
+		const source = join(fixturesRoot, name);
+		const first = await readLayout(new DirectoryStore(source), '');
+		const indexText = fixtureText(name, '.tyk.json');
+		const plan = planLayoutWrite(indexText, first.items);
+		const out = tempDir(t);
+		await writeLayoutToDirectory(out, '', layoutFileChanges(plan));
+		const second = await readLayout(new DirectoryStore(out), '');
+		t.deepEqual(second.invalid, [], name);
+		// The one intended change: a policy with an empty `id` gets its `_id` as id, which tyk-sync requires.
+		const expected = comparable(first.items).map((item) => {
+			const entry = item as {kind: string; id: string; body: Record<string, unknown>};
+			return entry.kind === 'policy' && entry.body['id'] === '' ? {...entry, body: {...entry.body, id: entry.id}} : item;
+		});
+		t.deepEqual(comparable(second.items), expected, name);
+		t.deepEqual(second.items.map((item) => item.file), first.items.map((item) => item.file), `${name}: files reused`);
+		const again = planLayoutWrite(plan.index, second.items);
+		t.is(again.index, plan.index, name);
+		t.deepEqual([...again.files], [...plan.files], name);
+		if (name === 'tyk-sync-1.5') t.is(plan.index, indexText, 'an untouched tyk-sync index keeps its exact bytes');
+	}
+});
+
+test('an existing index is updated in place: order, overrides, unknown keys and untouched entries survive', async (t) => {
+	const indexText = fixtureText('hand-written', '.tyk.json');
+	const set = await readLayout(new DirectoryStore(join(fixturesRoot, 'hand-written')), '');
+	const [payments, , gold, base] = set.items;
+	// Items from live carry no file; `existing` (the Git side) tells where they live.
+	const livePayments = makeItem('api', {...payments!.body, is_site: true});
+	const newPolicy = makeItem('policy', {_id: '', id: 'silver', name: 'Silver', org_id: org});
+	const plan = planLayoutWrite(indexText, [livePayments, newPolicy], [{kind: 'template', id: base!.id}], set.items);
+	t.deepEqual([...plan.files.keys()], ['apis/payments.json', 'policy-silver.json']);
+	t.deepEqual(plan.removed, ['templates/base.json']);
+	const index = JSON.parse(plan.index) as Record<string, unknown>;
+	t.deepEqual(Object.keys(index), ['type', 'comment', 'files', 'policies', 'assets']);
+	t.deepEqual(index['files'], JSON.parse(indexText).files);
+	t.deepEqual(index['policies'], [{file: 'policies/gold.json', id: 'gold-tier', 'x-note': 1}, {file: 'policy-silver.json'}]);
+	t.deepEqual(index['assets'], []);
+	t.is(gold!.file, 'policies/gold.json');
+	t.true(plan.files.get('apis/payments.json')!.includes('"is_site": true'));
+});
+
+test('a deletion falls back to the default file name and leaves unknown items alone', (t) => {
+	const indexText = JSON.stringify({type: 'apidef', files: [{file: 'api-a.json', oas: {}}, {file: 'oas-b.json', oas: {}}]});
+	const plan = planLayoutWrite(indexText, [], [{kind: 'api', id: 'b'}, {kind: 'policy', id: 'nowhere'}]);
+	t.deepEqual(plan.removed, ['oas-b.json']);
+	t.deepEqual(JSON.parse(plan.index).files, [{file: 'api-a.json', oas: {}}]);
+});
+
+test('hostile index paths are never reused: the item gets a safe name instead', (t) => {
+	const indexText = JSON.stringify({type: 'apidef', files: [{file: '../../etc/x.json'}]});
+	const item = {...makeItem('api', {api_definition: {api_id: 'x', name: 'X'}}), file: '../../etc/x.json'};
+	const plan = planLayoutWrite(indexText, [item]);
+	t.deepEqual([...plan.files.keys()], ['api-x.json']);
+});
+
+test('items tyk-sync could not load are refused with a message naming them', (t) => {
+	const orgless = makeItem('policy', {_id: '5ead7120575961000181867e', id: 'p', name: 'P', org_id: ''});
+	t.throws(() => planLayoutWrite(undefined, [orgless]), {instanceOf: LayoutWriteError, message: /policy "p" \(P\).*no org_id/});
+	const template = makeItem('template', {id: 't', name: 'T'});
+	t.throws(() => planLayoutWrite(undefined, [template]), {message: /template "t".*org_id/});
+	const a = makeItem('api', {api_definition: {api_id: 'same'}});
+	t.throws(() => planLayoutWrite(undefined, [a, a]), {message: /two items with the same ID/});
+	t.throws(() => planLayoutWrite('{"type": "oas"}', [a]), {message: /Swagger/});
+	t.throws(() => planLayoutWrite('{"type": ', [a]), {message: /not valid JSON/});
+	t.throws(() => planLayoutWrite(JSON.stringify({type: 'apidef'}), [a], [{kind: 'api', id: 'same', file: 'api-same.json'}]), {message: /both write and delete/});
+});
+
+test('missing portable IDs are filled in the file; live org_id is kept; an OAS body loses api_definition', (t) => {
+	const classic = {...makeItem('api', {api_definition: {id: '5e9d9544a1dcd60001d0ed21', name: 'N'}}), id: 'filled'};
+	const oas = makeItem('api', {oas: {openapi: '3.0.3', 'x-tyk-api-gateway': {info: {id: 'o1', orgId: org}}}, api_definition: {is_oas: true}, categories: []});
+	const policy = makeItem('policy', {_id: '5ead7120575961000181867e', id: '', name: 'P', org_id: org});
+	const plan = planLayoutWrite(undefined, [classic, oas, policy]);
+	const files = new Map([...plan.files].map(([path, text]) => [path, JSON.parse(text) as Record<string, any>]));
+	t.is(files.get('api-filled.json')!['api_definition'].api_id, 'filled');
+	t.false('api_definition' in files.get('oas-o1.json')!);
+	t.is(files.get('policy-5ead7120575961000181867e.json')!['id'], '5ead7120575961000181867e');
+	t.is(files.get('policy-5ead7120575961000181867e.json')!['org_id'], org);
+	t.is(classic.body['api_definition'] && (classic.body['api_definition'] as Record<string, unknown>)['api_id'], undefined, 'item not mutated');
+	t.notThrows(() => tykSyncLoad(layoutFileChanges(plan)));
+});
