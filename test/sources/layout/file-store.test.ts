@@ -1,0 +1,60 @@
+import test from 'ava';
+import {mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {DirectoryStore} from '../../../source/sources/layout/dir-store.js';
+import {writeLayoutToDirectory} from '../../../source/sources/layout/dir-writer.js';
+import {indexPath, normalizeDir, resolveInside} from '../../../source/sources/layout/file-store.js';
+import {tempDir} from '../git/_helpers.js';
+
+test('resolveInside keeps every listed path inside the layout directory', (t) => {
+	t.is(resolveInside('', 'a.json'), 'a.json');
+	t.is(resolveInside('', './apis/a.json'), 'apis/a.json');
+	t.is(resolveInside('tyk', 'apis/../a.json'), 'tyk/a.json');
+	t.is(resolveInside('tyk/', 'a.json'), 'tyk/a.json');
+	for (const bad of ['../a.json', 'apis/../../a.json', '/etc/passwd', 'C:/x.json', 'a\\..\\..\\b', '', '.', 'a\0b', 'tyk/..']) {
+		t.is(resolveInside('', bad), undefined, bad);
+	}
+	t.is(resolveInside('tyk', '../other/a.json'), undefined);
+	t.is(resolveInside('tyk', '../tyk2/a.json'), undefined);
+});
+
+test('normalizeDir accepts relative folders (including dot-folders) and refuses escapes', (t) => {
+	t.is(normalizeDir(''), '');
+	t.is(normalizeDir('.'), '');
+	t.is(normalizeDir('./'), '');
+	t.is(normalizeDir('./tyk/'), 'tyk');
+	t.is(normalizeDir('.config/tyk'), '.config/tyk');
+	t.is(indexPath('tyk'), 'tyk/.tyk.json');
+	t.is(indexPath(''), '.tyk.json');
+	for (const bad of ['/abs', '..', '../x']) t.throws(() => normalizeDir(bad), {message: /relative to the repository root/});
+});
+
+test('DirectoryStore lists files with / separators (no .git) and reads them; missing is undefined', async (t) => {
+	const root = tempDir(t);
+	mkdirSync(join(root, 'a', 'b'), {recursive: true});
+	mkdirSync(join(root, '.git'));
+	writeFileSync(join(root, '.git', 'HEAD'), 'x');
+	writeFileSync(join(root, 'a', 'b', 'c.json'), '{}');
+	writeFileSync(join(root, 'top.json'), '[]');
+	symlinkSync(join(root, 'top.json'), join(root, 'link.json'));
+	const store = new DirectoryStore(root);
+	t.deepEqual(await store.list(), ['a/b/c.json', 'top.json']);
+	t.is((await store.read('a/b/c.json'))!.toString(), '{}');
+	t.is(await store.read('nope.json'), undefined);
+	t.is(await store.read('top.json/below'), undefined);
+	await t.throwsAsync(store.read('../etc/passwd'), {message: /outside/});
+	t.is(store.describe(), root);
+});
+
+test('writeLayoutToDirectory writes atomically, creates folders, deletes, and refuses escapes before writing', async (t) => {
+	const root = tempDir(t);
+	await writeLayoutToDirectory(root, 'tyk', new Map([['.tyk.json', '{}'], ['apis/a.json', 'A']]));
+	t.is(readFileSync(join(root, 'tyk', 'apis', 'a.json'), 'utf8'), 'A');
+	const result = await writeLayoutToDirectory(root, 'tyk', new Map([['apis/a.json', 'B']]), ['.tyk.json', 'never-existed.json']);
+	t.deepEqual(result, {written: ['tyk/apis/a.json'], removed: ['tyk/.tyk.json', 'tyk/never-existed.json']});
+	t.is(readFileSync(join(root, 'tyk', 'apis', 'a.json'), 'utf8'), 'B');
+	t.deepEqual(readdirSync(join(root, 'tyk')), ['apis']);
+	t.deepEqual(readdirSync(join(root, 'tyk', 'apis')), ['a.json'], 'no temp files left');
+	await t.throwsAsync(writeLayoutToDirectory(root, 'tyk', new Map([['ok.json', 'x'], ['../escape.json', 'x']])), {message: /outside the layout directory.*escape/});
+	t.false(readdirSync(join(root, 'tyk')).includes('ok.json'), 'nothing written when one path is bad');
+});
