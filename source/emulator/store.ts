@@ -43,13 +43,16 @@ export class EmulatorStore {
 
 	/**
 	 * Stores API wrappers as the admin import does (ids kept). OAS wrappers (`api_definition.is_oas` with an `oas`
-	 * member, i.e. `GET /api/apis` items) become OAS APIs. Returns `{api_id: true}` per stored API.
+	 * member, i.e. `GET /api/apis` items, or tyk-sync `{oas, categories}` files) become OAS APIs; entries that are
+	 * neither are skipped. Returns `{api_id: true}` per stored API.
 	 */
 	importApis(wrappers: readonly JsonValue[]): Record<string, boolean> {
 		const meta: Record<string, boolean> = {};
 		for (const wrapper of wrappers) {
-			if (!isJsonObject(wrapper) || !isJsonObject(wrapper['api_definition'])) continue;
-			const isOas = wrapper['api_definition']['is_oas'] === true && isJsonObject(wrapper['oas']);
+			if (!isJsonObject(wrapper)) continue;
+			const def = wrapper['api_definition'];
+			const isOas = isJsonObject(wrapper['oas']) && (!isJsonObject(def) || def['is_oas'] === true);
+			if (!isOas && !isJsonObject(def)) continue;
 			const record = isOas ? importOas(this.apis, this.ctx, wrapper) : importClassic(this.apis, this.ctx, wrapper);
 			meta[record.apiId] = true;
 		}
