@@ -46,7 +46,7 @@ export function App({services, initialEnvironment, width, height, color = true}:
 	const environments = useMemo(() => services.environments(), [services]);
 	const views = useViews(services);
 	const [stack, navigate] = useReducer(navReducer, initialEnvironment, startStack);
-	const [message, setMessage] = useState('Loading environments in the background…');
+	const [message, setMessage] = useState('? shows every key');
 	const [help, setHelp] = useState(false);
 	const [marks, setMarks] = useState<Readonly<Record<string, Marks>>>({});
 	const top = stack[stack.length - 1]!;

@@ -50,5 +50,5 @@ export function template(id: string, name: string): Item {
 /** `count` generated Classic APIs, for virtualisation and scrolling tests. */
 export function manyApis(count: number, prefix = 'bulk'): Item[] {
 	return Array.from({length: count}, (_, i) =>
-		classicApi(`${prefix}-${String(i).padStart(5, '0')}`, `${prefix} API ${i}`, `/${prefix}/${i}/`, `http://upstream-${i}.internal`));
+		classicApi(`${prefix}-${String(i).padStart(5, '0')}`, `${prefix} API ${String(i).padStart(5, "0")}`, `/${prefix}/${i}/`, `http://upstream-${i}.internal`));
 }

@@ -2,7 +2,7 @@ import test from 'ava';
 import {FakeServices} from '../helpers/fake-services.js';
 import {keys, renderApp} from '../helpers/render.js';
 
-test('environments load in the background: one held, one failing, the others shown', async (t) => {
+test.serial('environments load in the background: one held, one failing, the others shown', async (t) => {
 	const services = new FakeServices({hold: ['prod']});
 	const app = await renderApp(services, {width: 120, height: 30});
 	t.teardown(app.unmount);
@@ -18,7 +18,7 @@ test('environments load in the background: one held, one failing, the others sho
 	t.regex(after, /prod \[protected\]\s+ok\s+2 APIs 1 pol 0 tpl/);
 });
 
-test('the drift bar is proportional, with one fill character per status', async (t) => {
+test.serial('the drift bar is proportional, with one fill character per status', async (t) => {
 	const app = await renderApp(new FakeServices(), {width: 200, height: 60});
 	t.teardown(app.unmount);
 	const frame = await app.waitFor(/staging\s+ok/);
@@ -32,7 +32,7 @@ test('the drift bar is proportional, with one fill character per status', async 
 	t.true(count('=') > count('+'), bar);
 });
 
-test('navigation: Enter opens an environment, Esc comes back, q quits from the top', async (t) => {
+test.serial('navigation: Enter opens an environment, Esc comes back, q quits from the top', async (t) => {
 	const app = await renderApp(new FakeServices(), {width: 80, height: 24});
 	t.teardown(app.unmount);
 	await app.waitFor(/staging\s+ok/);
@@ -44,7 +44,7 @@ test('navigation: Enter opens an environment, Esc comes back, q quits from the t
 	t.is(back.split('\n').length, 24);
 });
 
-test('c then a second environment opens the comparison of the two live states', async (t) => {
+test.serial('c then a second environment opens the comparison of the two live states', async (t) => {
 	const services = new FakeServices();
 	const app = await renderApp(services, {width: 120, height: 30});
 	t.teardown(app.unmount);
@@ -59,7 +59,7 @@ test('c then a second environment opens the comparison of the two live states', 
 	t.true(services.calls.includes('compare staging prod'));
 });
 
-test('? shows help generated from the key registry and closes again', async (t) => {
+test.serial('? shows help generated from the key registry and closes again', async (t) => {
 	const app = await renderApp(new FakeServices(), {width: 100, height: 30});
 	t.teardown(app.unmount);
 	await app.press('?');

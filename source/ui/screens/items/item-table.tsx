@@ -7,7 +7,7 @@ import {statusGlyphs} from '../../components/glyphs.js';
 
 /** Column widths for a table width; name, ID and categories share what the fixed columns leave. */
 export function columnWidths(width: number): {kind: number; flavor: number; name: number; id: number; categories: number; changes: number} {
-	const fixed = 4 + 8 + 1 + 7 + 1 + 4 + 3;
+	const fixed = 5 + 8 + 1 + 7 + 1 + 4 + 3;
 	const rest = Math.max(12, width - fixed);
 	const name = Math.floor(rest * 0.4);
 	const id = Math.floor(rest * 0.35);
@@ -30,7 +30,7 @@ export function ItemTable({rows, cursorIndex, marks, width, theme}: ItemTablePro
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text {...theme.ui.muted} wrap="truncate">
-				{'    '}{fit('kind', w.kind)} {fit('flavor', w.flavor)} {fit('name', w.name)} {fit('ID', w.id)} {fit('categories', w.categories)} {fit('Δ', w.changes, 'right')}
+				{'     '}{fit('kind', w.kind)} {fit('flavor', w.flavor)} {fit('name', w.name)} {fit('ID', w.id)} {fit('categories', w.categories)} {fit('Δ', w.changes, 'right')}
 			</Text>
 			{rows.map((row, i) => {
 				const selected = i === cursorIndex;
@@ -38,6 +38,7 @@ export function ItemTable({rows, cursorIndex, marks, width, theme}: ItemTablePro
 				const line = `${fit(row.kind ?? '?', w.kind)} ${fit(row.flavor ?? '', w.flavor)} ${fit(row.name || row.file || '', w.name)} ${fit(row.id ?? row.error ?? '', w.id)} ${fit(row.categories.join(','), w.categories)} ${fit(row.status === 'changed' ? String(row.changes.length) : '', w.changes, 'right')}`;
 				return (
 					<Text key={row.key} wrap="truncate">
+						<Text {...(selected ? theme.ui.cursor : {})}>{selected ? '›' : ' '}</Text>
 						<Text {...theme.ui.marked}>{marked ? '●' : ' '}</Text>
 						<Text {...theme.status[row.status]}>{statusGlyphs[row.status]}</Text>
 						{'  '}
