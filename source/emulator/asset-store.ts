@@ -45,23 +45,27 @@ export class AssetStore {
 		this.byId.set(stringAt(record.body['id']), record.dbId);
 	}
 
-	private build(dbId: string, id: string, body: JsonObject, orgId: string): JsonObject {
+	private build(dbId: string, id: string, body: JsonObject, orgId: string, lastUpdated?: string): JsonObject {
 		delete body['_id'];
 		delete body['id'];
 		delete body['org_id'];
 		delete body['last_updated'];
 		const {kind = templateKind, name = '', description = '', data = {}, ...rest} = body;
-		return {_id: dbId, id, kind, name, description, data, org_id: orgId, ...rest, last_updated: assetStamp(this.ctx.now())};
+		return {_id: dbId, id, kind, name, description, data, org_id: orgId, ...rest, last_updated: lastUpdated || assetStamp(this.ctx.now())};
 	}
 
-	/** `POST /api/assets`: 409 on a used `id`; an omitted `id` is generated. */
-	create(input: JsonValue, keepDbId = false): AssetRecord {
+	/**
+	 * `POST /api/assets`: 409 on a used `id`; an omitted `id` is generated. `restore` (seeding, data file) also keeps
+	 * a free `_id` and the stored `last_updated`.
+	 */
+	create(input: JsonValue, restore = false): AssetRecord {
 		const body = readAsset(input);
 		const id = stringAt(body['id']) || this.ctx.ids.apiId();
 		if (this.byId.has(id)) throw new ApiError(409, `Asset ID already exists: '${id}'.`);
 		const given = stringAt(body['_id']);
-		const dbId = keepDbId && given && !this.byDb.has(given) ? given : this.ctx.ids.dbId();
-		const record: AssetRecord = {dbId, body: this.build(dbId, id, body, stringAt(body['org_id']) || this.ctx.orgId), seq: 0};
+		const dbId = restore && given && !this.byDb.has(given) ? given : this.ctx.ids.dbId();
+		const lastUpdated = restore ? stringAt(body['last_updated']) : '';
+		const record: AssetRecord = {dbId, body: this.build(dbId, id, body, stringAt(body['org_id']) || this.ctx.orgId, lastUpdated), seq: 0};
 		this.put(record);
 		return record;
 	}

@@ -46,7 +46,7 @@ function classicWrapper(index: number, r: Rng, orgId: string): JsonObject {
 	const tags = r.next() < 0.4 ? [r.pick(categories)] : [];
 	if (r.next() < 0.15) tags.push(r.pick(categories));
 	const name = [title, ...new Set(tags).values()].join(' #');
-	const auth = authKinds[index % authKinds.length]!;
+	const auth = authKinds[Math.floor(index / 2) % authKinds.length]!;
 	const apiId = r.hex(32);
 	const def: JsonObject = {
 		id: r.hex(24), name, slug: slug(title), api_id: apiId, org_id: orgId, active: r.next() > 0.1,

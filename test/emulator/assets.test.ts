@@ -70,13 +70,13 @@ test('item 48: templateID merges paths, components and the extension; request wi
 			},
 		},
 	});
-	const request = {
+	const request: Record<string, any> = {
 		...oasDoc('Merged', '/merged/', 'merged'),
 		tags: [{name: 'mine'}],
 		paths: {'/items': {get: {responses: {200: {description: 'mine'}}}}},
 		components: {schemas: {B: {type: 'integer'}}},
 	};
-	(request['x-tyk-api-gateway'] as any).middleware = {global: {trafficLogs: {enabled: true}}};
+	request['x-tyk-api-gateway'].middleware = {global: {trafficLogs: {enabled: true}}};
 	const created = await em.request('POST', '/api/apis/oas?templateID=tpl-1', {body: request});
 	t.is(created.status, 200);
 	const doc = (await em.request('GET', '/api/apis/oas/merged')).body;
