@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 import {Command, CommanderError} from 'commander';
 import {readFileSync} from 'node:fs';
+import {registerDiff} from './commands/diff.js';
+import {registerDump} from './commands/dump.js';
 import {registerEmulator} from './commands/emulator.js';
+import {registerEnvs} from './commands/envs.js';
+import {registerHistory} from './commands/history.js';
+import {registerPublish} from './commands/publish.js';
+import {registerRollback, registerUndo} from './commands/rollback.js';
 
 /** Version from package.json, read relative to this file so it works from source (tsx) and from dist. */
 function packageVersion(): string {
@@ -17,6 +23,13 @@ program
 	.showHelpAfterError('(run with --help for usage)')
 	.exitOverride();
 
+registerEnvs(program);
+registerDiff(program);
+registerDump(program);
+registerPublish(program);
+registerHistory(program);
+registerRollback(program);
+registerUndo(program);
 registerEmulator(program);
 
 try {

@@ -48,6 +48,8 @@ export interface EnvironmentView {
 	readonly right: SideRef;
 	/** Short commit of the Git side, when it is Git. */
 	readonly commit?: string;
+	/** Full hash of the Git side's commit, for machine-readable output. */
+	readonly fullCommit?: string;
 	readonly counts: Readonly<Record<Kind, number>>;
 	readonly drift: StatusCounts;
 	readonly comparisons: readonly Comparison[];

@@ -4,6 +4,12 @@ import {fileURLToPath} from 'node:url';
 /** Absolute path of the CLI entry in source form; tests run it through tsx so no build step is needed. */
 export const cliPath = fileURLToPath(new URL('../../source/cli.tsx', import.meta.url));
 
+/** tsx's loader as an absolute URL, so the CLI runs from any working directory (temp dirs in tests). */
+export const tsxLoader = import.meta.resolve('tsx');
+
+/** Node arguments that run the CLI from source: `[...cliArgs, 'diff', 'staging']`. */
+export const cliArgs: readonly string[] = ['--import', tsxLoader, cliPath];
+
 export interface CliResult {
 	readonly code: number | null;
 	readonly stdout: string;
@@ -15,7 +21,7 @@ export async function runCli(
 	args: readonly string[],
 	options: {env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number} = {},
 ): Promise<CliResult> {
-	const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+	const child = spawn(process.execPath, [...cliArgs, ...args], {
 		cwd: options.cwd,
 		env: {...process.env, NO_COLOR: '1', ...options.env},
 		stdio: ['pipe', 'pipe', 'pipe'],

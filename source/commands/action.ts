@@ -1,0 +1,50 @@
+import type {Plan} from '../core/plan.js';
+import type {Comparison} from '../core/status.js';
+import type {Engine} from '../engine/engine.js';
+import type {DumpOptions} from '../engine/apply-git.js';
+import {confirmWrite} from './confirm.js';
+import {exitCodes} from './context.js';
+import type {Output} from './output.js';
+import {planJson, printPlan, printResult, progressReporter, resultExitCode} from './plan-output.js';
+
+/** Flags every writing command shares. */
+export interface ActionFlags {
+	readonly dryRun?: boolean;
+	readonly yes?: boolean;
+}
+
+/**
+ * The common tail of publish, rollback, undo and dump: show the plan, stop on `--dry-run`, pass the write gate
+ * (read-only, protected, confirmation), apply, print per-item results, and turn them into the exit code.
+ */
+export async function showAndApply(
+	engine: Engine, output: Output, plan: Plan, excluded: readonly Comparison[], flags: ActionFlags, dump?: DumpOptions,
+): Promise<number> {
+	if (output.json && flags.dryRun) {
+		output.data(planJson(plan, excluded));
+		return exitCodes.ok;
+	}
+	if (!output.json) printPlan(output, plan, excluded);
+	const writes = plan.steps.filter((step) => step.action !== 'skip').length;
+	if (flags.dryRun) {
+		if (!output.json) output.out(output.paint.gray('Dry run: nothing was written.'));
+		return exitCodes.ok;
+	}
+	if (writes === 0) {
+		if (output.json) output.data({operation: null, environment: plan.environment, direction: plan.direction, results: []});
+		else output.out('Nothing to do: the target already matches.');
+		return excluded.length > 0 ? exitCodes.error : exitCodes.ok;
+	}
+	if (plan.direction !== 'dump') {
+		const consent = await confirmWrite(engine.context.environment(plan.environment), flags);
+		if (!consent.ok) {
+			output.log(`tyk-console: ${consent.reason}`);
+			return exitCodes.error;
+		}
+	}
+	const result = await engine.apply(plan, progressReporter(output), dump);
+	printResult(output, result);
+	const pushError = (result as {pushError?: string}).pushError;
+	if (pushError) output.log(`tyk-console: committed, but ${pushError}`);
+	return resultExitCode(result);
+}

@@ -1,0 +1,111 @@
+import {Command, Option} from 'commander';
+import {createTwoFilesPatch} from 'diff';
+import {compareItems} from '../core/compare.js';
+import {statuses, type Comparison, type Status} from '../core/status.js';
+import type {Engine} from '../engine/engine.js';
+import type {EnvironmentView} from '../engine/services.js';
+import {compareEnvironment} from '../engine/compare-env.js';
+import {exitCodes, runCommand} from './context.js';
+import {withCommonOptions, withSelection, type CommonOptions, type SelectionOptions} from './options.js';
+import type {Output, Paint} from './output.js';
+import {glyph, statusLabel, summaryLine} from './format.js';
+
+interface DiffOptions extends CommonOptions, SelectionOptions {
+	readonly ref?: string;
+	readonly against?: string;
+	readonly full?: boolean;
+	readonly status?: Status[];
+}
+
+function selected(comparison: Comparison, options: DiffOptions): boolean {
+	if (options.status?.length ? !options.status.includes(comparison.status) : comparison.status === 'unchanged') return false;
+	if (options.id?.length && !(comparison.id && options.id.includes(comparison.id))) return false;
+	if (options.kind && comparison.kind !== options.kind) return false;
+	if (options.category && !comparison.categories.includes(options.category)) return false;
+	return true;
+}
+
+function jsonItem(comparison: Comparison): Record<string, unknown> {
+	return {
+		kind: comparison.kind, flavor: comparison.flavor, id: comparison.id, name: comparison.name, status: comparison.status,
+		file: comparison.file ?? comparison.left?.file,
+		changes: comparison.status === 'changed' ? comparison.changes : undefined,
+		error: comparison.error,
+	};
+}
+
+function jsonSource(engine: Engine, view: EnvironmentView, options: DiffOptions): Record<string, unknown> {
+	if (options.against) return {type: 'live', environment: options.against};
+	const git = engine.context.environment(view.name).git;
+	return {type: view.left.type, repo: git.repo, ref: options.ref ?? git.branch, commit: view.fullCommit, dir: git.dir};
+}
+
+function printFull(output: Output, comparison: Comparison, view: EnvironmentView, engine: Engine): void {
+	const compared = compareItems(comparison.left, comparison.right, {ignore: engine.context.config.ignore});
+	const patch = createTwoFilesPatch(view.left.label, view.right.label, compared.leftText ?? '', compared.rightText ?? '', '', '', {context: 3});
+	for (const line of patch.split('\n').slice(2)) {
+		if (line.startsWith('+')) output.out(output.paint.green(line));
+		else if (line.startsWith('-')) output.out(output.paint.red(line));
+		else if (line.startsWith('@@')) output.out(output.paint.cyan(line));
+		else output.out(line);
+	}
+}
+
+function printText(output: Output, engine: Engine, view: EnvironmentView, rows: readonly Comparison[], options: DiffOptions): void {
+	const paint: Paint = output.paint;
+	output.out(`${paint.bold(view.name)}: ${view.left.label} → ${view.right.label}`);
+	output.out(`  ${summaryLine(view.drift)}`);
+	if (rows.length === 0) return;
+	output.out('');
+	for (const row of rows) {
+		const what = row.kind ? `${row.kind}${row.flavor ? ` ${row.flavor}` : ''}` : 'file';
+		const name = row.id ? `${row.name || row.id} (${row.id})` : row.name;
+		const tail = row.status === 'changed' ? `${row.changes.length} field(s) changed` : statusLabel(row.status);
+		output.out(`${glyph(row.status, paint)} ${what.padEnd(12)} ${name}  ${paint.gray(tail)}`);
+		if (row.error) output.out(`    ${paint.red(row.error)}`);
+		if (row.status === 'changed') {
+			if (options.full) printFull(output, row, view, engine);
+			else for (const change of row.changes) output.out(`    ${change}`);
+		}
+	}
+}
+
+/** Exit code for a finished diff: errors first (not everything could be read), then drift. */
+export function diffExitCode(view: EnvironmentView): number {
+	if (view.reachability !== 'ok' || view.gitError) return exitCodes.error;
+	if (view.drift.invalid > 0 || view.drift.conflict > 0) return exitCodes.error;
+	return view.drift.total > view.drift.unchanged ? exitCodes.drift : exitCodes.ok;
+}
+
+async function diff(environment: string, options: DiffOptions): Promise<void> {
+	await runCommand(options, async (engine, output) => {
+		const view = await compareEnvironment(engine.context, environment, {ref: options.ref, against: options.against});
+		const rows = view.comparisons.filter((comparison) => selected(comparison, options));
+		if (output.json) {
+			output.data({
+				environment, source: jsonSource(engine, view, options), target: {type: 'live', environment},
+				summary: {total: view.drift.total, ...Object.fromEntries(statuses.map((s) => [s, view.drift[s]]))},
+				items: rows.map(jsonItem),
+				...(view.reason ? {error: view.reason} : {}),
+				...(view.gitError ? {error: view.gitError} : {}),
+			});
+		} else {
+			if (view.reason) output.log(`tyk-console: ${view.reason}`);
+			if (view.gitError) output.log(`tyk-console: ${view.gitError}`);
+			if (!view.reason && !view.gitError) printText(output, engine, view, rows, options);
+		}
+		return diffExitCode(view);
+	});
+}
+
+/** `tyk-console diff ENV`: Git (or another environment) against live; exit 2 on drift, so CI can gate on it. */
+export function registerDiff(program: Command): void {
+	withSelection(withCommonOptions(program.command('diff')))
+		.argument('<environment>', 'environment to compare (its live Dashboard is the right side)')
+		.description("compare the environment's Git source (or another environment) with its live Dashboard")
+		.option('--ref <rev>', 'compare Git at this branch, tag or commit instead of the configured branch')
+		.option('--against <env>', "compare with another environment's live state instead of Git")
+		.option('--full', 'print unified diffs of changed items')
+		.addOption(new Option('--status <status...>', 'only items with these statuses').choices([...statuses]))
+		.action(diff);
+}

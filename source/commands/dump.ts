@@ -1,0 +1,29 @@
+import type {Command} from 'commander';
+import {planDump} from '../engine/plans.js';
+import {showAndApply, type ActionFlags} from './action.js';
+import {runCommand, selectionOf} from './context.js';
+import {withCommonOptions, withSelection, type CommonOptions, type SelectionOptions} from './options.js';
+
+interface DumpFlags extends CommonOptions, SelectionOptions, ActionFlags {
+	readonly message?: string;
+	readonly commit?: boolean;
+	readonly push?: boolean;
+}
+
+/** `tyk-console dump ENV`: live → the environment's Git branch, in the tyk-sync layout, as one commit. */
+export function registerDump(program: Command): void {
+	withSelection(withCommonOptions(program.command('dump')))
+		.argument('<environment>', 'environment whose live Dashboard is read')
+		.description("write the selected live items (default: all) to the environment's Git source and commit them")
+		.option('--message <text>', 'commit message (default: says what was dumped from where)')
+		.option('--no-commit', 'write the files into the directory without committing')
+		.option('--push', 'push the branch after committing')
+		.option('--dry-run', 'print the plan and write nothing')
+		.action(async (environment: string, options: DumpFlags) => {
+			await runCommand(options, async (engine, output) => {
+				const {plan, excluded, git} = await planDump(engine.context, environment, selectionOf(options));
+				engine.rememberDumpSide(plan, git);
+				return showAndApply(engine, output, plan, excluded, options, {message: options.message, noCommit: options.commit === false, push: options.push});
+			});
+		});
+}

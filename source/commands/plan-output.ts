@@ -1,0 +1,66 @@
+import {countActions, type OperationResult, type Plan, type ProgressEvent} from '../core/plan.js';
+import type {Comparison} from '../core/status.js';
+import type {Output} from './output.js';
+
+/** The plan as `--json --dry-run` prints it. */
+export function planJson(plan: Plan, excluded: readonly Comparison[]): Record<string, unknown> {
+	return {
+		environment: plan.environment, direction: plan.direction, dryRun: true,
+		source: plan.source.label, target: plan.target.label, counts: countActions(plan),
+		steps: plan.steps.map((step) => ({kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action, changes: step.action === 'update' ? step.changes : undefined})),
+		excluded: excluded.map((c) => ({file: c.file, status: c.status, error: c.error})),
+	};
+}
+
+/** The plan in words: counts, then one line per write, deletes listed by name. */
+export function printPlan(output: Output, plan: Plan, excluded: readonly Comparison[]): void {
+	const counts = countActions(plan);
+	const {paint} = output;
+	output.out(`${paint.bold('Plan')}: ${plan.source.label} → ${plan.target.label}`);
+	output.out(`  ${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete, ${counts.skip} unchanged`);
+	for (const step of plan.steps) {
+		if (step.action === 'skip') continue;
+		const colour = step.action === 'create' ? paint.green : step.action === 'delete' ? paint.red : paint.yellow;
+		const detail = step.action === 'update' ? paint.gray(` (${step.changes.length} field(s): ${step.changes.slice(0, 3).join(', ')}${step.changes.length > 3 ? ', …' : ''})`) : '';
+		output.out(`  ${colour(step.action.padEnd(6))} ${step.kind.padEnd(8)} ${step.name || step.id} (${step.id})${detail}`);
+	}
+	for (const entry of excluded) output.out(`  ${paint.red('left out')} ${entry.file ?? entry.key}: ${entry.error ?? entry.status}`);
+}
+
+/** A progress line on stderr when it is a terminal; silent otherwise (CI logs stay clean). */
+export function progressReporter(output: Output): (event: ProgressEvent) => void {
+	if (!process.stderr.isTTY || output.json) return () => {};
+	return (event) => {
+		if (event.type === 'start') process.stderr.write(`operation ${event.operation}: 0/${event.total}\r`);
+		else process.stderr.write(`operation: ${event.done}/${event.total}${event.done === event.total ? '\n' : '\r'}`);
+	};
+}
+
+/** Exit code of an applied plan: 0 all good, 3 some failed while others applied, 1 when nothing could be applied. */
+export function resultExitCode(result: OperationResult): number {
+	const failed = result.results.filter((r) => r.status === 'failed').length;
+	if (failed === 0) return 0;
+	return result.results.some((r) => r.status === 'applied') ? 3 : 1;
+}
+
+/** Per-item outcome, failures with their reason, then the operation ID and how to undo it. */
+export function printResult(output: Output, result: OperationResult): void {
+	const {paint} = output;
+	if (output.json) {
+		output.data({
+			operation: result.operation, environment: result.environment, direction: result.direction,
+			results: result.results.map((r) => ({kind: r.kind, id: r.id, name: r.name, action: r.action, status: r.status, verified: r.verified, error: r.error})),
+		});
+		return;
+	}
+	for (const r of result.results) {
+		if (r.status === 'skipped') continue;
+		const mark = r.status === 'applied' ? paint.green(r.verified ? 'applied and verified' : 'applied') : paint.red('failed');
+		output.out(`  ${mark} ${r.action} ${r.kind} ${r.name || r.id} (${r.id})${r.error ? `: ${r.error}` : ''}`);
+	}
+	const applied = result.results.filter((r) => r.status === 'applied').length;
+	const failed = result.results.filter((r) => r.status === 'failed').length;
+	const skipped = result.results.filter((r) => r.status === 'skipped').length;
+	output.out(`Operation ${result.operation}: ${applied} applied, ${failed} failed, ${skipped} unchanged.`);
+	if (applied > 0 && result.direction !== 'dump') output.out(paint.gray(`Undo with: tyk-console undo ${result.environment} --operation ${result.operation}`));
+}

@@ -1,0 +1,95 @@
+import type {Item} from '../core/item.js';
+import type {OperationResult, Plan, ProgressEvent, StepResult} from '../core/plan.js';
+import {commitToBranch} from '../sources/git/commit.js';
+import {runGit} from '../sources/git/run.js';
+import {Journal} from '../sources/journal.js';
+import {writeLayoutToDirectory} from '../sources/layout/dir-writer.js';
+import {layoutFileChanges, planLayoutWrite} from '../sources/layout/writer.js';
+import type {EngineContext} from './context.js';
+import {isGitRepository, readGitSide, type GitSide} from './git-side.js';
+import {sameState} from './verify.js';
+
+/** How a dump lands in Git. */
+export interface DumpOptions {
+	readonly message?: string;
+	/** Write the files into the directory (work tree) without committing. */
+	readonly noCommit?: boolean;
+	readonly push?: boolean;
+}
+
+/** `HEAD` in the config means "the branch that is checked out"; commits need its real name. */
+export async function resolveBranch(repo: string, branch: string): Promise<string> {
+	if (branch !== 'HEAD') return branch;
+	const result = await runGit(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+	const name = result.stdout.toString('utf8').trim();
+	if (result.code !== 0 || name === '') {
+		throw new Error(`${repo} has a detached HEAD: set git.branch in the config (or --branch) to the branch to dump to`);
+	}
+	return name;
+}
+
+function defaultMessage(plan: Plan, written: readonly Item[]): string {
+	const names = written.slice(0, 5).map((item) => `${item.kind} ${item.name || item.id}`);
+	const more = written.length > 5 ? ` and ${written.length - 5} more` : '';
+	return `tyk-console dump from ${plan.source.label}: ${written.length} item(s)\n\n${names.join('\n')}${more}`;
+}
+
+/**
+ * Writes the plan's items into the environment's Git source in the tyk-sync layout and commits them to the branch
+ * (or writes a plain directory as it is). The result is verified by reading the layout back at the new commit.
+ */
+export async function applyToGit(
+	context: EngineContext, plan: Plan, gitSide: GitSide, options: DumpOptions = {}, onProgress: (event: ProgressEvent) => void = () => {},
+): Promise<OperationResult & {commit?: string; pushError?: string}> {
+	const git = context.environment(plan.environment).git;
+	const writes = plan.steps.filter((step) => step.action === 'create' || step.action === 'update');
+	const items = writes.map((step) => step.after!);
+	const journal = new Journal(context.config.stateDir);
+	const op = await journal.startOperation({environment: plan.environment, action: 'dump', source: plan.source.label});
+	onProgress({type: 'start', total: plan.steps.length, operation: op.id});
+	let commit: string | undefined;
+	let pushError: string | undefined;
+	let failure: string | undefined;
+	try {
+		if (writes.length > 0) {
+			const layout = planLayoutWrite(gitSide.indexText, items, [], gitSide.set.items);
+			const files = layoutFileChanges(layout);
+			if (options.noCommit || !(await isGitRepository(git.repo))) {
+				await writeLayoutToDirectory(git.repo, git.dir, files, layout.removed);
+			} else {
+				const branch = await resolveBranch(git.repo, git.branch);
+				const committed = await commitToBranch({
+					repo: git.repo, branch, dir: git.dir, files, remove: layout.removed,
+					message: options.message ?? defaultMessage(plan, items), push: options.push,
+				});
+				commit = committed.commit;
+				pushError = committed.pushError;
+			}
+		}
+	} catch (error) {
+		failure = error instanceof Error ? error.message : String(error);
+	}
+	const readBack = failure === undefined && writes.length > 0
+		? await (commit ? readGitSide(git, commit) : readGitSide(git, undefined)).catch(() => undefined)
+		: undefined;
+	const results: StepResult[] = [];
+	for (const step of plan.steps) {
+		const base = {key: step.key, kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action};
+		let outcome: StepResult;
+		if (step.action === 'skip') outcome = {...base, status: 'skipped'};
+		else if (failure !== undefined) outcome = {...base, status: 'failed', error: failure};
+		else {
+			const found = readBack?.set.items.find((item) => item.kind === step.kind && item.id === step.id);
+			const verified = found !== undefined && sameState(step.kind, found.body, step.after, {ignore: context.config.ignore});
+			outcome = verified ? {...base, status: 'applied', verified: true} : {...base, status: 'failed', error: 'written, but reading the layout back does not show it'};
+		}
+		await journal.recordResult(op, {kind: step.kind, id: step.id, action: step.action, status: outcome.status, error: outcome.error});
+		if (step.action !== 'skip') {
+			await journal.audit(op, {kind: step.kind, id: step.id, action: step.action, result: outcome.status, before: step.before?.body ?? null, after: step.after?.body ?? null, error: outcome.error});
+		}
+		results.push(outcome);
+		onProgress({type: 'step', result: outcome, done: results.length, total: plan.steps.length});
+	}
+	await journal.finishOperation(op);
+	return {operation: op.id, environment: plan.environment, direction: 'dump', results, commit, pushError};
+}

@@ -1,0 +1,101 @@
+import type {JsonObject} from '../core/json.js';
+import type {OperationResult, Plan, PlanStep, ProgressEvent, StepResult} from '../core/plan.js';
+import {planPhases} from '../core/planning.js';
+import {createItem, deleteItem, getItem, updateItem, type DashboardClient} from '../sources/dashboard/index.js';
+import {Journal, type Operation} from '../sources/journal.js';
+import {acquireLock} from '../sources/lock.js';
+import type {EngineContext} from './context.js';
+import {errorMessage} from './live-side.js';
+import {readBackDifferences, sameState} from './verify.js';
+
+interface StepContext {
+	readonly context: EngineContext;
+	readonly client: DashboardClient;
+	readonly op: Operation;
+	readonly journal: Journal;
+	readonly plan: Plan;
+}
+
+function result(step: PlanStep, status: StepResult['status'], extra: {verified?: boolean; error?: string} = {}): StepResult {
+	return {key: step.key, kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action, status, ...extra};
+}
+
+async function write(client: DashboardClient, step: PlanStep): Promise<void> {
+	if (step.action === 'create') await createItem(client, step.after!);
+	else if (step.action === 'update') await updateItem(client, step.after!, step.id);
+	else if (step.action === 'delete') await deleteItem(client, step.kind, step.before?.flavor ?? step.flavor, step.id);
+}
+
+async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepResult> {
+	const {client, op, context, journal} = ctx;
+	const ignore = {ignore: context.config.ignore};
+	if (step.action === 'skip') return result(step, 'skipped');
+	const flavor = step.before?.flavor ?? step.after?.flavor ?? step.flavor;
+	let current: JsonObject | undefined;
+	try {
+		current = await getItem(client, step.kind, flavor, step.id);
+	} catch (error) {
+		return result(step, 'failed', {error: `could not read the live item before writing: ${errorMessage(error)}`});
+	}
+	if (!sameState(step.kind, current, step.before, ignore)) {
+		return result(step, 'failed', {error: 'changed since planned: the live item differs from the plan; refresh and plan again'});
+	}
+	await journal.recordPreImage(op, {kind: step.kind, flavor, id: step.id, body: current ?? null});
+	try {
+		await write(client, step);
+	} catch (error) {
+		return result(step, 'failed', {error: errorMessage(error)});
+	}
+	let after: JsonObject | undefined;
+	try {
+		after = await getItem(client, step.kind, step.after?.flavor ?? flavor, step.id);
+	} catch (error) {
+		return result(step, 'failed', {error: `written, but the read-back failed: ${errorMessage(error)}`});
+	}
+	const differences = readBackDifferences(step.kind, after, step.after, ignore);
+	if (differences.length > 0) {
+		return result(step, 'failed', {error: `written, but the read-back differs at ${differences.slice(0, 5).join(', ')}`});
+	}
+	return {...result(step, 'applied', {verified: true}), before: current, after} as StepResult & {before?: JsonObject; after?: JsonObject};
+}
+
+/**
+ * Applies a plan to an environment's Dashboard. Under the environment's lock, each item is re-read and checked against
+ * the plan, its live pre-image is made durable in the journal, then it is written and read back. Steps run phase by
+ * phase (policies, then APIs, then templates, deletes last), concurrently within a phase; one failure never stops or
+ * hides the others.
+ */
+export async function applyToLive(context: EngineContext, plan: Plan, onProgress: (event: ProgressEvent) => void = () => {}): Promise<OperationResult> {
+	const environment = context.environment(plan.environment);
+	if (environment.readOnly) throw new Error(`${environment.name} is read-only (readOnly: true in the config): nothing was written`);
+	const client = await context.client(plan.environment);
+	const release = await acquireLock(context.config.stateDir, plan.environment, {wait: false});
+	try {
+		const journal = new Journal(context.config.stateDir);
+		const op = await journal.startOperation({environment: plan.environment, action: plan.direction, source: plan.source.label});
+		const total = plan.steps.length;
+		onProgress({type: 'start', total, operation: op.id});
+		const results: StepResult[] = [];
+		try {
+			for (const phase of planPhases(plan)) {
+				await Promise.all(phase.map(async (step) => {
+					const outcome = await applyStep({context, client, op, plan, journal}, step).catch((error: unknown) => result(step, 'failed', {error: errorMessage(error)}));
+					const {before, after, ...clean} = outcome as StepResult & {before?: JsonObject; after?: JsonObject};
+					await journal.recordResult(op, {kind: clean.kind, id: clean.id, action: clean.action, status: clean.status, error: clean.error});
+					if (clean.action !== 'skip') {
+						await journal.audit(op, {kind: clean.kind, id: clean.id, action: clean.action, result: clean.status, before: before ?? null, after: after ?? null, error: clean.error});
+					}
+					results.push(clean);
+					onProgress({type: 'step', result: clean, done: results.length, total});
+				}));
+			}
+		} finally {
+			await journal.finishOperation(op);
+		}
+		const order = new Map(plan.steps.map((step, index) => [step.key, index]));
+		results.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
+		return {operation: op.id, environment: plan.environment, direction: plan.direction, results};
+	} finally {
+		await release();
+	}
+}

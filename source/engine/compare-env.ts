@@ -1,0 +1,89 @@
+import {type ItemSet, type Kind} from '../core/item.js';
+import {compareSets, countStatuses} from '../core/compare.js';
+import {normalize} from '../core/normalize.js';
+import type {SideRef} from '../core/plan.js';
+import type {EngineContext} from './context.js';
+import {readGitSide} from './git-side.js';
+import {errorMessage, reachabilityOf, readLiveSide} from './live-side.js';
+import type {EnvironmentView, Reachability} from './services.js';
+
+/** What to compare the environment's live state with: its Git source (at a ref) or another environment's live state. */
+export interface CompareSpec {
+	readonly ref?: string;
+	readonly against?: string;
+}
+
+const emptySet: ItemSet = {items: [], invalid: [], conflicts: []};
+
+function countKinds(set: ItemSet): Record<Kind, number> {
+	const counts: Record<Kind, number> = {api: 0, policy: 0, template: 0};
+	for (const item of set.items) counts[item.kind]++;
+	return counts;
+}
+
+/** Hidden (server-managed or ignored) field counts per comparison key, both sides added up. */
+function hiddenCounts(sets: readonly ItemSet[], ignore: EngineContext['config']['ignore']): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const set of sets) {
+		for (const item of set.items) {
+			const key = `${item.kind}:${item.id}`;
+			out[key] = (out[key] ?? 0) + normalize(item, {ignore}).hidden.length;
+		}
+	}
+	return out;
+}
+
+interface SideRead {
+	readonly set: ItemSet;
+	readonly side: SideRef;
+	readonly commit?: string;
+	readonly error?: unknown;
+}
+
+async function readLeft(context: EngineContext, name: string, spec: CompareSpec): Promise<SideRead> {
+	if (spec.against) {
+		const other = spec.against;
+		const set = await readLiveSide(await context.client(other));
+		return {set, side: {type: 'live', label: `live ${other}`, environment: other}};
+	}
+	const git = context.environment(name).git;
+	const read = await readGitSide(git, spec.ref);
+	return {set: read.set, side: read.side, commit: read.commit};
+}
+
+/**
+ * Loads both sides of one environment and compares them. Never rejects for an unreachable Dashboard or a bad ref:
+ * the failure is reported in the view (reachability / gitError), so one broken environment never hides the others.
+ */
+export async function compareEnvironment(context: EngineContext, name: string, spec: CompareSpec = {}): Promise<EnvironmentView> {
+	const environment = context.environment(name);
+	const right: SideRef = {type: 'live', label: `live ${name}`, environment: name};
+	const [leftRead, liveRead] = await Promise.all([
+		readLeft(context, name, spec).then(
+			(read) => read,
+			(error: unknown): SideRead => ({set: emptySet, side: {type: spec.against ? 'live' : 'git', label: spec.against ? `live ${spec.against}` : `git ${spec.ref ?? environment.git.branch}`}, error}),
+		),
+		context.client(name).then(readLiveSide).then(
+			(set) => ({set, error: undefined as unknown}),
+			(error: unknown) => ({set: emptySet, error}),
+		),
+	]);
+	const reachability: Reachability = liveRead.error === undefined ? 'ok' : reachabilityOf(liveRead.error);
+	const comparisons = liveRead.error === undefined && leftRead.error === undefined
+		? compareSets(leftRead.set, liveRead.set, {ignore: context.config.ignore})
+		: [];
+	return {
+		name,
+		reachability,
+		reason: liveRead.error === undefined ? undefined : errorMessage(liveRead.error),
+		gitError: leftRead.error === undefined ? undefined : errorMessage(leftRead.error),
+		left: leftRead.side,
+		right,
+		commit: leftRead.commit?.slice(0, 7),
+		fullCommit: leftRead.commit,
+		counts: countKinds(liveRead.set),
+		drift: countStatuses(comparisons),
+		comparisons,
+		hidden: hiddenCounts([leftRead.set, liveRead.set], context.config.ignore),
+	};
+}

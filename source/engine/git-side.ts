@@ -1,0 +1,77 @@
+import {stat} from 'node:fs/promises';
+import type {ItemSet} from '../core/item.js';
+import type {SideRef} from '../core/plan.js';
+import type {GitConfig} from '../config/types.js';
+import {GitRefStore} from '../sources/git/ref-store.js';
+import {runGit} from '../sources/git/run.js';
+import {DirectoryStore} from '../sources/layout/dir-store.js';
+import {LayoutMissingError} from '../sources/layout/errors.js';
+import type {FileStore} from '../sources/layout/file-store.js';
+import {readLayout} from '../sources/layout/reader.js';
+
+/** The Git (or plain directory) side of an environment, read at one ref. */
+export interface GitSide {
+	readonly set: ItemSet;
+	readonly side: SideRef;
+	/** Full commit hash when the source is a Git repository. */
+	readonly commit?: string;
+	/** True when the directory has no `.tyk.json` yet (a new repo or branch): read as empty. */
+	readonly empty: boolean;
+	/** The raw `.tyk.json` text, kept so a dump can update it in place. */
+	readonly indexText?: string;
+}
+
+const emptySet: ItemSet = {items: [], invalid: [], conflicts: []};
+
+/** Whether the configured repo is a Git repository (otherwise it is read as a plain directory). */
+export async function isGitRepository(repo: string): Promise<boolean> {
+	const info = await stat(repo).catch(() => undefined);
+	if (!info?.isDirectory()) throw new Error(`the Git source ${repo} does not exist or is not a directory; check git.repo in the config`);
+	const result = await runGit(repo, ['rev-parse', '--git-dir']);
+	return result.code === 0;
+}
+
+async function refExists(repo: string, ref: string): Promise<boolean> {
+	const result = await runGit(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+	return result.code === 0;
+}
+
+/** A readable label such as `git main@3f2a1c9`. */
+export function gitLabel(ref: string, commit: string): string {
+	return `git ${ref}@${commit.slice(0, 7)}`;
+}
+
+async function readFrom(store: FileStore, dir: string): Promise<{set: ItemSet; empty: boolean; indexText?: string}> {
+	const indexPath = dir === '' ? '.tyk.json' : `${dir}/.tyk.json`;
+	try {
+		const set = await readLayout(store, dir);
+		const raw = await store.read(indexPath);
+		return {set, empty: false, indexText: raw?.toString('utf8')};
+	} catch (error) {
+		if (error instanceof LayoutMissingError) return {set: emptySet, empty: true};
+		throw error;
+	}
+}
+
+/**
+ * Reads the layout exactly as it is at `ref` (never the work tree), or a plain directory as it is. A missing
+ * `.tyk.json` reads as an empty layout, so diffing or dumping into a new repository works.
+ */
+export async function readGitSide(git: GitConfig, ref?: string, options: {allowMissingBranch?: boolean} = {}): Promise<GitSide> {
+	const wanted = ref ?? git.branch;
+	if (!(await isGitRepository(git.repo))) {
+		const store = new DirectoryStore(git.repo);
+		const read = await readFrom(store, git.dir);
+		return {...read, side: {type: 'dir', label: `dir ${git.repo}`}};
+	}
+	if (options.allowMissingBranch && !(await refExists(git.repo, wanted))) {
+		return {set: emptySet, empty: true, side: {type: 'git', label: `git ${wanted} (new)`}};
+	}
+	const store = await GitRefStore.open({repo: git.repo, ref: wanted});
+	try {
+		const read = await readFrom(store, git.dir);
+		return {...read, commit: store.commit, side: {type: 'git', label: gitLabel(wanted, store.commit)}};
+	} finally {
+		await store.close();
+	}
+}

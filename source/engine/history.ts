@@ -1,0 +1,53 @@
+import type {Kind} from '../core/item.js';
+import {compareItems} from '../core/compare.js';
+import {makeItem} from '../core/item.js';
+import {defaultFileName} from '../sources/layout/file-names.js';
+import {itemHistory} from '../sources/git/history.js';
+import {snapshotsFor} from '../sources/journal/reader.js';
+import {getItem} from '../sources/dashboard/index.js';
+import type {Comparison} from '../core/status.js';
+import type {EngineContext} from './context.js';
+import {isGitRepository, readGitSide} from './git-side.js';
+import type {ItemHistory, VersionRef} from './services.js';
+import {planRollback} from './plans.js';
+
+function joinPath(dir: string, file: string): string {
+	return dir === '' ? file : `${dir}/${file}`;
+}
+
+/**
+ * Git revisions (commits on the branch that touched the item's file) and journal snapshots of one item, newest first.
+ * The file is found through `.tyk.json` at the branch; an item no longer listed falls back to tyk-sync's file name.
+ */
+export async function history(context: EngineContext, environment: string, kind: Kind, id: string): Promise<ItemHistory & {file?: string}> {
+	const git = context.environment(environment).git;
+	const snapshots = (await snapshotsFor(context.config.stateDir, environment, kind, id)).map((snapshot) => ({
+		id: snapshot.id, time: snapshot.time, operation: snapshot.operation, action: snapshot.action,
+	}));
+	if (!(await isGitRepository(git.repo))) return {revisions: [], snapshots};
+	const side = await readGitSide(git);
+	const item = side.set.items.find((candidate) => candidate.kind === kind && candidate.id === id);
+	const candidates = item?.file ? [item.file] : [defaultFileName({kind, id, flavor: 'classic'}), defaultFileName({kind, id, flavor: 'oas'})];
+	const revisions = [];
+	for (const file of candidates) {
+		revisions.push(...(await itemHistory({repo: git.repo, ref: side.commit ?? git.branch, path: joinPath(git.dir, file)})));
+	}
+	revisions.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+	return {revisions, snapshots, file: item?.file ?? candidates[0]};
+}
+
+/** The item at a version (left) next to live (right), for the history screen's diff. */
+export async function versionComparison(context: EngineContext, environment: string, kind: Kind, id: string, version: VersionRef): Promise<Comparison> {
+	const {plan} = await planRollback(context, environment, kind, id, version);
+	const step = plan.steps[0];
+	const client = await context.client(environment);
+	const liveBody = await getItem(client, kind, step?.after?.flavor ?? step?.before?.flavor, id);
+	const left = step?.after;
+	const right = liveBody ? makeItem(kind, liveBody) : undefined;
+	const compared = compareItems(left, right, {ignore: context.config.ignore});
+	const name = left?.name ?? right?.name ?? id;
+	return {
+		key: `${kind}:${id}`, kind, flavor: left?.flavor ?? right?.flavor, id, name, status: compared.status,
+		left, right, changes: compared.changes, categories: left?.categories ?? right?.categories ?? [],
+	};
+}

@@ -1,0 +1,112 @@
+import {itemKey, makeItem, type Item, type ItemSet, type Kind} from '../core/item.js';
+import {compareSets} from '../core/compare.js';
+import type {SideRef} from '../core/plan.js';
+import {buildPlan, type PlanBuild} from '../core/planning.js';
+import {readLayoutAtRevision} from '../sources/git/history.js';
+import {getOperation, getSnapshot, lastOperation} from '../sources/journal/reader.js';
+import type {EngineContext} from './context.js';
+import {gitLabel, readGitSide} from './git-side.js';
+import {readLiveSide} from './live-side.js';
+import type {VersionRef} from './services.js';
+
+/** What a command or the console selects: explicit comparison keys, or filters. */
+export interface Selection {
+	readonly keys?: readonly string[];
+	readonly ids?: readonly string[];
+	readonly kind?: Kind;
+	readonly category?: string;
+}
+
+function selectKeys(sets: readonly ItemSet[], selection: Selection): Set<string> | undefined {
+	if (selection.keys) return new Set(selection.keys);
+	if (!selection.ids?.length && !selection.kind && !selection.category) return undefined;
+	const keys = new Set<string>();
+	for (const set of sets) {
+		for (const item of set.items) {
+			if (selection.ids?.length && !selection.ids.includes(item.id)) continue;
+			if (selection.kind && item.kind !== selection.kind) continue;
+			if (selection.category && !item.categories.includes(selection.category)) continue;
+			keys.add(itemKey(item));
+		}
+	}
+	return keys;
+}
+
+const liveRef = (environment: string): SideRef => ({type: 'live', label: `live ${environment}`, environment});
+
+/** Git (at the branch or `ref`) or another environment's live state → this environment's live state. */
+export async function planPublish(
+	context: EngineContext, environment: string, selection: Selection, options: {ref?: string; fromEnvironment?: string; prune?: boolean} = {},
+): Promise<PlanBuild> {
+	const liveSet = readLiveSide(await context.client(environment));
+	let source: {set: ItemSet; side: SideRef};
+	if (options.fromEnvironment) {
+		source = {set: await readLiveSide(await context.client(options.fromEnvironment)), side: liveRef(options.fromEnvironment)};
+	} else {
+		const git = await readGitSide(context.environment(environment).git, options.ref);
+		source = {set: git.set, side: git.side};
+	}
+	const target = await liveSet;
+	const comparisons = compareSets(source.set, target, {ignore: context.config.ignore});
+	return buildPlan(comparisons, {
+		direction: options.fromEnvironment ? 'migrate' : 'publish', environment, source: source.side, target: liveRef(environment),
+		keys: selectKeys([source.set, target], selection), prune: options.prune,
+	});
+}
+
+/** This environment's live state → its Git source; with no selection, every live item. */
+export async function planDump(context: EngineContext, environment: string, selection: Selection): Promise<PlanBuild & {git: Awaited<ReturnType<typeof readGitSide>>}> {
+	const config = context.environment(environment);
+	const [live, git] = await Promise.all([
+		context.client(environment).then(readLiveSide),
+		readGitSide(config.git, undefined, {allowMissingBranch: true}),
+	]);
+	const comparisons = compareSets(live, git.set, {ignore: context.config.ignore});
+	const build = buildPlan(comparisons, {
+		direction: 'dump', environment, source: liveRef(environment), target: git.side, keys: selectKeys([live], selection),
+	});
+	return {...build, git};
+}
+
+async function versionItem(context: EngineContext, environment: string, kind: Kind, id: string, version: VersionRef): Promise<{item?: Item; side: SideRef}> {
+	if (version.type === 'git') {
+		const git = context.environment(environment).git;
+		const set = await readLayoutAtRevision(git.repo, version.commit, git.dir);
+		const item = set.items.find((candidate) => candidate.kind === kind && candidate.id === id);
+		if (!item) throw new Error(`${kind} ${id} is not in the layout at revision ${version.commit.slice(0, 7)}`);
+		return {item, side: {type: 'git', label: gitLabel(version.commit.slice(0, 7), set.commit)}};
+	}
+	const snapshot = await getSnapshot(context.config.stateDir, version.id);
+	if (!snapshot || snapshot.environment !== environment) throw new Error(`unknown snapshot "${version.id}" for environment ${environment}; see \`tyk-console history ${environment} --id ${id}\``);
+	if (snapshot.kind !== kind || snapshot.itemId !== id) throw new Error(`snapshot "${version.id}" holds ${snapshot.kind} ${snapshot.itemId}, not ${kind} ${id}`);
+	return {item: snapshot.body ? makeItem(kind, snapshot.body) : undefined, side: {type: 'snapshot', label: `snapshot ${version.id}`}};
+}
+
+/** One earlier version of one item → live. A snapshot of "did not exist" plans a delete. */
+export async function planRollback(context: EngineContext, environment: string, kind: Kind, id: string, version: VersionRef): Promise<PlanBuild> {
+	const [{item, side}, live] = await Promise.all([
+		versionItem(context, environment, kind, id, version),
+		context.client(environment).then(readLiveSide),
+	]);
+	const source: ItemSet = {items: item ? [item] : [], invalid: [], conflicts: []};
+	const comparisons = compareSets(source, live, {ignore: context.config.ignore});
+	return buildPlan(comparisons, {direction: 'rollback', environment, source: side, target: liveRef(environment), keys: new Set([`${kind}:${id}`]), prune: true});
+}
+
+/** The pre-images of an operation → live: every item it wrote goes back to how it was (created ones are deleted). */
+export async function planUndo(context: EngineContext, environment: string, operation?: string): Promise<PlanBuild & {operation: string}> {
+	const record = operation ? await getOperation(context.config.stateDir, operation) : await lastOperation(context.config.stateDir, environment);
+	if (!record) {
+		throw new Error(operation ? `unknown operation "${operation}"` : `no operation to undo on ${environment}: the journal in ${context.config.stateDir} has none`);
+	}
+	if (record.environment !== environment) throw new Error(`operation ${record.id} ran on ${record.environment}, not ${environment}`);
+	if (record.action === 'dump') throw new Error(`operation ${record.id} was a dump to Git; undo it with git (git revert) instead`);
+	const items = record.preImages.filter((pre) => pre.body !== null).map((pre) => makeItem(pre.kind, pre.body!));
+	const live = await readLiveSide(await context.client(environment));
+	const comparisons = compareSets({items, invalid: [], conflicts: []}, live, {ignore: context.config.ignore});
+	const keys = new Set(record.preImages.map((pre) => `${pre.kind}:${pre.id}`));
+	const build = buildPlan(comparisons, {
+		direction: 'undo', environment, source: {type: 'snapshot', label: `before ${record.id}`}, target: liveRef(environment), keys, prune: true,
+	});
+	return {...build, operation: record.id};
+}
