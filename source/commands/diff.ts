@@ -1,6 +1,6 @@
 import {Command, Option} from 'commander';
 import {createTwoFilesPatch} from 'diff';
-import {compareItems} from '../core/compare.js';
+import {compareItems, countStatuses} from '../core/compare.js';
 import {statuses, type Comparison, type Status} from '../core/status.js';
 import type {Engine} from '../engine/engine.js';
 import type {EnvironmentView} from '../engine/services.js';
@@ -17,8 +17,13 @@ interface DiffOptions extends CommonOptions, SelectionOptions {
 	readonly status?: Status[];
 }
 
+/** Whether a row is shown: the status filter (default: everything but unchanged). */
+function shown(comparison: Comparison, options: DiffOptions): boolean {
+	return options.status?.length ? options.status.includes(comparison.status) : comparison.status !== 'unchanged';
+}
+
+/** Whether a row is in the selection (`--id`, `--kind`, `--category`); the summary and exit code count only these. */
 function selected(comparison: Comparison, options: DiffOptions): boolean {
-	if (options.status?.length ? !options.status.includes(comparison.status) : comparison.status === 'unchanged') return false;
 	if (options.id?.length && !(comparison.id && options.id.includes(comparison.id))) return false;
 	if (options.kind && comparison.kind !== options.kind) return false;
 	if (options.category && !comparison.categories.includes(options.category)) return false;
@@ -79,8 +84,10 @@ export function diffExitCode(view: EnvironmentView): number {
 
 async function diff(environment: string, options: DiffOptions): Promise<void> {
 	await runCommand(options, async (engine, output) => {
-		const view = await compareEnvironment(engine.context, environment, {ref: options.ref, against: options.against});
-		const rows = view.comparisons.filter((comparison) => selected(comparison, options));
+		const loaded = await compareEnvironment(engine.context, environment, {ref: options.ref, against: options.against});
+		const inSelection = loaded.comparisons.filter((comparison) => selected(comparison, options));
+		const view = {...loaded, comparisons: inSelection, drift: countStatuses(inSelection)};
+		const rows = inSelection.filter((comparison) => shown(comparison, options));
 		if (output.json) {
 			output.data({
 				environment, source: jsonSource(engine, view, options), target: {type: 'live', environment},
