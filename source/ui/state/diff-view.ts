@@ -42,7 +42,7 @@ export function diffViewReducer(state: DiffViewState, action: DiffViewAction, bo
 		}
 		case 'nextChange': {
 			const next = bounds.hunks.find((h) => h > state.top);
-			return next === undefined ? state : {...state, top: clampTop(next, {...bounds, rows: bounds.rows + bounds.viewport})};
+			return next === undefined ? state : {...state, top: clampTop(next, bounds)};
 		}
 		case 'prevChange': {
 			const previous = [...bounds.hunks].reverse().find((h) => h < state.top);
@@ -55,9 +55,14 @@ export function diffViewReducer(state: DiffViewState, action: DiffViewAction, bo
 	}
 }
 
-/** Which change (1-based) the top of the view is at, for "change 2/5" in the footer. */
-export function currentHunk(top: number, hunks: readonly number[]): number {
-	let index = 0;
-	for (let i = 0; i < hunks.length; i++) if (hunks[i]! <= top) index = i + 1;
-	return index;
+/**
+ * Which change (1-based) the view is at, for "change 2/5" in the footer: the first change visible on screen, else the
+ * last one scrolled past (0 before the first).
+ */
+export function currentHunk(top: number, viewport: number, hunks: readonly number[]): number {
+	const visible = hunks.findIndex((h) => h >= top && h < top + viewport);
+	if (visible >= 0) return visible + 1;
+	let passed = 0;
+	for (const h of hunks) if (h < top) passed++;
+	return passed;
 }

@@ -67,7 +67,8 @@ export function rowLines(row: DiffRow, index: number, options: LineOptions): Rea
 	if (sides !== 'both' || layout === 'stacked') {
 		const side = row.type === 'insert' || (sides === 'right-only') ? 'right' : 'left';
 		const cell = side === 'right' ? row.right : row.left;
-		const tone = sides === 'both' ? toneOf(row.type, side) : row.type === 'same' ? 'same' : side === 'left' ? 'removed' : 'added';
+		// A one-sided item has nothing to compare with: no tint, the header says which side it is on.
+		const tone = sides === 'both' ? toneOf(row.type, side) : 'same';
 		return column(cell ?? row.right ?? row.left, tone, width, digits, wrap, theme, `s${index}`)
 			.map((line, i) => <Text key={`s${index}-${i}`} wrap="truncate">{line}</Text>);
 	}

@@ -65,7 +65,7 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 		? layout === 'split' ? `${fit(`◀ ${leftLabel}`, half)}│${fit(`▶ ${rightLabel}`, width - 1 - half)}` : `- ${leftLabel}   + ${rightLabel}   (stacked: window under ${stackedBelow} columns)`
 		: model.sides === 'left-only' ? `only in ${leftLabel} (not in ${rightLabel})` : `only in ${rightLabel} (not in ${leftLabel})`;
 	const footer = `row ${Math.min(top + 1, model.rows.length)}-${Math.min(top + viewport, model.rows.length)} of ${model.rows.length}`
-		+ ` · change ${currentHunk(top, model.hunks)}/${model.hunks.length} · fold ${view.fold ? 'on' : 'off'} · wrap ${view.wrap ? 'on' : 'off'}`
+		+ ` · change ${currentHunk(top, viewport, model.hunks)}/${model.hunks.length} · fold ${view.fold ? 'on' : 'off'} · wrap ${view.wrap ? 'on' : 'off'}`
 		+ `${view.swap ? ' · swapped' : ''}${model.fallback ? ' · whole-document view (the diff took too long)' : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
