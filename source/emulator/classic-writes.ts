@@ -3,7 +3,7 @@ import type {ApiStore} from './api-store.js';
 import {fillClassicDefaults, fillWrapperDefaults} from './classic-defaults.js';
 import type {StoreContext} from './context.js';
 import {ApiError} from './errors.js';
-import {rfc3339} from './ids.js';
+import {laterStamp, rfc3339} from './ids.js';
 import {objectAt, stringAt} from './json-path.js';
 import type {ApiRecord} from './records.js';
 
@@ -67,7 +67,7 @@ export function updateClassic(store: ApiStore, ctx: StoreContext, target: string
 	def['org_id'] = stringAt(oldDef['org_id']) || ctx.orgId;
 	finish(def, apiId);
 	wrapper['created_at'] = existing.wrapper['created_at'] ?? rfc3339(ctx.now());
-	wrapper['updated_at'] = rfc3339(ctx.now());
+	wrapper['updated_at'] = laterStamp(ctx.now(), stringAt(existing.wrapper['updated_at']));
 	const record: ApiRecord = {flavor: 'classic', dbId: existing.dbId, apiId, wrapper: orderedWrapper(fillWrapperDefaults(wrapper)), seq: existing.seq};
 	store.checkUrl(record, ctx.enableDuplicateSlugs);
 	store.put(record);

@@ -53,3 +53,13 @@ export function idFactory(source: () => string): IdFactory {
 export function rfc3339(date: Date): string {
 	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/**
+ * The `updated_at` for a save: now, or one second after the previous value when the clock has not moved past it
+ * (stamps have whole-second precision), so every save visibly moves the stamp on and clients can detect changes.
+ */
+export function laterStamp(now: Date, previous: string | undefined): string {
+	const last = previous ? Date.parse(previous) : Number.NaN;
+	const next = Number.isNaN(last) || now.getTime() >= last + 1000 ? now : new Date(last + 1000);
+	return rfc3339(next);
+}

@@ -2,7 +2,7 @@ import {cloneJson, isJsonObject, type JsonObject, type JsonValue} from '../core/
 import type {ApiStore} from './api-store.js';
 import type {StoreContext} from './context.js';
 import {ApiError} from './errors.js';
-import {rfc3339} from './ids.js';
+import {laterStamp, rfc3339} from './ids.js';
 import {objectAt, stringAt} from './json-path.js';
 import {cleanCategories, hasTykExtension, normaliseOasDoc, oasInfo} from './oas.js';
 import type {ApiRecord} from './records.js';
@@ -55,7 +55,7 @@ export function updateOas(store: ApiStore, ctx: StoreContext, target: string, in
 	validate(doc);
 	const orgId = stringAt(oasInfo(existing.doc ?? {})['orgId']) || ctx.orgId;
 	normaliseOasDoc(doc, {dbId: existing.dbId, apiId: existing.apiId, orgId}, ctx.gatewayBase);
-	const wrapper = {...existing.wrapper, updated_at: rfc3339(ctx.now())};
+	const wrapper = {...existing.wrapper, updated_at: laterStamp(ctx.now(), stringAt(existing.wrapper['updated_at']))};
 	const record: ApiRecord = {flavor: 'oas', dbId: existing.dbId, apiId: existing.apiId, doc, wrapper, seq: existing.seq};
 	store.checkUrl(record, ctx.enableDuplicateSlugs);
 	store.put(record);

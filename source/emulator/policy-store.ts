@@ -106,8 +106,11 @@ export class PolicyStore {
 		const id = stringAt(body['id']) || stringAt(existing.body['id']);
 		checkId(id);
 		this.checkName(stringAt(body['name']), existing.dbId);
-		const {unix} = this.stamp();
 		const old = existing.body;
+		const previous = Number(stringAt(old['last_updated']));
+		const now = Number(this.stamp().unix);
+		// Whole-second stamps: a save within the same second still moves last_updated on, so changes stay visible.
+		const unix = String(Number.isFinite(previous) && now <= previous ? previous + 1 : now);
 		const next = this.build(existing.dbId, id, body, stringAt(old['org_id']) || this.ctx.orgId, stringAt(old['date_created']), unix);
 		const record: PolicyRecord = {dbId: existing.dbId, body: next, seq: existing.seq};
 		this.put(record);

@@ -196,3 +196,17 @@ test('Classic POST ignores accept_additional_properties and sort=name orders by 
 	const names = (await em.request('GET', '/api/apis?p=-1&sort=name')).body.apis.map((w: any) => w.api_definition.name);
 	t.deepEqual(names, ['Alpha', 'Zed']);
 });
+
+test('item 15 with a frozen clock: updated_at and policy last_updated still move on with every save', async (t) => {
+	const frozen = new Date(Date.UTC(2025, 5, 1));
+	const em = await emulator(t, {now: () => frozen});
+	const created = await createClassicApi(em, 'A', '/a/');
+	await em.request('PUT', `/api/apis/${created.ID}`, {body: {api_definition: {name: 'B', proxy: {listen_path: '/a/'}}}});
+	const wrapper = (await em.request('GET', `/api/apis/${created.ID}`)).body;
+	t.is(wrapper.created_at, '2025-06-01T00:00:00Z');
+	t.is(wrapper.updated_at, '2025-06-01T00:00:01Z');
+	const policy = (await em.request('POST', '/api/portal/policies', {body: {name: 'P'}})).body.Message;
+	const before = (await em.request('GET', `/api/portal/policies/${policy}`)).body.last_updated;
+	await em.request('PUT', `/api/portal/policies/${policy}`, {body: {name: 'P', rate: 2}});
+	t.is((await em.request('GET', `/api/portal/policies/${policy}`)).body.last_updated, String(Number(before) + 1));
+});
