@@ -10,6 +10,11 @@ export const tsxLoader = import.meta.resolve('tsx');
 /** Node arguments that run the CLI from source: `[...cliArgs, 'diff', 'staging']`. */
 export const cliArgs: readonly string[] = ['--import', tsxLoader, cliPath];
 
+/** tsx reads tsconfig.json from the working directory; point it at ours so JSX compiles the same from any cwd. */
+export const cliEnv: Readonly<Record<string, string>> = {
+	TSX_TSCONFIG_PATH: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)),
+};
+
 export interface CliResult {
 	readonly code: number | null;
 	readonly stdout: string;
@@ -23,7 +28,7 @@ export async function runCli(
 ): Promise<CliResult> {
 	const child = spawn(process.execPath, [...cliArgs, ...args], {
 		cwd: options.cwd,
-		env: {...process.env, NO_COLOR: '1', ...options.env},
+		env: {...process.env, NO_COLOR: '1', ...cliEnv, ...options.env},
 		stdio: ['pipe', 'pipe', 'pipe'],
 	});
 	let stdout = '';
