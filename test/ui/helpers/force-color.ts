@@ -1,3 +1,6 @@
-// Imported first by tests that check ANSI styling: chalk decides its colour level when it is first loaded, and the
-// AVA worker's stdout is not a TTY, so without this every style would be dropped.
+import chalk from 'chalk';
+
+// Imported first by tests that check ANSI styling. The AVA worker's stdout is not a TTY and AVA has already loaded
+// chalk (the same instance Ink uses) with colour off, so the level is raised here explicitly.
 process.env['FORCE_COLOR'] = '3';
+chalk.level = 3;
