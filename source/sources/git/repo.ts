@@ -32,11 +32,12 @@ function checkRefSyntax(ref: string, repo: string): void {
  */
 export async function resolveCommit(repo: string, ref: string): Promise<string> {
 	checkRefSyntax(ref, repo);
+	// One spawn on the common path; the repository is only diagnosed when resolving fails, to name the real cause.
+	const result = await runGit(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => undefined);
+	const hash = result?.stdout.toString('utf8').trim() ?? '';
+	if (result?.code === 0 && hash !== '') return hash;
 	await assertRepository(repo);
-	const result = await runGit(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-	const hash = result.stdout.toString('utf8').trim();
-	if (result.code !== 0 || hash === '') throw new GitRefError(`unknown ref ${JSON.stringify(ref)} in ${repo}`);
-	return hash;
+	throw new GitRefError(`unknown ref ${JSON.stringify(ref)} in ${repo}`);
 }
 
 /** Current commit of a full ref name, or undefined when the ref does not exist yet (new branch, empty repository). */

@@ -68,7 +68,7 @@ test('branch not checked out: temporary index commit, work tree and real index u
 	const result = await commitToBranch({repo, branch: 'config', dir: 'tyk', files: dumpFiles([policy('gold')]), message: 'Dump to config'});
 	t.is(result.mode, 'temporary-index');
 	t.is(result.previous, base);
-	t.is(sh(repo, ['rev-parse', 'config']).trim(), result.commit);
+	t.is(sh(repo, ['rev-parse', 'config']).trim(), result.commit!);
 	t.is(sh(repo, ['rev-parse', 'HEAD']).trim(), base);
 	t.is(sh(repo, ['status', '--porcelain']), statusBefore);
 	t.false(existsSync(join(repo, 'tyk')));
@@ -96,12 +96,12 @@ test('new branch, empty repository and bare repository all work', async (t) => {
 	const first = await commitToBranch({repo: empty, branch: 'main', dir: 'tyk', files: dumpFiles([policy('a')]), message: 'first'});
 	t.is(first.mode, 'worktree');
 	t.is(first.previous, undefined);
-	t.is(sh(empty, ['rev-parse', 'main']).trim(), first.commit);
+	t.is(sh(empty, ['rev-parse', 'main']).trim(), first.commit!);
 
 	const bare = initRepo(t, {bare: true});
 	const inBare = await commitToBranch({repo: bare, branch: 'main', dir: 'tyk', files: dumpFiles([policy('a')]), message: 'first'});
 	t.is(inBare.mode, 'temporary-index');
-	t.is(sh(bare, ['show', 'main:tyk/policy-a.json']), dumpFiles([policy('a')]).get('policy-a.json'));
+	t.is(sh(bare, ['show', 'main:tyk/policy-a.json']), dumpFiles([policy('a')]).get('policy-a.json')!);
 });
 
 test('a concurrent commit on other files is kept and ours is rebuilt on top of it', async (t) => {
@@ -176,7 +176,7 @@ test('push sends the branch to the remote; a failed push is reported without los
 	sh(repo, ['remote', 'add', 'origin', remote]);
 	const pushed = await commitToBranch({repo, branch: 'main', dir: '', files: dumpFiles([policy('a')]), message: 'dump', push: true});
 	t.true(pushed.pushed);
-	t.is(sh(remote, ['rev-parse', 'main']).trim(), pushed.commit);
+	t.is(sh(remote, ['rev-parse', 'main']).trim(), pushed.commit!);
 	sh(repo, ['remote', 'set-url', 'origin', 'https://user:s3cret-token@127.0.0.1:1/repo.git']);
 	const failed = await commitToBranch({repo, branch: 'main', dir: '', files: dumpFiles([policy('b')]), message: 'dump 2', push: true});
 	t.false(failed.pushed);
