@@ -1,7 +1,8 @@
 /**
  * One measuring process for the `load` scenario: `measure.ts client|floor RUNS`, URL and key from the environment
  * (BENCH_URL, BENCH_KEY; the key stays out of argv). Each mode runs in its own process so its peak RSS is its own.
- * Prints one JSON line: run times in ms, peak RSS in MB, and what was loaded.
+ * Prints one JSON line: run times in ms, RSS figures in MB (before loading, after the first load, peak over all
+ * loads), and what was loaded.
  */
 import {performance} from 'node:perf_hooks';
 import {createDashboardClient, loadLive} from '../../source/sources/dashboard/index.js';
@@ -25,7 +26,11 @@ async function once(): Promise<{apis: number; policies: number; templates: numbe
 }
 
 if (mode !== 'client' && mode !== 'floor') throw new Error(`measure: mode must be client or floor, got ${mode}`);
+// RSS of the process before any load: mostly the tsx loader and modules, which a built binary does not carry.
+const baselineRssMb = process.resourceUsage().maxRSS / 1024;
 await once(); // warm-up: JIT, sockets, emulator caches
+// Peak after one load in a fresh process, which is what a CLI run such as `diff` does.
+const firstLoadRssMb = process.resourceUsage().maxRSS / 1024;
 const times: number[] = [];
 let counts = {apis: 0, policies: 0, templates: 0};
 for (let run = 0; run < runs; run++) {
@@ -34,4 +39,4 @@ for (let run = 0; run < runs; run++) {
 	times.push(performance.now() - started);
 }
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({mode, times, maxRssMb, counts}) + '\n');
+process.stdout.write(JSON.stringify({mode, times, baselineRssMb, firstLoadRssMb, maxRssMb, counts}) + '\n');

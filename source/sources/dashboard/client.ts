@@ -105,7 +105,18 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 		http: new http.Agent(agentOptions),
 		https: new https.Agent({...agentOptions, rejectUnauthorized: !options.tls?.insecure, ca: options.tls?.ca}),
 	};
-	const headers = {authorization: options.key, accept: 'application/json', 'user-agent': 'tyk-console'};
+	// One got instance per client: the fixed options are merged once instead of on every request.
+	const send = got.extend({
+		prefixUrl: prefix,
+		headers: {authorization: options.key, accept: 'application/json', 'user-agent': 'tyk-console'},
+		responseType: 'text',
+		throwHttpErrors: false,
+		followRedirect: false,
+		retry: {limit: 0},
+		timeout: {request: timeoutMs},
+		agent,
+		https: {rejectUnauthorized: !options.tls?.insecure, certificateAuthority: options.tls?.ca},
+	});
 
 	async function attempt(method: HttpMethod, path: string, payload: string | undefined, context: RequestContext): Promise<DashboardResponse> {
 		const started = performance.now();
@@ -114,17 +125,10 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 		};
 		let response;
 		try {
-			response = await got(prefix + path, {
+			response = await send(path.slice(1), {
 				method: method as Method,
-				headers: payload === undefined ? headers : {...headers, 'content-type': 'application/json'},
+				headers: payload === undefined ? undefined : {'content-type': 'application/json'},
 				body: payload,
-				responseType: 'text',
-				throwHttpErrors: false,
-				followRedirect: false,
-				retry: {limit: 0},
-				timeout: {request: timeoutMs},
-				agent,
-				https: {rejectUnauthorized: !options.tls?.insecure, certificateAuthority: options.tls?.ca},
 			});
 		} catch (error) {
 			const failure = transportError(error, context);

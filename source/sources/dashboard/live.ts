@@ -62,12 +62,26 @@ function wrapperCategories(wrapper: JsonObject): string[] {
 	return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : [];
 }
 
+/** What an OAS list entry still contributes once its projection is dropped: its id and envelope siblings. */
+interface OasEntry {
+	readonly id: string;
+	readonly siblings: JsonObject;
+	readonly categories: string[];
+}
+
+function oasEntry(wrapper: JsonObject): OasEntry {
+	const siblings: JsonObject = {};
+	for (const key of ['hook_references', 'is_site', 'sort_by', 'user_group_owners', 'user_owners']) {
+		if (wrapper[key] !== undefined) siblings[key] = wrapper[key]!;
+	}
+	return {id: wrapperApiId(wrapper), siblings, categories: wrapperCategories(wrapper)};
+}
+
 /** Full OAS body for one list entry; undefined when the API vanished between the list and the read. */
-async function loadOas(client: DashboardClient, wrapper: JsonObject): Promise<JsonObject | undefined> {
-	const id = wrapperApiId(wrapper);
-	const [doc, categories] = await Promise.all([getOas(client, id), getOasCategories(client, id)]);
+async function loadOas(client: DashboardClient, entry: OasEntry): Promise<JsonObject | undefined> {
+	const [doc, categories] = await Promise.all([getOas(client, entry.id), getOasCategories(client, entry.id)]);
 	if (!doc) return undefined;
-	return oasFileBody(doc, categories ?? wrapperCategories(wrapper), wrapper);
+	return oasFileBody(doc, categories ?? entry.categories, entry.siblings);
 }
 
 /**
@@ -81,10 +95,12 @@ export async function loadLive(client: DashboardClient): Promise<LiveSnapshot> {
 	// Keep both list promises observed so an early API failure cannot leave an unhandled rejection behind.
 	policies.catch(() => undefined);
 	templates.catch(() => undefined);
-	const wrappers = await listApiWrappers(client);
-	const loaded = await Promise.all(
-		wrappers.map((wrapper) => (isOasWrapper(wrapper) ? loadOas(client, wrapper) : classicFileBody(wrapper))),
+	// OAS list entries are reduced to id and envelope at once, so their (large, unused) projections can be freed
+	// while the full documents load.
+	const entries = (await listApiWrappers(client)).map(
+		(wrapper): {oas: OasEntry} | {classic: JsonObject} => (isOasWrapper(wrapper) ? {oas: oasEntry(wrapper)} : {classic: classicFileBody(wrapper)}),
 	);
+	const loaded = await Promise.all(entries.map((entry) => ('oas' in entry ? loadOas(client, entry.oas) : entry.classic)));
 	const apis = loaded.filter((body): body is JsonObject => body !== undefined);
 	return {apis, policies: await policies, templates: await templates};
 }

@@ -1,0 +1,100 @@
+import {spawn, type ChildProcess} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import {once} from 'node:events';
+import {createInterface} from 'node:readline';
+import {fileURLToPath} from 'node:url';
+
+/**
+ * `load`: how long `loadLive` takes to read a large Dashboard (2,000 APIs, half OAS; 1,000 policies; 50 templates)
+ * next to the floor (plain fetch of the same requests, same concurrency), and the client's peak RSS.
+ * Emulator, client and floor each run in their own process, so timings and RSS are not mixed up.
+ * Target: client within 1.3x the floor, peak RSS under 300 MB. Reported, never asserted.
+ */
+
+interface Measurement {
+	readonly mode: 'client' | 'floor';
+	readonly times: number[];
+	readonly baselineRssMb: number;
+	readonly firstLoadRssMb: number;
+	readonly maxRssMb: number;
+	readonly counts: {apis: number; policies: number; templates: number};
+}
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+function node(script: string, args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
+	return spawn(process.execPath, ['--import', 'tsx', here(script), ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'inherit']});
+}
+
+async function firstLine(child: ChildProcess): Promise<string> {
+	const lines = createInterface({input: child.stdout!});
+	const exit = once(child, 'exit').then(([code]) => {
+		throw new Error(`bench: child exited with ${String(code)} before reporting`);
+	});
+	const line = once(lines, 'line').then(([text]) => String(text));
+	try {
+		return await Promise.race([line, exit]);
+	} finally {
+		lines.close();
+	}
+}
+
+async function measure(mode: 'client' | 'floor', url: string, key: string, runs: number): Promise<Measurement> {
+	const child = node('measure.ts', [mode, String(runs)], {BENCH_URL: url, BENCH_KEY: key});
+	const result = JSON.parse(await firstLine(child)) as Measurement;
+	await once(child, 'exit');
+	return result;
+}
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function mb(measurements: readonly Measurement[], pick: (m: Measurement) => number): string {
+	return `${Math.max(...measurements.map(pick)).toFixed(0)} MB`;
+}
+
+function report(client: readonly Measurement[], floor: readonly Measurement[], runs: number): void {
+	const clientMs = median(client.flatMap((m) => m.times));
+	const floorMs = median(floor.flatMap((m) => m.times));
+	const count = (m: Measurement) => `${m.counts.apis} APIs, ${m.counts.policies} policies, ${m.counts.templates} templates`;
+	const lines = [
+		`loaded:             ${count(client[0]!)} (floor: ${count(floor[0]!)})`,
+		`loadLive (client):  ${clientMs.toFixed(0)} ms, median of ${client.length * runs} runs`,
+		`plain fetch floor:  ${floorMs.toFixed(0)} ms, median of ${floor.length * runs} runs`,
+		`ratio client/floor: ${(clientMs / floorMs).toFixed(2)}x (target <= 1.3x)`,
+		`peak RSS client:    ${mb(client, (m) => m.maxRssMb)} over ${runs + 1} loads in one process (target < 300 MB); `
+			+ `${mb(client, (m) => m.firstLoadRssMb)} after one load; ${mb(client, (m) => m.baselineRssMb)} before loading (tsx + modules)`,
+		`peak RSS floor:     ${mb(floor, (m) => m.maxRssMb)} over ${runs + 1} loads; `
+			+ `${mb(floor, (m) => m.firstLoadRssMb)} after one load; ${mb(floor, (m) => m.baselineRssMb)} before loading`,
+	];
+	process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** Usage: `npm run bench load [APIS POLICIES TEMPLATES [RUNS]]`. */
+export async function run(args: readonly string[]): Promise<void> {
+	const [apis = '2000', policies = '1000', templates = '50', runsText = '3'] = args;
+	const runs = Number(runsText);
+	for (const [name, value] of Object.entries({apis, policies, templates, runs: runsText})) {
+		if (!/^\d+$/.test(value) || (name === 'runs' && Number(value) < 1)) throw new Error(`bench load: ${name} must be a whole number${name === 'runs' ? ' >= 1' : ''}, got "${value}"`);
+	}
+	const key = randomBytes(16).toString('hex');
+	const emulator = node('emulator-process.ts', [apis, policies, templates], {BENCH_KEY: key});
+	try {
+		const url = (await firstLine(emulator)).replace(/^ready /, '');
+		process.stdout.write(`load: emulator at ${url} seeded with ${apis} APIs, ${policies} policies, ${templates} templates; concurrency 8\n`);
+		const client: Measurement[] = [];
+		const floor: Measurement[] = [];
+		// Alternate the two so drift in the shared machine's load affects both alike.
+		for (let round = 0; round < 2; round++) {
+			client.push(await measure('client', url, key, runs));
+			floor.push(await measure('floor', url, key, runs));
+		}
+		report(client, floor, runs);
+	} finally {
+		emulator.kill('SIGTERM');
+		await once(emulator, 'exit');
+	}
+}
