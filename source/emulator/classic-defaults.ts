@@ -129,10 +129,11 @@ export function slugify(name: string): string {
 }
 
 /**
- * Fills every missing Classic field with its zero value, in place. Idempotent, so imports of full
- * definitions are left unchanged.
+ * Fills every missing Classic field with its zero value, in place; a missing `slug` is derived from the name
+ * (an explicit `""` is kept, as real exports show). Idempotent, so imports of full definitions are left unchanged.
  */
 export function fillClassicDefaults(def: JsonObject): JsonObject {
+	const deriveSlug = def['slug'] === undefined || def['slug'] === null;
 	fill(def, definitionDefaults());
 	const versionData = def['version_data'] as JsonObject;
 	if (!isJsonObject(versionData['versions']) || Object.keys(versionData['versions']).length === 0) {
@@ -142,7 +143,7 @@ export function fillClassicDefaults(def: JsonObject): JsonObject {
 	for (const [name, entry] of Object.entries(versions)) {
 		if (isJsonObject(entry)) fill(entry, versionDefaults(name));
 	}
-	if (def['slug'] === '' && typeof def['name'] === 'string') def['slug'] = slugify(def['name']);
+	if (deriveSlug && typeof def['name'] === 'string') def['slug'] = slugify(def['name']);
 	return def;
 }
 

@@ -8,6 +8,7 @@ import {seedStore} from './seed.js';
 import {EmulatorStore} from './store.js';
 
 export {EmulatorStore} from './store.js';
+export {seedStore, type SeedCounts} from './seed.js';
 export type {FaultSettings, FailOn} from './faults.js';
 
 /** Everything that shapes one emulator instance; only `secret` is required. */

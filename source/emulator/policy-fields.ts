@@ -3,7 +3,10 @@ import {objectAt, stringAt} from './json-path.js';
 import {tykExtension} from './oas.js';
 import type {ApiRecord} from './records.js';
 
-/** Why: policies carry `auth_type(s)` derived from the APIs they grant; this is the per-API part. */
+/**
+ * Policies carry `auth_type(s)` derived from the APIs they grant; this is the per-API part, with the Dashboard's
+ * labels (`ba` for basic auth, as in real exports).
+ */
 export function apiAuthType(record: ApiRecord): string {
 	if (record.flavor === 'oas') {
 		const doc = record.doc ?? {};
@@ -13,7 +16,7 @@ export function apiAuthType(record: ApiRecord): string {
 		for (const scheme of Object.values(schemes)) {
 			if (!isJsonObject(scheme)) continue;
 			if (scheme['bearerFormat'] === 'JWT') return 'jwt';
-			if (scheme['scheme'] === 'basic') return 'basic';
+			if (scheme['scheme'] === 'basic') return 'ba';
 		}
 		return 'authToken';
 	}
@@ -21,7 +24,7 @@ export function apiAuthType(record: ApiRecord): string {
 	if (def['use_keyless'] === true) return 'keyless';
 	if (def['enable_jwt'] === true) return 'jwt';
 	if (def['enable_signature_checking'] === true) return 'hmac';
-	if (def['use_basic_auth'] === true) return 'basic';
+	if (def['use_basic_auth'] === true) return 'ba';
 	if (def['use_oauth2'] === true) return 'oauth';
 	if (def['use_openid'] === true) return 'openid';
 	if (def['use_mutual_tls_auth'] === true) return 'certificate';
@@ -74,9 +77,12 @@ export function presentPolicy(body: JsonObject, lookup: (apiId: string) => ApiRe
 		if (!authTypes.includes(type)) authTypes.push(type);
 	}
 	const storedTypes = Array.isArray(body['auth_types']) ? body['auth_types'] : [];
+	const noRights = Object.keys(rights).length === 0;
+	// Real exports show `other` with `[]` for a policy without APIs; `other` is also used here for mixed kinds.
+	const computedType = authTypes.length === 1 ? authTypes[0]! : 'other';
 	const out: JsonObject = {
-		auth_type: known.length > 0 ? (authTypes.length === 1 ? authTypes[0]! : 'multiAuth') : stringAt(body['auth_type']),
-		auth_types: known.length > 0 ? authTypes : storedTypes,
+		auth_type: known.length > 0 || noRights ? computedType : stringAt(body['auth_type']),
+		auth_types: known.length > 0 || noRights ? authTypes : storedTypes,
 		state: body['state'] ?? 'active',
 		access_rights_array: Object.values(rights),
 		graphql_enabled: known.length > 0 ? known.some(graphqlEnabled) : body['graphql_enabled'] === true,
@@ -90,7 +96,7 @@ export function fillPolicyDefaults(body: JsonObject): JsonObject {
 	const defaults: Record<string, () => JsonValue> = {
 		name: () => '', rate: () => 0, per: () => 0, quota_max: () => -1, quota_renewal_rate: () => -1,
 		throttle_interval: () => -1, throttle_retry_limit: () => -1, max_query_depth: () => -1, access_rights: () => ({}),
-		hmac_enabled: () => false, enable_http_signature_validation: () => false, active: () => true, is_inactive: () => false,
+		hmac_enabled: () => false, active: () => true, is_inactive: () => false,
 		tags: () => [], key_expires_in: () => 0,
 		partitions: () => ({quota: false, rate_limit: false, complexity: false, acl: false, per_api: false}),
 		meta_data: () => ({}), smoothing: () => null,

@@ -43,13 +43,17 @@ export class EmulatorStore {
 
 	/**
 	 * Stores API wrappers as the admin import does (ids kept). OAS wrappers (`api_definition.is_oas` with an `oas`
-	 * member, i.e. `GET /api/apis` items, or tyk-sync `{oas, categories}` files) become OAS APIs; entries that are
+	 * member, i.e. `GET /api/apis` items, or tyk-sync `{oas, categories}` files, or bare Tyk OAS documents) become OAS APIs; entries that are
 	 * neither are skipped. Returns `{api_id: true}` per stored API.
 	 */
 	importApis(wrappers: readonly JsonValue[]): Record<string, boolean> {
 		const meta: Record<string, boolean> = {};
 		for (const wrapper of wrappers) {
 			if (!isJsonObject(wrapper)) continue;
+			if (wrapper['api_definition'] === undefined && isJsonObject(wrapper['x-tyk-api-gateway'])) {
+				meta[importOas(this.apis, this.ctx, {oas: wrapper}).apiId] = true;
+				continue;
+			}
 			const def = wrapper['api_definition'];
 			const isOas = isJsonObject(wrapper['oas']) && (!isJsonObject(def) || def['is_oas'] === true);
 			if (!isOas && !isJsonObject(def)) continue;

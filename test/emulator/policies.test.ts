@@ -136,3 +136,14 @@ test('item 43: search by name substring or by id', async (t) => {
 	t.deepEqual((await em.request('GET', '/api/portal/policies/search?q=silver-tier&p=-1')).body.Data.map((p: any) => p.name), ['Silver']);
 	t.deepEqual((await em.request('GET', `/api/portal/policies/search?q=${gold}&p=-1`)).body.Data.map((p: any) => p.name), ['Gold Plan']);
 });
+
+test('computed auth types use Dashboard labels: ba for basic auth, other for no APIs', async (t) => {
+	const em = await emulator(t);
+	const basic = await createClassicApi(em, 'Basic', '/basic/', {use_basic_auth: true});
+	const empty = (await em.request('GET', `/api/portal/policies/${await createPolicy(em, {name: 'Empty'})}`)).body;
+	t.deepEqual([empty.auth_type, empty.auth_types], ['other', []]);
+	const ba = (await em.request('GET', `/api/portal/policies/${await createPolicy(em, {name: 'Ba', access_rights: {[basic.ID]: {}}})}`)).body;
+	t.deepEqual([ba.auth_type, ba.auth_types], ['ba', ['ba']]);
+	t.is(ba.access_rights[basic.ID].api_id, basic.ID);
+	t.is(ba.access_rights[basic.ID].api_name, 'Basic');
+});
