@@ -31,11 +31,14 @@ export function hintLine(screen: ScreenName, max: number): {keys: string; descri
 
 /** Two lines at the bottom: where you are (environment, Git source, marks, last message) and which keys act. */
 export function StatusBar({screen, environment, commit, marks, message, width, theme}: StatusBarProps) {
-	const git = environment
+	const fullGit = environment
 		? `git ${environment.git.branch}${commit ? `@${commit}` : ''}${environment.git.dir ? ` ${environment.git.dir}` : ''}`
 		: '';
 	const envWidth = environment ? cells(environment.name + envMarkers(environment)) : 0;
-	const fixed = `${git ? ` │ ${git}` : ''} │ marks ${marks} │ `;
+	const fixedFor = (git: string) => `${git ? ` │ ${git}` : ''} │ marks ${marks} │ `;
+	// The last message matters more than the Git source (also on the Environments and Items screens): drop Git first.
+	const git = width - envWidth - cells(fixedFor(fullGit)) >= cells(message) ? fullGit : '';
+	const fixed = fixedFor(git);
 	const room = Math.max(0, width - envWidth - cells(fixed));
 	return (
 		<Box flexDirection="column" width={width}>

@@ -56,7 +56,7 @@ export function HistoryScreen({environment, kind, id, name, width, height, isAct
 			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'rollback', environment, kind, id, version: current.version, label: current.label}}});
 		},
 	}, isActive);
-	const w = [Math.min(28, Math.max(14, Math.floor(width * 0.25))), 20, Math.min(20, Math.floor(width * 0.15))];
+	const w = [Math.min(36, Math.max(16, Math.floor(width * 0.3))), 20, Math.min(20, Math.floor(width * 0.15))];
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate">

@@ -1,0 +1,50 @@
+import test from 'ava';
+import {FakeServices} from '../helpers/fake-services.js';
+import {keys, renderApp} from '../helpers/render.js';
+
+test.serial('progress shows failures alongside successes, the operation ID, and u plans an undo', async (t) => {
+	const services = new FakeServices({failures: {'api:users-3': 'changed since planned'}});
+	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor('4 of 6 shown');
+	await app.press('j', ' ', ' ', 'p');
+	await app.waitFor('y applies 2 writes');
+	await app.press('y');
+	const frame = await app.waitFor('operation op-1 · u undoes it');
+	t.regex(frame, /\[█+\] 2\/2/);
+	t.regex(frame, /✓ update\s+api\s+Payments #finance\s+applied and verified/);
+	t.regex(frame, /✗ create\s+api\s+Users\s+failed: changed since planned/);
+	t.regex(frame, /1 applied \(1 verified\) · 0 skipped · 1 failed/);
+	t.regex(frame, /Operation op-1: 1 applied, 0 skipped, 1 failed/);
+	await app.press('u');
+	await app.waitFor(/Plan: undo staging[\s\S]*y applies/);
+	t.true(services.calls.includes('planUndo staging op-1'));
+	await app.press(keys.esc);
+	await app.waitFor('Cancelled: nothing was written');
+	await app.press(keys.esc);
+	const back = await app.waitFor(/Items: staging$/m);
+	t.notRegex(back, /Apply:/);
+	t.true(services.calls.filter((c) => c === 'load staging').length >= 2, 'the environment reloads after an apply');
+});
+
+test.serial('Esc during an apply does not leave the result behind', async (t) => {
+	const services = new FakeServices();
+	let release: () => void = () => undefined;
+	const original = services.apply.bind(services);
+	services.apply = async (plan, onProgress) => {
+		await new Promise<void>((resolve) => (release = resolve));
+		return original(plan, onProgress);
+	};
+	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor('4 of 6 shown');
+	await app.press('j', 'p');
+	await app.waitFor('y applies 1 write');
+	await app.press('y');
+	await app.waitFor('Applying…');
+	await app.press(keys.esc);
+	await app.waitFor('Still applying: the result will appear here');
+	release();
+	const frame = await app.waitFor('applied and verified');
+	t.regex(frame, /Apply: publish staging/);
+});
