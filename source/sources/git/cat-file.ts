@@ -1,5 +1,5 @@
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {gitEnv, GitError} from './run.js';
+import {gitEnv, GitError, redactCredentials} from './run.js';
 
 interface Pending {
 	readonly object: string;
@@ -40,8 +40,8 @@ export class CatFileBatch {
 				resolve();
 			});
 			this.child.on('close', (code) => {
-				if (this.queue.length > 0) {
-					this.fail(new GitError(`git cat-file stopped in ${repo} (exit ${String(code)}): ${stderr.trim()}`, code, stderr));
+				if (this.queue.length > 0 || code !== 0) {
+					this.fail(new GitError(`git cat-file stopped in ${repo} (exit ${String(code)}): ${redactCredentials(stderr.trim())}`, code, stderr));
 				}
 				this.closed = true;
 				resolve();
