@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import {Command, CommanderError} from 'commander';
 import {readFileSync} from 'node:fs';
+import {registerConsole} from './commands/console.js';
+import {registerDemo} from './commands/demo.js';
 import {registerDiff} from './commands/diff.js';
 import {registerDump} from './commands/dump.js';
 import {registerEmulator} from './commands/emulator.js';
@@ -21,8 +23,10 @@ program
 	.description('Interactive console for Tyk Dashboards: diff Git against live, dump, publish and roll back.')
 	.version(packageVersion(), '--version', 'print the version')
 	.showHelpAfterError('(run with --help for usage)')
+	.enablePositionalOptions()
 	.exitOverride();
 
+registerConsole(program);
 registerEnvs(program);
 registerDiff(program);
 registerDump(program);
@@ -31,6 +35,7 @@ registerHistory(program);
 registerRollback(program);
 registerUndo(program);
 registerEmulator(program);
+registerDemo(program);
 
 try {
 	await program.parseAsync(process.argv);

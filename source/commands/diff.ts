@@ -48,7 +48,7 @@ function jsonSource(engine: Engine, view: EnvironmentView, options: DiffOptions)
 function printFull(output: Output, comparison: Comparison, view: EnvironmentView, engine: Engine): void {
 	const compared = compareItems(comparison.left, comparison.right, {ignore: engine.context.config.ignore});
 	const patch = createTwoFilesPatch(view.left.label, view.right.label, compared.leftText ?? '', compared.rightText ?? '', '', '', {context: 3});
-	for (const line of patch.split('\n').slice(2)) {
+	for (const line of patch.split('\n').slice(1)) {
 		if (line.startsWith('+')) output.out(output.paint.green(line));
 		else if (line.startsWith('-')) output.out(output.paint.red(line));
 		else if (line.startsWith('@@')) output.out(output.paint.cyan(line));

@@ -1,0 +1,38 @@
+import type {Command} from 'commander';
+import {runConsole} from '../ui/run.js';
+import {exitCodes, runCommand} from './context.js';
+import {useColor} from './output.js';
+import type {CommonOptions} from './options.js';
+
+/** The interactive console needs a terminal on both ends; without one it says what to run instead. */
+export function hasTerminal(): boolean {
+	return process.stdin.isTTY === true && process.stdout.isTTY === true;
+}
+
+interface ConsoleOptions extends CommonOptions {
+	readonly env?: string;
+}
+
+/** `tyk-console` with no sub-command: the full-screen console over the configured environments. */
+export function registerConsole(program: Command): void {
+	program
+		.option('--config <file>', 'configuration file (default: $TYK_CONSOLE_CONFIG, ./tyk-console.yaml, ~/.config/tyk-console/config.yaml)')
+		.option('--dashboard <url>', 'ad-hoc environment "adhoc": Dashboard URL (with --secret-env)')
+		.option('--secret-env <var>', 'ad-hoc environment: variable holding the Dashboard API key')
+		.option('--repo <path>', 'Git repository (or plain directory) with the tyk-sync layout')
+		.option('--branch <ref>', 'Git branch, tag or commit to read')
+		.option('--dir <path>', 'directory inside the repository holding .tyk.json')
+		.option('--env <name>', 'open this environment directly')
+		.option('--no-color', 'no colour')
+		.action(async (options: ConsoleOptions) => {
+			if (!hasTerminal()) {
+				process.stderr.write('tyk-console: the console needs an interactive terminal; for scripts and CI use the commands (tyk-console --help)\n');
+				process.exitCode = exitCodes.error;
+				return;
+			}
+			await runCommand(options, async (engine) => {
+				await runConsole(engine, {initialEnvironment: options.env, color: useColor(process.stdout, options.color)});
+				return exitCodes.ok;
+			});
+		});
+}

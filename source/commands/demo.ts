@@ -1,0 +1,59 @@
+import type {Command} from 'commander';
+import {startDemo, type DemoWorld} from '../demo/world.js';
+import {demoEnvironments} from '../demo/config.js';
+import {runConsole} from '../ui/run.js';
+import {hasTerminal} from './console.js';
+import {useColor} from './output.js';
+
+function describe(world: DemoWorld): string {
+	const exports = demoEnvironments.map((e) => `export ${e.keyEnv}=${e.key}`).join('\n  ');
+	return [
+		`Demo ready in ${world.dir}${world.reused ? ' (reused)' : ''}:`,
+		...demoEnvironments.map((e) => `  ${e.name.padEnd(8)} ${world.urls[e.name]}${e.protected ? '  (protected)' : ''}`),
+		`  Git      ${world.dir}/repo (branch main, layout in tyk/)`,
+		`  config   ${world.configFile}`,
+		'',
+		'With --keep-running, try it from another shell while the demo runs:',
+		`  cd ${world.dir}`,
+		`  ${exports}`,
+		'  npx tyk-console envs',
+		'  npx tyk-console diff staging',
+		'  npx tyk-console publish staging --dry-run',
+	].join('\n');
+}
+
+/** Waits for Ctrl-C or SIGTERM, so a demo without a terminal can still be kept running with `--dir`. */
+function untilSignal(): Promise<void> {
+	return new Promise((resolve) => {
+		process.once('SIGINT', resolve);
+		process.once('SIGTERM', resolve);
+	});
+}
+
+/** `tyk-console demo [--dir DIR]`: the whole product on this machine, no Tyk needed (product.md §9). */
+export function registerDemo(program: Command): void {
+	program.command('demo')
+		.description('start two seeded Dashboard emulators and a demo Git repository, write a config, and open the console')
+		.option('--dir <dir>', 'keep everything in this directory (reused on the next run) instead of a temporary one')
+		.option('--keep-running', 'without a terminal: keep the emulators running until Ctrl-C instead of exiting')
+		.option('--no-color', 'no colour')
+		.action(async (options: {dir?: string; keepRunning?: boolean; color?: boolean}) => {
+			let world: DemoWorld | undefined;
+			try {
+				process.stderr.write('Starting the demo: two Dashboard emulators and a Git repository…\n');
+				world = await startDemo({dir: options.dir});
+				if (hasTerminal()) {
+					await runConsole(world.engine, {color: useColor(process.stdout, options.color)});
+				} else {
+					process.stdout.write(`${describe(world)}\n`);
+					if (options.keepRunning) await untilSignal();
+					else process.stdout.write(`\nNo terminal: not opening the console. ${options.dir ? 'The demo directory is kept.' : 'Everything was removed; use --dir DIR --keep-running to keep it.'}\n`);
+				}
+			} catch (error) {
+				process.stderr.write(`tyk-console: the demo could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+				process.exitCode = 1;
+			} finally {
+				await world?.close();
+			}
+		});
+}
