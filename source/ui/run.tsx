@@ -19,7 +19,8 @@ const showCursor = '\u001B[?25h';
 /**
  * Runs the console full-screen and returns when the user quits. The terminal is always given back (main screen,
  * cursor visible) — on quit, Ctrl-C, SIGTERM and crashes — and a crash is printed after leaving the alternate screen so
- * the message stays readable. It never calls process.exit: the caller decides the exit code.
+ * the message stays readable. It never calls process.exit: it resolves when the user quits (or on SIGTERM/SIGINT),
+ * and after a crash it rejects with the error it has already printed, so the caller only sets the exit code.
  */
 export async function runConsole(services: ConsoleServices, options: RunConsoleOptions = {}): Promise<void> {
 	const stdout = options.stdout ?? process.stdout;
@@ -49,7 +50,7 @@ export async function runConsole(services: ConsoleServices, options: RunConsoleO
 	} catch (error) {
 		restore();
 		stdout.write(`tyk-console crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-		process.exitCode = 1;
+		throw error;
 	} finally {
 		instance.cleanup();
 		restore();
