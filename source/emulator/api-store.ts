@@ -51,6 +51,8 @@ export class ApiStore {
 	private readonly byDb = new Map<string, ApiRecord>();
 	private readonly byApiId = new Map<string, ApiRecord>();
 	private readonly projections = new WeakMap<JsonObject, JsonObject>();
+	private readonly serialised = new WeakMap<ApiRecord, string>();
+	private readonly byUrl = new Map<string, Set<string>>();
 	private nextSeq = 1;
 
 	/** Looks an API up by DB id first, then by public id. */
@@ -72,10 +74,8 @@ export class ApiStore {
 	/** Enforces the (listen path, domain) uniqueness rule unless duplicates are allowed (contract §3.4). */
 	checkUrl(candidate: ApiRecord, enableDuplicateSlugs: boolean): void {
 		if (enableDuplicateSlugs) return;
-		const key = urlKey(candidate);
-		for (const record of this.byDb.values()) {
-			if (record.dbId !== candidate.dbId && urlKey(record) === key) throw new ApiError(403, 'Found API with same url.');
-		}
+		const owners = this.byUrl.get(urlKey(candidate));
+		for (const dbId of owners ?? []) if (dbId !== candidate.dbId) throw new ApiError(403, 'Found API with same url.');
 	}
 
 	/** Adds or replaces a record; a replaced record keeps its place in insertion order. */
@@ -87,6 +87,10 @@ export class ApiStore {
 		record.seq = previous?.seq ?? this.nextSeq++;
 		this.byDb.set(record.dbId, record);
 		this.byApiId.set(record.apiId, record);
+		const key = urlKey(record);
+		const owners = this.byUrl.get(key) ?? new Set<string>();
+		owners.add(record.dbId);
+		this.byUrl.set(key, owners);
 	}
 
 	/** Removes a record from every index. */
@@ -97,6 +101,10 @@ export class ApiStore {
 
 	/** Records are replaced, never mutated, so `record.apiId` is the id it was indexed under. */
 	private unindex(record: ApiRecord): void {
+		const key = urlKey(record);
+		const owners = this.byUrl.get(key);
+		owners?.delete(record.dbId);
+		if (owners?.size === 0) this.byUrl.delete(key);
 		if (this.byApiId.get(record.apiId)?.dbId === record.dbId) this.byApiId.delete(record.apiId);
 	}
 
@@ -125,6 +133,16 @@ export class ApiStore {
 			user_group_owners: [], user_owners: [], ...rest,
 			created_at: createdAt ?? '', updated_at: updatedAt ?? '', is_streams: false, categories: categories ?? [], oas: doc,
 		};
+	}
+
+	/** The list item as JSON text, cached per record (records are immutable), so large lists serialise quickly. */
+	wrapperJson(record: ApiRecord): string {
+		let text = this.serialised.get(record);
+		if (text === undefined) {
+			text = JSON.stringify(this.wrapperOf(record));
+			this.serialised.set(record, text);
+		}
+		return text;
 	}
 
 	/** Filtered, sorted and paged records for list endpoints. */

@@ -7,7 +7,7 @@ function list(ctx: RequestContext): Reply {
 	const {apis} = ctx.store;
 	const query = ctx.query;
 	const page = apis.query({q: query.get('q'), category: query.get('category'), sort: query.get('sort'), p: query.get('p')}, ctx.pageSize);
-	return json({apis: page.items.map((record) => apis.wrapperOf(record)), pages: page.pages});
+	return {status: 200, text: `{"apis":[${page.items.map((record) => apis.wrapperJson(record)).join(',')}],"pages":${page.pages}}`};
 }
 
 function param(ctx: RequestContext): string {
@@ -32,7 +32,7 @@ export const classicRoutes: Route[] = [
 		handle(ctx) {
 			const record = ctx.store.apis.find(param(ctx));
 			if (!record) throw new ApiError(400, 'Could not retrieve API detail');
-			return json(ctx.store.apis.wrapperOf(record));
+			return {status: 200, text: ctx.store.apis.wrapperJson(record)};
 		},
 	},
 	{

@@ -54,7 +54,7 @@ export const oasRoutes: Route[] = [
 	},
 	{
 		method: 'POST', template: '/api/apis/oas/import',
-		handle(ctx) {
+		async handle(ctx) {
 			refuseVersioning(ctx);
 			const doc = readDoc(ctx);
 			if (hasTykExtension(doc)) throw new ApiError(400, 'The import payload should not contain x-tyk-api-gateway.');
@@ -70,7 +70,8 @@ export const oasRoutes: Route[] = [
 				? deepMerge(deepMerge(generated, fromTemplate), explicitExtension(options))
 				: generated;
 			const record = createOas(ctx.store.apis, ctx.store.ctx, merged);
-			return ctx.store.commit().then(() => ok('API created', record.dbId, {ID: record.apiId}));
+			await ctx.store.commit();
+			return ok('API created', record.dbId, {ID: record.apiId});
 		},
 	},
 	{
