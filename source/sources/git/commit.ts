@@ -21,6 +21,12 @@ export interface CommitOptions {
 	readonly push?: boolean;
 	/** Remote for `push`; default `origin`. */
 	readonly remote?: string;
+	/**
+	 * The branch commit the files were computed from (`null`: the branch did not exist). When given, changes made
+	 * since then to the same paths make the commit refuse, so a plan built on a stale `.tyk.json` cannot drop
+	 * entries someone else added; changes to other paths are kept.
+	 */
+	readonly base?: string | null;
 	/** Called just before the ref moves (temporary-index mode); lets callers report progress and tests race it. */
 	readonly beforeRefUpdate?: () => Promise<void>;
 }
@@ -59,6 +65,24 @@ export class ConcurrentUpdateError extends Error {
 
 const maxAttempts = 3;
 
+/** Paths changed between two commits among `paths`; what decides whether someone else's commit collides with ours. */
+async function changedBetween(repo: string, from: string, to: string, paths: readonly string[]): Promise<string[]> {
+	return (await git(repo, ['diff', '--name-only', '-z', from, to, '--', ...paths])).split('\0').filter(Boolean);
+}
+
+async function checkBase(options: CommitOptions, fullRef: string, paths: readonly string[]): Promise<void> {
+	if (options.base === undefined) return;
+	const current = await readRef(options.repo, fullRef);
+	if (current === (options.base ?? undefined)) return;
+	if (options.base === null || current === undefined) {
+		throw new ConcurrentUpdateError(`${fullRef} in ${options.repo} was ${current ? 'created' : 'deleted'} by someone else since the dump was planned; nothing was committed, reload and retry`);
+	}
+	const overlap = await changedBetween(options.repo, options.base, current, paths);
+	if (overlap.length > 0) {
+		throw new ConcurrentUpdateError(`${fullRef} in ${options.repo} moved from ${options.base.slice(0, 7)} to ${current.slice(0, 7)} with changes to ${overlap.join(', ')} since the dump was planned; nothing was committed, reload and retry`);
+	}
+}
+
 async function commitInWorktree(options: CommitOptions, worktree: string, fullRef: string, paths: string[], removed: string[], env: Record<string, string>): Promise<Omit<CommitResult, 'pushed'>> {
 	const all = [...paths, ...removed];
 	const dirty = await dirtyPaths(worktree, all);
@@ -92,7 +116,7 @@ async function commitDetached(options: CommitOptions, fullRef: string, paths: st
 		if (previous === undefined || now === undefined) {
 			throw new ConcurrentUpdateError(`${fullRef} in ${options.repo} was created or deleted by someone else meanwhile; nothing was committed, retry`);
 		}
-		const overlap = (await git(options.repo, ['diff', '--name-only', '-z', previous, now, '--', ...paths, ...removed])).split('\0').filter(Boolean);
+		const overlap = await changedBetween(options.repo, previous, now, [...paths, ...removed]);
 		if (overlap.length > 0) {
 			throw new ConcurrentUpdateError(`${fullRef} in ${options.repo} moved from ${previous.slice(0, 7)} to ${now.slice(0, 7)} with changes to ${overlap.join(', ')}; nothing was committed, reload and retry`);
 		}
@@ -112,6 +136,7 @@ export async function commitToBranch(options: CommitOptions): Promise<CommitResu
 	const fullRef = await branchRef(options.repo, options.branch);
 	const paths = layoutStorePaths(options.dir, [...options.files.keys()]);
 	const removed = layoutStorePaths(options.dir, options.remove ?? []).filter((path) => !paths.includes(path));
+	await checkBase(options, fullRef, [...paths, ...removed]);
 	const env = await identityEnv(options.repo);
 	const worktree = await worktreeFor(options.repo, fullRef);
 	const result = worktree
