@@ -109,7 +109,7 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 	const send = got.extend({
 		prefixUrl: prefix,
 		headers: {authorization: options.key, accept: 'application/json', 'user-agent': 'tyk-console'},
-		responseType: 'text',
+		responseType: 'buffer',
 		throwHttpErrors: false,
 		followRedirect: false,
 		retry: {limit: 0},
@@ -139,7 +139,7 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 		const contentType = response.headers['content-type'];
 		let body: JsonValue | undefined;
 		try {
-			body = response.body === '' ? undefined : (JSON.parse(response.body) as JsonValue);
+			body = response.body.length === 0 ? undefined : (JSON.parse(response.body.toString('utf8')) as JsonValue);
 		} catch {
 			body = undefined;
 		}
