@@ -18,13 +18,11 @@ export function displayKey(key: string): string {
  * disagree (a test compares it with the readme; `npm run readme:keys` prints it).
  */
 export function keysMarkdown(): string {
-	const order: ScreenName[] = ['global', 'environments', 'items', 'diff', 'plan', 'progress', 'history'];
-	const lines = ['| Screen | Keys | Does |', '|---|---|---|'];
-	for (const screen of order) {
-		for (const binding of bindings.filter((b) => b.screens.includes(screen))) {
-			const keys = binding.keys.map((key) => `\`${displayKey(key)}\``).join(' ');
-			lines.push(`| ${screenTitles[screen]} | ${keys} | ${binding.description} |`);
-		}
+	const lines = ['| Keys | Does | Where |', '|---|---|---|'];
+	for (const binding of bindings) {
+		const keys = binding.keys.map((key) => `\`${displayKey(key)}\``).join(' ');
+		const where = binding.screens.map((screen) => screenTitles[screen]).join(', ');
+		lines.push(`| ${keys} | ${binding.description} | ${where} |`);
 	}
 	return lines.join('\n');
 }

@@ -1,0 +1,3 @@
+import {keysMarkdown} from '../source/ui/keys-table.js';
+
+process.stdout.write(`${keysMarkdown()}\n`);
