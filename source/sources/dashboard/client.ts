@@ -109,7 +109,6 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 	const send = got.extend({
 		prefixUrl: prefix,
 		headers: {authorization: options.key, accept: 'application/json', 'user-agent': 'tyk-console'},
-		responseType: 'buffer',
 		throwHttpErrors: false,
 		followRedirect: false,
 		retry: {limit: 0},
@@ -129,6 +128,7 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 				method: method as Method,
 				headers: payload === undefined ? undefined : {'content-type': 'application/json'},
 				body: payload,
+				responseType: 'buffer',
 			});
 		} catch (error) {
 			const failure = transportError(error, context);
