@@ -15,11 +15,12 @@ export class GitRefStore implements FileStore {
 	private readonly blobs: ReadonlyMap<string, string>;
 	private batch: CatFileBatch | undefined;
 
-	private constructor(repo: string, ref: string, commit: string, blobs: ReadonlyMap<string, string>) {
+	private constructor(repo: string, ref: string, commit: string, blobs: ReadonlyMap<string, string>, batch: CatFileBatch) {
 		this.repo = repo;
 		this.ref = ref;
 		this.commit = commit;
 		this.blobs = blobs;
+		this.batch = batch;
 	}
 
 	/**
@@ -27,10 +28,19 @@ export class GitRefStore implements FileStore {
 	 * keeps large monorepos cheap when only the layout folder matters.
 	 */
 	static async open(options: {repo: string; ref: string; under?: string}): Promise<GitRefStore> {
-		const commit = await resolveCommit(options.repo, options.ref);
-		const args = ['ls-tree', '-r', '-z', '--full-tree', commit];
-		if (options.under && options.under !== '' && options.under !== '.') args.push('--', options.under);
-		const output = await git(options.repo, args);
+		// The cat-file process starts while the ref resolves and the tree lists, so its startup costs no extra wait.
+		const batch = new CatFileBatch(options.repo);
+		let commit: string;
+		let output: string;
+		try {
+			commit = await resolveCommit(options.repo, options.ref);
+			const args = ['ls-tree', '-r', '-z', '--full-tree', commit];
+			if (options.under && options.under !== '' && options.under !== '.') args.push('--', options.under);
+			output = await git(options.repo, args);
+		} catch (error) {
+			await batch.close();
+			throw error;
+		}
 		const blobs = new Map<string, string>();
 		for (const record of output.split('\0')) {
 			if (record === '') continue;
@@ -40,7 +50,7 @@ export class GitRefStore implements FileStore {
 			if (type !== 'blob' || mode === '120000' || !hash) continue;
 			blobs.set(record.slice(tab + 1), hash);
 		}
-		return new GitRefStore(options.repo, options.ref, commit, blobs);
+		return new GitRefStore(options.repo, options.ref, commit, blobs, batch);
 	}
 
 	describe(): string {
