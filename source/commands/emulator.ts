@@ -67,7 +67,12 @@ export function emulatorOptionsFromFlags(raw: RawOptions, env: NodeJS.ProcessEnv
 
 async function run(raw: RawOptions): Promise<void> {
 	const {options, generated} = emulatorOptionsFromFlags(raw);
-	const emulator = await startEmulator(options);
+	const emulator = await startEmulator(options).catch((error: NodeJS.ErrnoException) => {
+		if (error.code === 'EADDRINUSE') {
+			throw new Error(`port ${options.port} is already in use on ${options.host ?? '127.0.0.1'}; choose another with --port (0 picks a free one)`);
+		}
+		throw error;
+	});
 	const lines = [`Tyk Dashboard emulator listening on ${emulator.url}`];
 	// Only secrets the emulator made up itself are printed; keys the user chose are never echoed.
 	lines.push(generated ? `API key: ${options.secret}` : 'API key: (as given)');

@@ -40,7 +40,7 @@ async function startBinary(t: {teardown: (fn: () => void) => void}, args: string
 	};
 }
 
-test('the real binary serves the Dashboard API and exits 0 on SIGTERM, flushing its data file', async (t) => {
+test('the real binary serves the Dashboard API, refuses a busy port, exits 0 on SIGTERM and flushes its data file', async (t) => {
 	const dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
 	t.teardown(() => rm(dir, {recursive: true, force: true}));
 	const dataFile = join(dir, 'state.json');
@@ -49,6 +49,11 @@ test('the real binary serves the Dashboard API and exits 0 on SIGTERM, flushing 
 	const list = await fetch(`${running.url}/api/apis?p=-1`, {headers: {Authorization: 'cli-secret'}});
 	t.is(list.status, 200);
 	t.is(((await list.json()) as {apis: unknown[]}).apis.length, 6);
+	const port = new URL(running.url).port;
+	const busy = await runCli(['emulator', '--port', port, '--secret', 'second-secret-xyz'], {timeoutMs: 30_000});
+	t.is(busy.code, 1, 'a port already in use is reported in one sentence');
+	t.regex(busy.stderr, new RegExp(`port ${port} is already in use`));
+	t.false(busy.stderr.includes('second-secret-xyz'));
 	const created = await fetch(`${running.url}/api/portal/policies`, {method: 'POST', headers: {Authorization: 'cli-secret'}, body: JSON.stringify({name: 'From CLI test'})});
 	t.is(created.status, 200);
 	t.is(await running.stop(), 0);

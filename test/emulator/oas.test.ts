@@ -1,5 +1,5 @@
 import test from 'ava';
-import {stringify} from 'yaml';
+import {parse, stringify} from 'yaml';
 import {emulator, errorBody, hex24, hex32, oasDoc} from './helpers.js';
 
 test('item 22: OAS create keeps info.id, generates it when absent', async (t) => {
@@ -153,4 +153,13 @@ test('child versions (item 33) are refused with a clear 400 instead of being fak
 	const child = await em.request('POST', '/api/apis/oas?base_api_id=a&new_version_name=v2', {body: oasDoc('A2', '/a2/')});
 	t.is(child.status, 400);
 	t.regex(child.body.Message, /not supported/);
+});
+
+test('export as YAML when the request asks for application/x-yaml', async (t) => {
+	const em = await emulator(t);
+	await em.request('POST', '/api/apis/oas', {body: oasDoc('Yaml Out', '/yaml-out/', 'yo')});
+	const answer = await em.request('GET', '/api/apis/oas/yo/export', {headers: {'Content-Type': 'application/x-yaml'}});
+	t.is(answer.status, 200);
+	t.is(answer.contentType, 'application/x-yaml');
+	t.deepEqual(parse(answer.text), (await em.request('GET', '/api/apis/oas/yo')).body);
 });
