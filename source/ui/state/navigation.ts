@@ -55,7 +55,9 @@ export function routeTitle(route: Route): string {
 		case 'environments': return 'Environments';
 		case 'items': return route.base ? `Compare ${route.base} → ${route.environment}` : `Items: ${route.environment}`;
 		case 'diff': return `Diff: ${route.comparison.name || route.comparison.key}`;
-		case 'plan': return `Plan: ${route.request.type} ${route.request.environment}`;
+		case 'plan': return route.request.type === 'publish' && route.request.fromEnvironment !== undefined
+			? `Plan: migrate ${route.request.fromEnvironment} → ${route.request.environment}`
+			: `Plan: ${route.request.type} ${route.request.environment}`;
 		case 'progress': return `Apply: ${route.plan.direction} ${route.plan.environment}`;
 		case 'history': return `History: ${route.name || route.id}`;
 	}

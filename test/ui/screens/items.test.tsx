@@ -99,6 +99,7 @@ test.serial('the comparison view offers migration: p plans a publish from the ot
 	const frame = await app.waitFor(/shown/);
 	t.truthy(frame);
 	await app.press('p');
-	await app.waitFor('Plan: publish prod');
+	const plan = await app.waitFor(/Plan: migrate staging → prod[\s\S]*(y applies|Nothing to apply)/);
+	t.regex(plan, /migrate live staging → live prod on prod \[protected\]/);
 	t.true(services.calls.some((c) => /^planPublish prod .* from staging$/.test(c)), services.calls.join('\n'));
 });
