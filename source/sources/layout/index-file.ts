@@ -33,34 +33,35 @@ function typeName(value: JsonValue | undefined): string {
 
 /**
  * Reads `.tyk.json` the way tyk-sync 1.5 does (`type` must be `apidef` or `oas`, unknown keys ignored, entries with
- * an empty `file` skipped), but reports bad entries instead of failing the whole layout.
+ * an empty `file` skipped), but reports bad entries (named like `.tyk.json files[3]`) instead of failing the whole
+ * layout. `where` names the index in messages (store and path); `path` is the store path kept on the error.
  */
-export function parseIndex(text: string, path: string): TykIndex {
+export function parseIndex(text: string, where: string, path = where): TykIndex {
 	const parsed = parseJsonText(text);
-	if (!parsed.ok) throw new LayoutError(`${path} is ${parsed.error}`, path);
+	if (!parsed.ok) throw new LayoutError(`${where} is ${parsed.error}`, path);
 	const root = parsed.value;
-	if (!isJsonObject(root)) throw new LayoutError(`${path} must hold a JSON object, found ${typeName(root)}`, path);
+	if (!isJsonObject(root)) throw new LayoutError(`${where} must hold a JSON object, found ${typeName(root)}`, path);
 	const type = root['type'];
 	if (type !== 'apidef' && type !== 'oas') {
-		throw new LayoutError(`${path}: "type" must be "apidef" or "oas", found ${JSON.stringify(type ?? null)}`, path);
+		throw new LayoutError(`${where}: "type" must be "apidef" or "oas", found ${JSON.stringify(type ?? null)}`, path);
 	}
 	const entries: IndexEntry[] = [];
 	const problems: InvalidEntry[] = [];
 	for (const section of ['files', 'policies', 'assets'] as const) {
 		const list = root[section];
 		if (list === undefined || list === null) continue;
-		if (!Array.isArray(list)) throw new LayoutError(`${path}: "${section}" must be an array, found ${typeName(list)}`, path);
+		if (!Array.isArray(list)) throw new LayoutError(`${where}: "${section}" must be an array, found ${typeName(list)}`, path);
 		list.forEach((raw, position) => {
-			const where = `${path} ${section}[${position}]`;
+			const entryName = `.tyk.json ${section}[${position}]`;
 			const kind = sectionKinds[section];
 			if (!isJsonObject(raw)) {
-				problems.push({file: where, kind, error: `index entry must be an object, found ${typeName(raw)}`});
+				problems.push({file: entryName, kind, error: `index entry must be an object, found ${typeName(raw)}`});
 				return;
 			}
 			const file = raw['file'];
 			if (file === undefined || file === null || file === '') return;
 			if (typeof file !== 'string') {
-				problems.push({file: where, kind, error: `"file" must be a string, found ${typeName(file)}`});
+				problems.push({file: entryName, kind, error: `"file" must be a string, found ${typeName(file)}`});
 				return;
 			}
 			entries.push({section, position, file, raw});

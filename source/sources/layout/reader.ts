@@ -67,7 +67,7 @@ export async function readLayout(store: FileStore, dir: string): Promise<ItemSet
 		throw new LayoutError(`cannot read ${where}: ${message(error)}`, path);
 	}
 	if (raw === undefined) throw new LayoutMissingError(`no .tyk.json found: ${where}`, path);
-	const index = parseIndex(raw.toString('utf8'), where);
+	const index = parseIndex(raw.toString('utf8'), where, path);
 	const results = await Promise.all(index.entries.map((entry) => readEntry(store, base, entry, index.type === 'oas')));
 	const found: Item[] = [];
 	const invalid: InvalidEntry[] = [...index.problems];

@@ -113,8 +113,8 @@ test('broken files each become an invalid entry naming the file and the reason; 
 	t.regex(reasons.get('good-api.json')!, /db_id.*24 hex/);
 	t.regex(reasons.get('policy-no-org.json')!, /without org_id/);
 	t.regex(reasons.get('policy-bad-rate.json')!, /rate must be a number, found a string/);
-	t.truthy(set.invalid.find((entry) => entry.file.endsWith('files[12]') && /must be an object/.test(entry.error)));
-	t.truthy(set.invalid.find((entry) => entry.file.endsWith('policies[3]') && /"file" must be a string/.test(entry.error)));
+	t.truthy(set.invalid.find((entry) => entry.file === '.tyk.json files[12]' && /must be an object/.test(entry.error)));
+	t.truthy(set.invalid.find((entry) => entry.file === '.tyk.json policies[3]' && /"file" must be a string/.test(entry.error)));
 	t.is(set.invalid.length, 14);
 	t.is(set.conflicts.length, 1);
 	t.deepEqual(set.conflicts[0]!.files, ['dup-a.json', 'dup-b.json']);
@@ -130,6 +130,7 @@ test('a missing .tyk.json is a LayoutMissingError naming the path; a broken one 
 	writeFileSync(join(root, 'tyk', '.tyk.json'), '{"type": "apidef",\n "files": [}');
 	const broken = await t.throwsAsync(readLayout(new DirectoryStore(root), 'tyk'));
 	t.true(broken instanceof LayoutError && !(broken instanceof LayoutMissingError));
+	t.is((broken as LayoutError).path, 'tyk/.tyk.json');
 	t.regex(broken.message, /tyk\/\.tyk\.json.*line 2, column 12/);
 	for (const [text, reason] of [
 		['[]', /must hold a JSON object/],
