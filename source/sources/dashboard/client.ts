@@ -163,7 +163,7 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 	function retryable(error: unknown): boolean {
 		if (!(error instanceof DashboardError)) return false;
 		if (error.status !== undefined) return isRetryableStatus(error.status);
-		return error.kind === 'timeout' || (error.kind === 'network' && /reset/.test(error.reason));
+		return error.kind === 'timeout' || error.code === 'ECONNRESET' || error.code === 'EPIPE';
 	}
 
 	return {

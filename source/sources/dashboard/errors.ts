@@ -25,6 +25,8 @@ export interface DashboardErrorDetails {
 	readonly hint?: string;
 	/** Where a redirect pointed, for `redirect` errors. */
 	readonly location?: string;
+	/** The Node error code of a transport failure (ECONNRESET, ENOTFOUND, ...), for retry decisions and logs. */
+	readonly code?: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export class DashboardError extends Error {
 	readonly reason: string;
 	readonly hint?: string;
 	readonly location?: string;
+	readonly code?: string;
 
 	constructor(details: DashboardErrorDetails) {
 		super(formatMessage(details));
@@ -53,6 +56,7 @@ export class DashboardError extends Error {
 		this.reason = details.reason;
 		this.hint = details.hint;
 		this.location = details.location;
+		this.code = details.code;
 	}
 }
 

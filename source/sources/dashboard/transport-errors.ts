@@ -55,7 +55,7 @@ export function transportError(error: unknown, context: RequestContext): Dashboa
 	}
 	return new DashboardError({
 		kind, environment: context.environment, method: context.method, path: context.path,
-		reason: redactSecret(reason, context.key), hint,
+		reason: redactSecret(reason, context.key), hint, code: code || undefined,
 	});
 }
 

@@ -143,3 +143,18 @@ test('bad configuration is refused with a clear message', (t) => {
 	t.throws(() => testClient(t, 'http://u:p@x'), {message: /must not contain credentials/});
 	t.throws(() => testClient(t, 'http://x', {key: ''}), {message: /no Dashboard API key/});
 });
+
+test('a reset connection on a read is retried', async (t) => {
+	const server = await startServer(t, (q, r, _b, index) => (index === 0 ? q.socket.destroy() : json(r, 200, [])));
+	t.deepEqual((await testClient(t, server.url).request('GET', '/api/assets')).body, []);
+	t.is(server.requests.length, 2);
+});
+
+test('a refused connection is not retried: unreachable is reported at once', async (t) => {
+	const waits: number[] = [];
+	const server = await startServer(t, () => undefined);
+	const url = server.url.replace(/:\d+$/, ':1');
+	const error = await failure(testClient(t, url, {sleep: async (ms) => void waits.push(ms)}).request('GET', '/api/assets'));
+	t.is(error.code, 'ECONNREFUSED');
+	t.deepEqual(waits, []);
+});
