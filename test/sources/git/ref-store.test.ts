@@ -84,3 +84,15 @@ test('a branch without .tyk.json reads as LayoutMissingError, distinguishable fr
 		t.regex(error.message, /tyk\/\.tyk\.json in .* @ main/);
 	});
 });
+
+test('paths with spaces, quotes and non-ASCII characters are listed and read exactly', async (t) => {
+	const repo = initRepo(t);
+	const files = {'tyk/.tyk.json': JSON.stringify({type: 'apidef', files: [{file: 'apis/zahlungen ü "v2".json'}]}), 'tyk/apis/zahlungen ü "v2".json': JSON.stringify({api_definition: {api_id: 'ü-1', name: 'Zahlungen'}})};
+	commitFiles(repo, files, 'unicode');
+	await withGitStore({repo, ref: 'main', under: 'tyk'}, async (store) => {
+		t.deepEqual((await store.list()).sort(), Object.keys(files).sort());
+		const set = await readLayout(store, 'tyk');
+		t.deepEqual(set.invalid, []);
+		t.deepEqual(set.items.map((item) => [item.id, item.file]), [['ü-1', 'apis/zahlungen ü "v2".json']]);
+	});
+});
