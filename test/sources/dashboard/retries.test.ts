@@ -1,7 +1,7 @@
 import test from 'ava';
 import {readFileSync} from 'node:fs';
 import {DashboardError, type RequestEvent} from '../../../source/sources/dashboard/index.js';
-import {dashboardError, json, startServer} from './helpers/server.js';
+import {closedPort, dashboardError, json, startServer} from './helpers/server.js';
 import {testClient, testKey} from './helpers/client.js';
 
 async function failure(promise: Promise<unknown>): Promise<DashboardError> {
@@ -152,8 +152,7 @@ test('a reset connection on a read is retried', async (t) => {
 
 test('a refused connection is not retried: unreachable is reported at once', async (t) => {
 	const waits: number[] = [];
-	const server = await startServer(t, () => undefined);
-	const url = server.url.replace(/:\d+$/, ':1');
+	const url = `http://127.0.0.1:${await closedPort()}`;
 	const error = await failure(testClient(t, url, {sleep: async (ms) => void waits.push(ms)}).request('GET', '/api/assets'));
 	t.is(error.code, 'ECONNREFUSED');
 	t.deepEqual(waits, []);
