@@ -43,8 +43,8 @@ export interface World {
 	/** Runs with `--json` added and parses stdout. */
 	json(args: readonly string[]): Promise<JsonRun>;
 	git(args: readonly string[], cwd?: string): string;
-	/** Every line of every journal operation file, parsed. */
-	journal(): any[];
+	/** Every line of every journal operation file (or of one operation's file), parsed. */
+	journal(operation?: string): any[];
 	/** The audit log's lines, parsed. */
 	audit(): any[];
 	/** Raw text of the journal and audit files, for leak checks. */
@@ -138,10 +138,11 @@ export async function makeWorld(t: ExecutionContext, environments: readonly Worl
 			}
 			return {...run, data};
 		},
-		journal() {
+		journal(operation) {
 			const dir = join(stateDir, 'journal');
 			if (!existsSync(dir)) return [];
-			return readdirSync(dir).filter((file) => file.endsWith('.jsonl')).sort().flatMap((file) => readJsonLinesIn(join(dir, file)));
+			return readdirSync(dir).filter((file) => file.endsWith('.jsonl') && (operation === undefined || file.startsWith(`${operation}.`))).sort()
+				.flatMap((file) => readJsonLinesIn(join(dir, file)));
 		},
 		audit: () => readJsonLinesIn(join(stateDir, 'audit.jsonl')),
 		async request(environment, method, path, body) {
