@@ -9,7 +9,8 @@ export async function worktreeFor(repo: string, fullRef: string): Promise<string
 	for (const block of output.split(/\n\n+/)) {
 		const lines = block.split('\n');
 		const path = lines.find((line) => line.startsWith('worktree '))?.slice('worktree '.length);
-		if (path === undefined || lines.includes('bare')) continue;
+		// A prunable entry's directory is gone: writing there would resurrect a stale checkout.
+		if (path === undefined || lines.includes('bare') || lines.some((line) => line.startsWith('prunable'))) continue;
 		if (lines.includes(`branch ${fullRef}`)) return path;
 	}
 	return undefined;

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {commitToBranch, ConcurrentUpdateError, DirtyWorktreeError} from '../../../source/sources/git/commit.js';
 import {withGitStore} from '../../../source/sources/git/ref-store.js';
@@ -184,4 +184,21 @@ test('push sends the branch to the remote; a failed push is reported without los
 	t.regex(failed.pushError!, /git push origin failed/);
 	t.false(failed.pushError!.includes('s3cret-token'));
 	await t.throwsAsync(commitToBranch({repo, branch: 'main', dir: '', files: dumpFiles([policy('c')]), message: 'x', push: true, remote: '--upload-pack=evil'}), {message: /invalid remote/});
+});
+
+test('a branch checked out in a linked work tree is committed there; a deleted work tree is ignored', async (t) => {
+	const repo = initRepo(t);
+	commitFiles(repo, {'readme.md': 'hi'}, 'init');
+	const linked = join(tempDir(t), 'linked');
+	sh(repo, ['worktree', 'add', '-q', '-b', 'config', linked]);
+	const result = await commitToBranch({repo, branch: 'config', dir: 'tyk', files: dumpFiles([policy('gold')]), message: 'linked'});
+	t.is(result.mode, 'worktree');
+	t.true(existsSync(join(linked, 'tyk', 'policy-gold.json')));
+	t.false(existsSync(join(repo, 'tyk')));
+	const gonePath = join(tempDir(t), 'gone');
+	sh(repo, ['worktree', 'add', '-q', '-b', 'gone', gonePath]);
+	rmSync(gonePath, {recursive: true, force: true});
+	const detached = await commitToBranch({repo, branch: 'gone', dir: 'tyk', files: dumpFiles([policy('gold')]), message: 'gone'});
+	t.is(detached.mode, 'temporary-index');
+	t.false(existsSync(gonePath));
 });
