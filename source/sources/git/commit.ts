@@ -97,7 +97,7 @@ async function commitInWorktree(options: CommitOptions, worktree: string, fullRe
 		.split('\0')
 		.filter((path) => path !== '');
 	if (changedPaths.length === 0) return {commit: previous, previous, branch: fullRef, changed: false, mode: 'worktree'};
-	await git(worktree, ['commit', '--quiet', '--only', '-F', '-', '--', ...changedPaths], {env, input: options.message});
+	await git(worktree, ['commit', '--quiet', '--only', '--cleanup=whitespace', '-F', '-', '--', ...changedPaths], {env, input: options.message});
 	return {commit: await readRef(worktree, fullRef), previous, branch: fullRef, changed: true, mode: 'worktree'};
 }
 

@@ -25,14 +25,14 @@ test('checked-out clean branch: files written in the work tree, only those paths
 	writeFileSync(join(repo, 'other.txt'), 'local edit elsewhere');
 	writeFileSync(join(repo, 'staged.txt'), 'staged');
 	sh(repo, ['add', 'staged.txt']);
-	const result = await commitToBranch({repo, branch: 'main', dir: 'tyk', files: dumpFiles([policy('gold')]), message: 'Dump gold from prod'});
+	const result = await commitToBranch({repo, branch: 'main', dir: 'tyk', files: dumpFiles([policy('gold')]), message: 'Dump gold from prod\n\n#finance stays in the body'});
 	t.is(result.mode, 'worktree');
 	t.is(result.previous, base);
 	t.true(result.changed);
 	t.is(result.branch, 'refs/heads/main');
 	t.is(result.commit, sh(repo, ['rev-parse', 'HEAD']).trim());
 	t.deepEqual(sh(repo, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n').sort(), ['tyk/.tyk.json', 'tyk/policy-gold.json']);
-	t.is(sh(repo, ['log', '-1', '--format=%s|%an <%ae>']).trim(), 'Dump gold from prod|Test User <test@example.com>');
+	t.is(sh(repo, ['log', '-1', '--format=%s|%b|%an <%ae>']).trim(), 'Dump gold from prod|#finance stays in the body\n|Test User <test@example.com>');
 	t.is(readFileSync(join(repo, 'tyk', 'policy-gold.json'), 'utf8'), show(repo, 'HEAD', 'tyk/policy-gold.json'));
 	// The user's other work is untouched: the unstaged edit and the staged file stay as they were.
 	t.is(readFileSync(join(repo, 'other.txt'), 'utf8'), 'local edit elsewhere');
