@@ -1,0 +1,34 @@
+import test from 'ava';
+import {assertNoSecrets, makeWorld} from '../helpers/world.js';
+
+test('envs reports each environment on its own: ok, unreachable (closed port), auth-failed (wrong key); exit 1', async (t) => {
+	const world = await makeWorld(t, [
+		{name: 'staging', emulator: {seed: 2}},
+		{name: 'down', emulator: false},
+		{name: 'badkey', emulator: {seed: 2}, wrongKey: true},
+	]);
+	world.git(['commit', '-q', '--allow-empty', '-m', 'start']);
+	const [json, text, diff] = await Promise.all([world.json(['envs']), world.cli(['envs']), world.cli(['diff', 'badkey'])]);
+
+	t.is(json.code, 1, json.stderr);
+	const byName = Object.fromEntries(json.data.environments.map((e: any) => [e.name, e]));
+	t.deepEqual(Object.keys(byName), ['staging', 'down', 'badkey']);
+	t.is(byName.staging.reachability, 'ok');
+	t.is(byName.staging.error, undefined);
+	t.like(byName.staging.counts, {api: 2});
+	t.is(byName.staging.drift['only-live'], byName.staging.drift.total, 'no layout in Git yet: everything is only live');
+	t.is(byName.down.reachability, 'unreachable');
+	t.regex(byName.down.error, /down/);
+	t.is(byName.badkey.reachability, 'auth-failed');
+	t.truthy(byName.badkey.error);
+
+	t.is(text.code, 1);
+	t.regex(text.stdout, /staging[^\n]*\n\s+ok: 2 APIs/);
+	t.regex(text.stdout, /down[^\n]*\n\s+unreachable: /);
+	t.regex(text.stdout, /badkey[^\n]*\n\s+auth-failed: /);
+
+	t.is(diff.code, 1);
+	t.regex(diff.stderr, /^tyk-console: .*badkey/);
+
+	assertNoSecrets(t, world, [json.stdout, json.stderr, text.stdout, text.stderr, diff.stdout, diff.stderr]);
+});
