@@ -33,9 +33,15 @@ function listProblem(value: JsonValue | undefined, label: string, ids: boolean):
 	return undefined;
 }
 
-function fieldProblem(body: JsonObject, key: string, expected: 'string' | 'number' | 'boolean' | 'object', label: string): string | undefined {
+type Expected = 'string' | 'number' | 'integer' | 'boolean' | 'object';
+
+function fieldProblem(body: JsonObject, key: string, expected: Expected, label: string): string | undefined {
 	const value = body[key];
 	if (value === undefined || value === null) return undefined;
+	if (expected === 'integer') {
+		// Go decodes these into ints: 1.5 or 1e21 fails there, so it is refused here rather than at publish time.
+		return Number.isSafeInteger(value) ? undefined : `${label}${key} must be an integer, found ${typeof value === 'number' ? String(value) : typeName(value)}`;
+	}
 	const ok = expected === 'object' ? isJsonObject(value) : typeof value === expected;
 	return ok ? undefined : `${label}${key} must be ${expected === 'object' ? 'an object' : `a ${expected}`}, found ${typeName(value)}`;
 }
@@ -129,7 +135,7 @@ function classicApi(value: JsonObject, entry: JsonObject, file: string): FileRes
 		objectIdProblem(def['id'], 'api_definition.id'),
 		listProblem(body['user_owners'], 'user_owners', true),
 		listProblem(body['user_group_owners'], 'user_group_owners', true),
-		fieldProblem(body, 'sort_by', 'number', ''),
+		fieldProblem(body, 'sort_by', 'integer', ''),
 		fieldProblem(body, 'is_site', 'boolean', ''),
 	);
 	if (problem) return {error: problem};
@@ -138,7 +144,9 @@ function classicApi(value: JsonObject, entry: JsonObject, file: string): FileRes
 	return {item};
 }
 
-const policyNumbers = ['rate', 'per', 'quota_max', 'quota_renewal_rate', 'throttle_interval', 'throttle_retry_limit', 'max_query_depth', 'key_expires_in'];
+/** Policy fields tyk-sync decodes as float64 and as int64. */
+const policyFloats = ['rate', 'per', 'throttle_interval'];
+const policyInts = ['quota_max', 'quota_renewal_rate', 'throttle_retry_limit', 'max_query_depth', 'key_expires_in'];
 
 function ownedObject(kind: 'policy' | 'template', value: JsonObject, entry: JsonObject, file: string): FileResult {
 	const idOverride = overrideString(entry, 'id');
@@ -157,7 +165,8 @@ function ownedObject(kind: 'policy' | 'template', value: JsonObject, entry: Json
 			? [
 					fieldProblem(value, 'access_rights', 'object', ''),
 					fieldProblem(value, 'active', 'boolean', ''),
-					...policyNumbers.map((key) => fieldProblem(value, key, 'number', '')),
+					...policyFloats.map((key) => fieldProblem(value, key, 'number', '')),
+					...policyInts.map((key) => fieldProblem(value, key, 'integer', '')),
 				]
 			: [fieldProblem(value, 'last_updated', 'string', ''), fieldProblem(value, 'kind', 'string', '')]),
 	);

@@ -1,5 +1,6 @@
 import {isJsonObject, type JsonObject} from '../../core/json.js';
 import {isOasBody, type Item} from '../../core/item.js';
+import {itemFromFile} from './item-rules.js';
 
 /** An item cannot be written in a form tyk-sync 1.5 would load; the message names the item and the missing field. */
 export class LayoutWriteError extends Error {
@@ -19,6 +20,15 @@ function label(item: Item): string {
  * never mutated. Policies and templates keep their own `org_id`; one without it cannot be written.
  */
 export function fileBody(item: Item): JsonObject {
+	const body = completeBody(item);
+	// What we write must read back: the reader's rules are tyk-sync's, so a value tyk-sync would reject
+	// (a malformed ObjectId, a fractional int) is refused here, naming the item, instead of breaking a later sync.
+	const check = itemFromFile(item.kind, body, {}, '');
+	if ('error' in check) throw new LayoutWriteError(`cannot write ${label(item)}: ${check.error}`);
+	return body;
+}
+
+function completeBody(item: Item): JsonObject {
 	if (item.id === '') throw new LayoutWriteError(`cannot write ${item.kind} without an ID${item.name ? ` (${item.name})` : ''}`);
 	if (item.kind === 'api') {
 		if (isOasBody(item.body)) {

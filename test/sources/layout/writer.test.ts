@@ -112,6 +112,11 @@ test('items tyk-sync could not load are refused with a message naming them', (t)
 	t.throws(() => planLayoutWrite('{"type": "oas"}', [a]), {message: /Swagger/});
 	t.throws(() => planLayoutWrite('{"type": ', [a]), {message: /not valid JSON/});
 	t.throws(() => planLayoutWrite(JSON.stringify({type: 'apidef'}), [a], [{kind: 'api', id: 'same', file: 'api-same.json'}]), {message: /both write and delete/});
+	// Values tyk-sync's Go structs would reject are refused too, naming the item and the field.
+	const badOwner = makeItem('api', {api_definition: {api_id: 'o', name: 'Owned'}, user_owners: ['alice']});
+	t.throws(() => planLayoutWrite(undefined, [badOwner]), {message: /api "o" \(Owned\): user_owners\[0\] must be empty or 24 hex/});
+	const fractional = makeItem('policy', {id: 'q', name: 'Q', org_id: org, quota_max: 1.5});
+	t.throws(() => planLayoutWrite(undefined, [fractional]), {message: /quota_max must be an integer, found 1.5/});
 });
 
 test('missing portable IDs are filled in the file; live org_id is kept; an OAS body loses api_definition', (t) => {
