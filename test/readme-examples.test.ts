@@ -1,0 +1,50 @@
+import test from 'ava';
+import {spawn} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {cliArgs, cliEnv, runCli} from './helpers/cli.js';
+import {gitEnv} from './helpers/git-env.js';
+
+/** The example lines of the readme, as argument lists (comments dropped, double quotes honoured). */
+function exampleLines(): string[][] {
+	const readme = readFileSync(new URL('../readme.md', import.meta.url), 'utf8');
+	const block = /<!-- examples:start -->\n```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+	return block.split('\n').filter((line) => line.startsWith('tyk-console ')).map((line) => {
+		const words = [...line.replace(/\s+#.*$/, '').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+		return words.slice(1);
+	});
+}
+
+test('every example command in the readme runs against the demo as written', async (t) => {
+	t.timeout(240_000);
+	const dir = mkdtempSync(join(tmpdir(), 'tc-readme-examples-'));
+	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const env = {...process.env, ...cliEnv, ...gitEnv(), NO_COLOR: '1'};
+	const demo = spawn(process.execPath, [...cliArgs, 'demo', '--dir', dir, '--keep-running'], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	t.teardown(() => demo.kill('SIGKILL'));
+	await new Promise<void>((resolve, reject) => {
+		let out = '';
+		demo.stdout.on('data', (chunk: Buffer) => {
+			out += chunk.toString();
+			if (out.includes('npx tyk-console publish')) resolve();
+		});
+		demo.on('exit', (code) => reject(new Error(`demo exited with ${code}: ${out}`)));
+	});
+	const keys = {TYK_DEMO_STAGING_KEY: 'demo-staging-key', TYK_DEMO_PROD_KEY: 'demo-prod-key'};
+	const lines = exampleLines();
+	t.true(lines.length >= 10);
+	for (const args of lines) {
+		const result = await runCli(args, {cwd: dir, env: {...gitEnv(), ...keys}});
+		t.true(result.code === 0 || result.code === 2, `tyk-console ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+		t.false(result.stdout.includes('demo-staging-key') || result.stderr.includes('demo-staging-key'), 'the key never appears');
+	}
+	const finalDiff = await runCli(['diff', 'staging', '--json'], {cwd: dir, env: {...gitEnv(), ...keys}});
+	const summary = (JSON.parse(finalDiff.stdout) as {summary: Record<string, number>}).summary;
+	t.is(summary['changed'], 0, 'after the dump, every live item is in Git as it is live');
+	t.is(summary['only-live'], 0);
+	t.is(summary['only-in-git'], 1, 'dump does not delete from Git: the API deleted live stays until removed by hand');
+	const stopped = new Promise((resolve) => demo.on('exit', resolve));
+	demo.kill('SIGTERM');
+	t.is(await stopped, 0);
+});
