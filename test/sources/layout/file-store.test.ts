@@ -58,3 +58,11 @@ test('writeLayoutToDirectory writes atomically, creates folders, deletes, and re
 	await t.throwsAsync(writeLayoutToDirectory(root, 'tyk', new Map([['ok.json', 'x'], ['../escape.json', 'x']])), {message: /outside the layout directory.*escape/});
 	t.false(readdirSync(join(root, 'tyk')).includes('ok.json'), 'nothing written when one path is bad');
 });
+
+test('DirectoryStore answers thousands of concurrent reads (bounded open files), each with its own content', async (t) => {
+	const root = tempDir(t);
+	for (let i = 0; i < 3000; i++) writeFileSync(join(root, `${i}.json`), String(i));
+	const store = new DirectoryStore(root);
+	const contents = await Promise.all(Array.from({length: 3000}, (_, i) => store.read(`${i}.json`)));
+	t.deepEqual(contents.map((buffer) => Number(buffer!.toString())), Array.from({length: 3000}, (_, i) => i));
+});
