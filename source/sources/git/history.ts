@@ -1,4 +1,5 @@
 import type {ItemSet} from '../../core/item.js';
+import {normalizeDir} from '../layout/file-store.js';
 import {readLayout} from '../layout/reader.js';
 import {CatFileBatch} from './cat-file.js';
 import {withGitStore} from './ref-store.js';
@@ -43,7 +44,10 @@ export async function readAtRevision(repo: string, rev: string, path: string): P
 	}
 }
 
-/** The whole layout as it was at a revision (for rollback previews and "compare with an older commit"). */
+/**
+ * The whole layout at any ref or revision, with the commit it resolved to: the one-call way to read the Git side
+ * (branch vs live) as well as an older commit (rollback previews). Only the layout folder is listed.
+ */
 export async function readLayoutAtRevision(repo: string, rev: string, dir: string): Promise<ItemSet & {commit: string}> {
-	return withGitStore({repo, ref: rev}, async (store) => ({...(await readLayout(store, dir)), commit: store.commit}));
+	return withGitStore({repo, ref: rev, under: normalizeDir(dir)}, async (store) => ({...(await readLayout(store, dir)), commit: store.commit}));
 }
