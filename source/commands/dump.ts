@@ -8,6 +8,7 @@ interface DumpFlags extends CommonOptions, SelectionOptions, ActionFlags {
 	readonly message?: string;
 	readonly commit?: boolean;
 	readonly push?: boolean;
+	readonly prune?: boolean;
 }
 
 /** `tyk-console dump ENV`: live → the environment's Git branch, in the tyk-sync layout, as one commit. */
@@ -18,10 +19,11 @@ export function registerDump(program: Command): void {
 		.option('--message <text>', 'commit message (default: says what was dumped from where)')
 		.option('--no-commit', 'write the files into the directory without committing')
 		.option('--push', 'push the branch after committing')
+		.option('--prune', 'also remove from Git the items that are no longer live (listed in the plan)')
 		.option('--dry-run', 'print the plan and write nothing')
 		.action(async (environment: string, options: DumpFlags) => {
 			await runCommand(options, async (engine, output) => {
-				const {plan, excluded, git} = await planDump(engine.context, environment, selectionOf(options));
+				const {plan, excluded, git} = await planDump(engine.context, environment, selectionOf(options), {prune: options.prune});
 				engine.rememberDumpSide(plan, git);
 				return showAndApply(engine, output, plan, excluded, options, {message: options.message, noCommit: options.commit === false, push: options.push});
 			});

@@ -1,5 +1,4 @@
-import type {Item} from '../core/item.js';
-import type {OperationResult, Plan, ProgressEvent, StepResult} from '../core/plan.js';
+import type {OperationResult, Plan, PlanStep, ProgressEvent, StepResult} from '../core/plan.js';
 import {commitToBranch} from '../sources/git/commit.js';
 import {runGit} from '../sources/git/run.js';
 import {Journal} from '../sources/journal.js';
@@ -28,10 +27,10 @@ export async function resolveBranch(repo: string, branch: string): Promise<strin
 	return name;
 }
 
-function defaultMessage(plan: Plan, written: readonly Item[]): string {
-	const names = written.slice(0, 5).map((item) => `${item.kind} ${item.name || item.id}`);
-	const more = written.length > 5 ? ` and ${written.length - 5} more` : '';
-	return `tyk-console dump from ${plan.source.label}: ${written.length} item(s)\n\n${names.join('\n')}${more}`;
+function defaultMessage(plan: Plan, steps: readonly PlanStep[]): string {
+	const names = steps.slice(0, 10).map((step) => `${step.action === 'delete' ? 'remove' : step.action} ${step.kind} ${step.name || step.id}`);
+	const more = steps.length > 10 ? `\nand ${steps.length - 10} more` : '';
+	return `tyk-console dump from ${plan.source.label}: ${steps.length} item(s)\n\n${names.join('\n')}${more}`;
 }
 
 /**
@@ -42,8 +41,9 @@ export async function applyToGit(
 	context: EngineContext, plan: Plan, gitSide: GitSide, options: DumpOptions = {}, onProgress: (event: ProgressEvent) => void = () => {},
 ): Promise<OperationResult & {commit?: string; pushError?: string}> {
 	const git = context.environment(plan.environment).git;
-	const writes = plan.steps.filter((step) => step.action === 'create' || step.action === 'update');
-	const items = writes.map((step) => step.after!);
+	const writes = plan.steps.filter((step) => step.action !== 'skip');
+	const deletions = plan.steps.filter((step) => step.action === 'delete').map((step) => ({kind: step.kind, id: step.id, file: step.before?.file}));
+	const items = writes.filter((step) => step.action !== 'delete').map((step) => step.after!);
 	const journal = new Journal(context.config.stateDir);
 	const op = await journal.startOperation({environment: plan.environment, action: 'dump', source: plan.source.label});
 	onProgress({type: 'start', total: plan.steps.length, operation: op.id});
@@ -52,7 +52,7 @@ export async function applyToGit(
 	let failure: string | undefined;
 	try {
 		if (writes.length > 0) {
-			const layout = planLayoutWrite(gitSide.indexText, items, [], gitSide.set.items);
+			const layout = planLayoutWrite(gitSide.indexText, items, deletions, gitSide.set.items);
 			const files = layoutFileChanges(layout);
 			if (options.noCommit || !(await isGitRepository(git.repo))) {
 				await writeLayoutToDirectory(git.repo, git.dir, files, layout.removed);
@@ -60,7 +60,7 @@ export async function applyToGit(
 				const branch = await resolveBranch(git.repo, git.branch);
 				const committed = await commitToBranch({
 					repo: git.repo, branch, dir: git.dir, files, remove: layout.removed,
-					message: options.message ?? defaultMessage(plan, items), push: options.push,
+					message: options.message ?? defaultMessage(plan, writes), push: options.push,
 				});
 				commit = committed.commit;
 				pushError = committed.pushError;
@@ -80,7 +80,7 @@ export async function applyToGit(
 		else if (failure !== undefined) outcome = {...base, status: 'failed', error: failure};
 		else {
 			const found = readBack?.set.items.find((item) => item.kind === step.kind && item.id === step.id);
-			const verified = found !== undefined && sameState(step.kind, found.body, step.after, {ignore: context.config.ignore});
+			const verified = sameState(step.kind, found?.body, step.after, {ignore: context.config.ignore});
 			outcome = verified ? {...base, status: 'applied', verified: true} : {...base, status: 'failed', error: 'written, but reading the layout back does not show it'};
 		}
 		await journal.recordResult(op, {kind: step.kind, id: step.id, action: step.action, status: outcome.status, error: outcome.error});

@@ -17,9 +17,15 @@ export interface Selection {
 	readonly category?: string;
 }
 
-function selectKeys(sets: readonly ItemSet[], selection: Selection): Set<string> | undefined {
+/**
+ * The comparison keys a selection names. An `--id` that matches nothing on either side is an error, not an empty
+ * plan: a typo must not look like "already up to date".
+ */
+function selectKeys(sets: readonly ItemSet[], selection: Selection, where = 'the source or live'): Set<string> | undefined {
 	if (selection.keys) return new Set(selection.keys);
 	if (!selection.ids?.length && !selection.kind && !selection.category) return undefined;
+	const unknown = (selection.ids ?? []).filter((id) => !sets.some((set) => set.items.some((item) => item.id === id)));
+	if (unknown.length > 0) throw new Error(`no item with ID ${unknown.map((id) => `"${id}"`).join(', ')} in ${where}; check the ID (tyk-console diff lists them)`);
 	const keys = new Set<string>();
 	for (const set of sets) {
 		for (const item of set.items) {
@@ -50,12 +56,12 @@ export async function planPublish(
 	const comparisons = compareSets(source.set, target, {ignore: context.config.ignore});
 	return buildPlan(comparisons, {
 		direction: options.fromEnvironment ? 'migrate' : 'publish', environment, source: source.side, target: liveRef(environment),
-		keys: selectKeys([source.set, target], selection), prune: options.prune,
+		keys: selectKeys([source.set, target], selection, `${source.side.label} or live ${environment}`), prune: options.prune,
 	});
 }
 
-/** This environment's live state → its Git source; with no selection, every live item. */
-export async function planDump(context: EngineContext, environment: string, selection: Selection): Promise<PlanBuild & {git: Awaited<ReturnType<typeof readGitSide>>}> {
+/** This environment's live state → its Git source; with no selection, every live item; `prune` removes Git items no longer live. */
+export async function planDump(context: EngineContext, environment: string, selection: Selection, options: {prune?: boolean} = {}): Promise<PlanBuild & {git: Awaited<ReturnType<typeof readGitSide>>}> {
 	const config = context.environment(environment);
 	const [live, git] = await Promise.all([
 		context.client(environment).then(readLiveSide),
@@ -63,7 +69,8 @@ export async function planDump(context: EngineContext, environment: string, sele
 	]);
 	const comparisons = compareSets(live, git.set, {ignore: context.config.ignore});
 	const build = buildPlan(comparisons, {
-		direction: 'dump', environment, source: liveRef(environment), target: git.side, keys: selectKeys([live], selection),
+		direction: 'dump', environment, source: liveRef(environment), target: git.side, keys: selectKeys([live, git.set], selection),
+		prune: options.prune,
 	});
 	return {...build, git};
 }
