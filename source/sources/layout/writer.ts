@@ -60,7 +60,14 @@ export function planLayoutWrite(
 	const allListedLower = new Map<string, string>();
 	for (const set of listed.values()) for (const file of set) allListedLower.set(file.toLowerCase(), file);
 	const known = new Map<string, string>();
-	for (const item of existing) if (item.file) known.set(itemKey(item), item.file);
+	const owners = new Map<string, string>();
+	for (const item of existing) {
+		if (!item.file) continue;
+		known.set(itemKey(item), item.file);
+		owners.set(item.file, itemKey(item));
+	}
+	// A listed file is ours to reuse unless the existing layout says it holds another item (e.g. via an `id` override).
+	const ownedBy = (file: string, key: string): boolean => (owners.get(file) ?? key) === key;
 
 	const files = new Map<string, string>();
 	const takenLower = new Map<string, string>();
@@ -72,9 +79,9 @@ export function planLayoutWrite(
 		seen.add(key);
 		const section = kindSections[item.kind];
 		const listedHere = listed.get(section)!;
-		const reuse = [item.file, known.get(key)].find((file) => file !== undefined && listedHere.has(file) && resolveInside('', file) !== undefined);
+		const reuse = [item.file, known.get(key)].find((file) => file !== undefined && listedHere.has(file) && ownedBy(file, key) && resolveInside('', file) !== undefined);
 		let path = reuse ?? defaultFileName(item);
-		let isNew = reuse === undefined && !listedHere.has(path);
+		let isNew = reuse === undefined && !(listedHere.has(path) && ownedBy(path, key));
 		const clash = (candidate: string): boolean => {
 			const lower = candidate.toLowerCase();
 			const taken = takenLower.get(lower);
@@ -85,7 +92,7 @@ export function planLayoutWrite(
 		if (reuse === undefined && clash(path)) {
 			// Another file differs only by letter case (or is taken): a case-insensitive file system would merge them.
 			path = path.replace(/\.json$/, `~${hashId(`${item.kind}:${item.id}`)}.json`);
-			isNew = !listedHere.has(path);
+			isNew = !(listedHere.has(path) && ownedBy(path, key));
 			if (clash(path)) throw new LayoutWriteError(`cannot find a free file name for ${item.kind} ${JSON.stringify(item.id)}`);
 		}
 		takenLower.set(path.toLowerCase(), path);
@@ -98,7 +105,7 @@ export function planLayoutWrite(
 		const section = kindSections[deletion.kind];
 		const listedHere = listed.get(section)!;
 		const candidates = [deletion.file, known.get(itemKey(deletion)), defaultFileName({kind: deletion.kind, id: deletion.id, flavor: 'classic'}), defaultFileName({kind: deletion.kind, id: deletion.id, flavor: 'oas'})];
-		const path = candidates.find((file) => file !== undefined && listedHere.has(file)) ?? deletion.file;
+		const path = candidates.find((file) => file !== undefined && listedHere.has(file) && ownedBy(file, itemKey(deletion))) ?? deletion.file;
 		if (path === undefined || resolveInside('', path) === undefined) continue;
 		if (files.has(path)) throw new LayoutWriteError(`cannot both write and delete ${path}`);
 		if (!removed.includes(path)) removed.push(path);

@@ -132,3 +132,16 @@ test('missing portable IDs are filled in the file; live org_id is kept; an OAS b
 	t.is(classic.body['api_definition'] && (classic.body['api_definition'] as Record<string, unknown>)['api_id'], undefined, 'item not mutated');
 	t.notThrows(() => tykSyncLoad(layoutFileChanges(plan)));
 });
+
+test('a listed file that holds another item (index id override) is never overwritten by a namesake', (t) => {
+	const indexText = JSON.stringify({type: 'apidef', policies: [{file: 'policy-silver.json', id: 'gold'}]});
+	const gold = {...makeItem('policy', {id: 'gold', name: 'Gold', org_id: org}), file: 'policy-silver.json'};
+	const silver = makeItem('policy', {id: 'silver', name: 'Silver', org_id: org});
+	const plan = planLayoutWrite(indexText, [silver], [], [gold]);
+	const [path] = [...plan.files.keys()];
+	t.regex(path!, /^policy-silver~[0-9a-f]{16}\.json$/);
+	t.deepEqual(JSON.parse(plan.index).policies, [{file: 'policy-silver.json', id: 'gold'}, {file: path}]);
+	// Deleting silver does not remove gold's file either; deleting gold does.
+	t.deepEqual(planLayoutWrite(indexText, [], [{kind: 'policy', id: 'silver'}], [gold]).removed, []);
+	t.deepEqual(planLayoutWrite(indexText, [], [{kind: 'policy', id: 'gold'}], [gold]).removed, ['policy-silver.json']);
+});
