@@ -190,3 +190,16 @@ export function itemFromFile(kind: Kind, value: JsonValue, entry: JsonObject, fi
 	}
 	return ownedObject(kind, value, entry, file);
 }
+
+/**
+ * Best-effort kind, flavor and ID of a file that failed the rules, so an invalid file can still be shown next to the
+ * live item it was meant to be (instead of only as an anonymous broken file).
+ */
+export function guessIdentity(kind: Kind, value: JsonValue): {flavor?: 'classic' | 'oas'; id?: string} {
+	if (!isJsonObject(value)) return {};
+	let body = value;
+	if (kind === 'api' && !isJsonObject(value['oas']) && !isJsonObject(value['api_definition'])) body = {api_definition: value};
+	if (kind === 'api' && isJsonObject(value['oas']) && !isJsonObject(value['oas']['x-tyk-api-gateway'])) return {flavor: 'oas'};
+	const item = makeItem(kind, body);
+	return {...(item.flavor ? {flavor: item.flavor} : {}), ...(item.id ? {id: item.id} : {})};
+}

@@ -2,7 +2,7 @@ import {itemKey, type ConflictEntry, type InvalidEntry, type Item, type ItemSet}
 import {LayoutError, LayoutMissingError} from './errors.js';
 import {indexPath, normalizeDir, resolveInside, type FileStore} from './file-store.js';
 import {parseIndex, sectionKinds, type IndexEntry} from './index-file.js';
-import {itemFromFile} from './item-rules.js';
+import {guessIdentity, itemFromFile} from './item-rules.js';
 import {parseJsonText} from './json-text.js';
 
 type EntryResult = {readonly item: Item} | {readonly invalid: InvalidEntry};
@@ -29,7 +29,8 @@ async function readEntry(store: FileStore, dir: string, entry: IndexEntry, swagg
 	const parsed = parseJsonText(raw.toString('utf8'));
 	if (!parsed.ok) return invalid(parsed.error);
 	const result = itemFromFile(kind, parsed.value, entry.raw, entry.file);
-	return 'item' in result ? {item: result.item} : invalid(result.error);
+	if ('item' in result) return {item: result.item};
+	return {invalid: {file: entry.file, kind, ...guessIdentity(kind, parsed.value), error: result.error}};
 }
 
 /** Splits items sharing one portable ID into conflicts, since picking one silently would publish the wrong file. */

@@ -116,6 +116,12 @@ test('broken files each become an invalid entry naming the file and the reason; 
 	t.truthy(set.invalid.find((entry) => entry.file === '.tyk.json files[12]' && /must be an object/.test(entry.error)));
 	t.truthy(set.invalid.find((entry) => entry.file === '.tyk.json policies[3]' && /"file" must be a string/.test(entry.error)));
 	t.is(set.invalid.length, 14);
+	// Where the file still says which item it meant to be, the invalid entry carries that identity.
+	const byFile = new Map(set.invalid.map((entry) => [entry.file, entry]));
+	t.like(byFile.get('bad-owner.json'), {kind: 'api', flavor: 'classic', id: 'bad-owner'});
+	t.like(byFile.get('policy-bad-rate.json'), {kind: 'policy', id: 'bad-rate'});
+	t.is(byFile.get('not-json.json')!.id, undefined);
+	t.is(byFile.get('oas-string.json')!.id, undefined);
 	t.is(set.conflicts.length, 1);
 	t.deepEqual(set.conflicts[0]!.files, ['dup-a.json', 'dup-b.json']);
 	t.is(set.conflicts[0]!.id, 'dup');
