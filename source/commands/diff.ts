@@ -30,12 +30,24 @@ function selected(comparison: Comparison, options: DiffOptions): boolean {
 	return true;
 }
 
+/** An entry's error with its file in front (product.md §5), so the message alone says where to look. */
+function errorWithFile(comparison: Comparison): string | undefined {
+	const file = comparison.file ?? comparison.left?.file;
+	if (!comparison.error || !file || comparison.error.includes(file)) return comparison.error;
+	return `${file}: ${comparison.error}`;
+}
+
+/** IDs given with `--id` that name nothing on either side: a typo must fail loudly rather than read as "no drift". */
+function unknownIds(comparisons: readonly Comparison[], options: DiffOptions): string[] {
+	return (options.id ?? []).filter((id) => !comparisons.some((comparison) => comparison.id === id));
+}
+
 function jsonItem(comparison: Comparison): Record<string, unknown> {
 	return {
 		kind: comparison.kind, flavor: comparison.flavor, id: comparison.id, name: comparison.name, status: comparison.status,
 		file: comparison.file ?? comparison.left?.file,
 		changes: comparison.status === 'changed' ? comparison.changes : undefined,
-		error: comparison.error,
+		error: errorWithFile(comparison),
 	};
 }
 
@@ -67,7 +79,8 @@ function printText(output: Output, engine: Engine, view: EnvironmentView, rows: 
 		const name = row.id ? `${row.name || row.id} (${row.id})` : row.name;
 		const tail = row.status === 'changed' ? `${row.changes.length} field(s) changed` : statusLabel(row.status);
 		output.out(`${glyph(row.status, paint)} ${what.padEnd(12)} ${name}  ${paint.gray(tail)}`);
-		if (row.error) output.out(`    ${paint.red(row.error)}`);
+		const error = errorWithFile(row);
+		if (error) output.out(`    ${paint.red(error)}`);
 		if (row.status === 'changed') {
 			if (options.full) printFull(output, row, view, engine);
 			else for (const change of row.changes) output.out(`    ${change}`);
@@ -85,6 +98,10 @@ export function diffExitCode(view: EnvironmentView): number {
 async function diff(environment: string, options: DiffOptions): Promise<void> {
 	await runCommand(options, async (engine, output) => {
 		const loaded = await compareEnvironment(engine.context, environment, {ref: options.ref, against: options.against});
+		const unknown = loaded.reachability === 'ok' && !loaded.gitError ? unknownIds(loaded.comparisons, options) : [];
+		if (unknown.length > 0) {
+			throw new Error(`no item with ID ${unknown.map((id) => `"${id}"`).join(', ')} in ${loaded.left.label} or ${loaded.right.label}; run \`tyk-console diff ${environment}\` to list them`);
+		}
 		const inSelection = loaded.comparisons.filter((comparison) => selected(comparison, options));
 		const view = {...loaded, comparisons: inSelection, drift: countStatuses(inSelection)};
 		const rows = inSelection.filter((comparison) => shown(comparison, options));

@@ -38,6 +38,18 @@ function selectKeys(sets: readonly ItemSet[], selection: Selection, where = 'the
 	return keys;
 }
 
+/**
+ * A source file that cannot be read far enough to know its item's ID hides which items the source lacks: the live item
+ * behind it would look absent and `--prune` would delete it. Refuse instead of guessing. (Conflicts and invalid files
+ * whose ID is known are paired with their live item and left out of the plan, so they are safe.)
+ */
+function refuseBlindPrune(set: ItemSet, side: SideRef): void {
+	const files = set.invalid.filter((entry) => !(entry.kind && entry.id)).map((entry) => entry.file);
+	if (files.length === 0) return;
+	const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? `, and ${files.length - 5} more` : '');
+	throw new Error(`--prune refused: ${side.label} has ${files.length} unreadable file(s) (${shown}), so what it lacks is unknown; fix them, or publish without --prune`);
+}
+
 const liveRef = (environment: string): SideRef => ({type: 'live', label: `live ${environment}`, environment});
 
 /** Git (at the branch or `ref`) or another environment's live state → this environment's live state. */
@@ -53,6 +65,7 @@ export async function planPublish(
 		source = {set: git.set, side: git.side};
 	}
 	const target = await liveSet;
+	if (options.prune) refuseBlindPrune(source.set, source.side);
 	const comparisons = compareSets(source.set, target, {ignore: context.config.ignore});
 	return buildPlan(comparisons, {
 		direction: options.fromEnvironment ? 'migrate' : 'publish', environment, source: source.side, target: liveRef(environment),
