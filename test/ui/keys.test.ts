@@ -1,6 +1,7 @@
 import test from 'ava';
 import {bindings, bindingsFor, commandFor, hintsFor, keyTable, type ScreenName} from '../../source/ui/keys.js';
-import {splitKeys} from '../../source/ui/hooks/use-keys.js';
+import {firstKey} from '../../source/ui/hooks/use-chunks.js';
+import {textEdits} from '../../source/ui/hooks/use-text-input.js';
 import type {Key} from 'ink';
 
 const screens: ScreenName[] = ['environments', 'items', 'diff', 'plan', 'progress', 'history'];
@@ -40,9 +41,16 @@ test('hints and help come from the same registry', (t) => {
 	t.is(table.split('\n').length, bindings.length + 2);
 });
 
-test('chunks of several typed characters become single keys', (t) => {
-	t.deepEqual(splitKeys('jjk', noKey), ['j', 'j', 'k']);
-	t.deepEqual(splitKeys('j', noKey), ['j']);
-	t.deepEqual(splitKeys('a b', noKey), ['a', 'space', 'b']);
-	t.deepEqual(splitKeys('', {...noKey, return: true}), ['enter']);
+test('chunks of several typed characters are taken one key at a time; escape sequences stay whole', (t) => {
+	t.deepEqual(firstKey('jj\r'), ['j', 'j\r']);
+	t.deepEqual(firstKey('j'), ['j', '']);
+	t.deepEqual(firstKey('\u001B[B'), ['\u001B[B', '']);
+	t.deepEqual(firstKey('é/'), ['é', '/']);
+});
+
+test('text fields honour Enter and Backspace inside a chunk and drop other control characters', (t) => {
+	t.deepEqual(textEdits('prod\r', noKey), [{type: 'text', text: 'prod'}, {type: 'enter'}]);
+	t.deepEqual(textEdits('pa\u007Fr\u0007', noKey), [{type: 'text', text: 'pa'}, {type: 'backspace'}, {type: 'text', text: 'r'}]);
+	t.deepEqual(textEdits('', {...noKey, escape: true}), [{type: 'escape'}]);
+	t.deepEqual(textEdits('', {...noKey, upArrow: true}), []);
 });

@@ -1,22 +1,14 @@
 import {useRef} from 'react';
-import {useInput, type Key} from 'ink';
+import {useInput} from 'ink';
 import {commandFor, keyName, type Command, type ScreenName} from '../keys.js';
 import {useUi} from '../context.js';
 import type {ListMove} from '../state/list.js';
+import {firstKey, useRequeue} from './use-chunks.js';
 
 /** Handlers per command; returning `false` means "not handled here", so the global default runs. */
 export type CommandHandlers = Partial<Record<Command, () => void | boolean>>;
 
-/**
- * Splits a chunk Ink delivered as one input (fast typing, tmux send-keys, paste) into single keys, so "jjj" moves
- * three rows instead of being ignored.
- */
-export function splitKeys(input: string, key: Key): string[] {
-	const named = keyName(input, key);
-	if (named !== undefined) return [named];
-	if (key.ctrl || key.meta || input.length <= 1) return [];
-	return [...input].map((char) => (char === ' ' ? 'space' : char));
-}
+const controlNames: Readonly<Record<string, string>> = {' ': 'space', '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007F': 'backspace', '\b': 'backspace'};
 
 /**
  * Dispatches keys through the registry for one screen. Only the active (top, focused, no overlay) screen listens, and
@@ -25,19 +17,28 @@ export function splitKeys(input: string, key: Key): string[] {
  */
 export function useKeys(screen: ScreenName, handlers: CommandHandlers, isActive: boolean): void {
 	const ui = useUi();
-	const latest = useRef({handlers, ui});
-	latest.current = {handlers, ui};
+	const active = isActive && ui.inputActive;
+	const latest = useRef({handlers, ui, active});
+	latest.current = {handlers, ui, active};
+	const run = (name: string) => {
+		const command = commandFor(screen, name);
+		if (command === undefined) return;
+		const current = latest.current;
+		const handler = current.handlers[command];
+		if (handler && handler() !== false) return;
+		if (command === 'back' || command === 'quit') current.ui.back(command === 'quit');
+		else if (command === 'help') current.ui.toggleHelp();
+	};
+	const requeue = useRequeue();
+	// Always subscribed, gated on the latest render instead: Ink swaps listeners in effects, which can run after the
+	// next key of a fast sequence has already arrived.
 	useInput((input, key) => {
-		for (const name of splitKeys(input, key)) {
-			const command = commandFor(screen, name);
-			if (command === undefined) continue;
-			const current = latest.current;
-			const handler = current.handlers[command];
-			if (handler && handler() !== false) continue;
-			if (command === 'back' || command === 'quit') current.ui.back(command === 'quit');
-			else if (command === 'help') current.ui.toggleHelp();
-		}
-	}, {isActive: isActive && ui.inputActive});
+		if (!latest.current.active) return;
+		const [first, rest] = keyName(input, key) === undefined ? firstKey(input) : [input, ''];
+		const name = first === input ? keyName(input, key) : first === ' ' ? 'space' : controlNames[first] ?? first;
+		if (name !== undefined) run(name);
+		requeue(rest);
+	});
 }
 
 /** Handlers for the six list moves, so every list screen wires navigation the same way. */

@@ -34,9 +34,10 @@ export function useViews(services: ConsoleServices): Views {
 		const controller = new AbortController();
 		inFlight.current.set(key, controller);
 		dispatch({type: 'loading', key});
-		const request = options.base === undefined
+		// Started on the next turn, so the "loading" frame is drawn even if the service does synchronous work first.
+		const request = new Promise<void>((resolve) => setImmediate(resolve)).then(() => (options.base === undefined
 			? services.loadEnvironment(environment, controller.signal)
-			: services.compareEnvironments(options.base, environment, controller.signal);
+			: services.compareEnvironments(options.base, environment, controller.signal)));
 		request.then(
 			(view) => {
 				if (controller.signal.aborted) return;

@@ -70,3 +70,15 @@ test.serial('? shows help generated from the key registry and closes again', asy
 	const closed = await app.waitFor('4 environments');
 	t.notRegex(closed, /Keys on this screen/);
 });
+
+test.serial('keys that arrive in one chunk act one after the other', async (t) => {
+	const services = new FakeServices();
+	const app = await renderApp(services, {width: 120, height: 30});
+	t.teardown(app.unmount);
+	await app.waitFor(/staging\s+ok/);
+	await app.press('cj\r');
+	await app.waitFor('live staging → live prod');
+	await app.press('/orders\rj');
+	const frame = await app.waitFor('filter /orders');
+	t.regex(frame, /0 of \d+ shown|1 of \d+ shown/);
+});

@@ -56,7 +56,7 @@ test.serial('a protected environment needs its name typed: y alone does nothing'
 	await app.press('p', 'r', 'o', 'x', keys.backspace, 'd');
 	await app.waitFor('prod█');
 	t.deepEqual(services.applied, []);
-	await app.press(keys.enter);
+	await app.press(keys.backspace, 'd\r');
 	frame = await app.waitFor('applied and verified');
 	t.is(services.applied.length, 1);
 	t.is(services.applied[0]!.environment, 'prod');
@@ -69,7 +69,7 @@ test.serial('Esc while typing the name cancels the confirmation and writes nothi
 	await app.waitFor('1 of 3 shown');
 	await app.press('p');
 	await app.waitFor('protected: you will type its name');
-	await app.press('y', 'p', 'r', keys.esc);
+	await app.press('ypr', keys.esc);
 	const frame = await app.waitFor('Cancelled: nothing was written');
 	t.regex(frame, /you will type its name/);
 	t.deepEqual(services.applied, []);

@@ -51,10 +51,10 @@ export function EnvironmentRow({info, entry, selected, picked, width, theme}: En
 			<Text wrap="truncate">
 				<Text {...(selected ? theme.ui.cursor : {})}>{pointer} </Text>
 				<Text {...nameStyle}>{fit(info.name + envMarkers(info), nameWidth)}</Text>{' '}
-				{entry?.state === 'loading' && !view
+				{(entry === undefined || entry.state === 'loading') && !view
 					? <Spinner label={fit('loading…', reachWidth - 2)} style={theme.reach.loading} />
 					: <Text {...(failed ? theme.reach.failed : theme.reach.ok)}>
-						{fit(entry?.state === 'failed' ? 'error' : view ? reachLabels[view.reachability] : 'not loaded', reachWidth)}
+						{fit(entry?.state === 'failed' ? 'error' : view ? reachLabels[view.reachability] : '', reachWidth)}
 					</Text>}{' '}
 				<Text>{fit(view ? counts(view) : '', countWidth)}</Text>{' '}
 				{view ? <DriftBar drift={view.drift} width={barWidth} theme={theme} /> : null}

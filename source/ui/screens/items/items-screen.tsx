@@ -1,9 +1,9 @@
 import {useEffect, useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {findEnvironment, useUi} from '../../context.js';
 import {useMarks} from '../../marks-context.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
-import {keyName} from '../../keys.js';
+import {useTextInput} from '../../hooks/use-text-input.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import {initialFilter, nextKindTab, nextStatusFilter, visibleComparisons, type ItemsFilter, type KindTab} from '../../state/filter.js';
 import {actionKeys} from '../../state/marks.js';
@@ -92,16 +92,18 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 		},
 		undo: () => guarded('undo', () => ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'undo', environment}}})),
 	}, isActive && !editing);
-	useInput((input, k) => {
-		const name = keyName(input, k);
-		if (name === 'esc') {
+	useTextInput({
+		onText: (text) => {
+			setFilter((f) => ({...f, text: f.text + text}));
+			setList(initialList);
+		},
+		onEnter: () => setEditing(false),
+		onEscape: () => {
 			setFilter((f) => ({...f, text: ''}));
 			setEditing(false);
-		} else if (name === 'enter') setEditing(false);
-		else if (name === 'backspace') setFilter((f) => ({...f, text: [...f.text].slice(0, -1).join('')}));
-		else if (!k.ctrl && !k.meta && input.length > 0 && !/[\u0000-\u001F]/.test(input)) setFilter((f) => ({...f, text: f.text + input}));
-		setList(initialList);
-	}, {isActive: isActive && editing && ui.inputActive});
+		},
+		onBackspace: () => setFilter((f) => ({...f, text: [...f.text].slice(0, -1).join('')})),
+	}, isActive && editing && ui.inputActive);
 	const sides = view ? `${view.left.label} → ${view.right.label}` : '';
 	const status = entry === undefined || (entry.state === 'loading' && !view)
 		? <Spinner label={`Loading ${base ? `${base} and ${environment}` : `${environment} (Git and live)`}…`} style={theme.reach.loading} />

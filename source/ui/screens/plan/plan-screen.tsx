@@ -1,10 +1,10 @@
 import {useEffect, useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {countActions, type Plan} from '../../../core/plan.js';
 import {findEnvironment, useUi} from '../../context.js';
 import {useAsync} from '../../hooks/use-async.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
-import {keyName} from '../../keys.js';
+import {useTextInput} from '../../hooks/use-text-input.js';
 import {confirmReducer, initialConfirm, type ConfirmAction} from '../../state/confirm.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import type {PlanRequest} from '../../state/navigation.js';
@@ -68,15 +68,15 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			return false;
 		},
 	}, isActive && !confirm.typing);
-	useInput((input, key) => {
-		const name = keyName(input, key);
-		if (name === 'esc') {
+	useTextInput({
+		onText: (text) => dispatch({type: 'input', text}),
+		onEnter: () => dispatch({type: 'submit'}),
+		onEscape: () => {
 			dispatch({type: 'cancel'});
 			ui.say('Cancelled: nothing was written');
-		} else if (name === 'enter') dispatch({type: 'submit'});
-		else if (name === 'backspace') dispatch({type: 'backspace'});
-		else if (!key.ctrl && !key.meta && input.length > 0 && !/[\u0000-\u001F]/.test(input)) dispatch({type: 'input', text: input});
-	}, {isActive: isActive && confirm.typing && ui.inputActive});
+		},
+		onBackspace: () => dispatch({type: 'backspace'}),
+	}, isActive && confirm.typing && ui.inputActive);
 	if (state.state === 'loading') return <Spinner label={`Planning ${request.type} for ${request.environment}…`} style={theme.reach.loading} />;
 	if (state.state === 'failed') {
 		return <Text {...theme.ui.error}>{truncate(`Could not plan ${request.type} for ${request.environment}: ${state.error}. Esc goes back.`, width * 3)}</Text>;
