@@ -59,6 +59,13 @@ export async function branchRef(repo: string, branch: string): Promise<string> {
 	checkRefSyntax(branch, repo);
 	await assertRepository(repo);
 	let name = branch;
+	if (branch === 'HEAD') {
+		// "the current branch": fine to write to, as long as HEAD is not detached.
+		const symbolic = await runGit(repo, ['symbolic-ref', '-q', 'HEAD']);
+		const target = symbolic.stdout.toString('utf8').trim();
+		if (symbolic.code !== 0 || !target.startsWith('refs/heads/')) throw new GitRefError(`cannot commit to HEAD in ${repo}: it is detached, not on a branch`);
+		return target;
+	}
 	if (branch.startsWith('refs/heads/')) name = branch.slice('refs/heads/'.length);
 	else if (branch.startsWith('refs/')) throw new GitRefError(`cannot commit to ${JSON.stringify(branch)} in ${repo}: it is not a branch`);
 	const full = `refs/heads/${name}`;

@@ -159,6 +159,13 @@ test('tags and commit hashes are refused as dump targets; bad branch names too',
 	await t.throwsAsync(commitToBranch({repo, branch: 'main', dir: '', files: new Map([['../x.json', '{}']]), message: 'x'}), {message: /outside the layout directory/});
 	await t.throwsAsync(commitToBranch({repo: tempDir(t), branch: 'main', dir: '', files, message: 'x'}), {message: /not a Git repository/});
 	t.is(sh(repo, ['rev-parse', 'HEAD']).trim(), base);
+	// HEAD means "the current branch", unless it is detached.
+	sh(repo, ['checkout', '-q', '--detach']);
+	await t.throwsAsync(commitToBranch({repo, branch: 'HEAD', dir: '', files, message: 'x'}), {message: /HEAD .* is detached/});
+	sh(repo, ['checkout', '-q', 'main']);
+	const onHead = await commitToBranch({repo, branch: 'HEAD', dir: '', files, message: 'to the current branch'});
+	t.is(onHead.branch, 'refs/heads/main');
+	t.is(onHead.previous, base);
 });
 
 test('without any configured identity the fallback author is used, in both modes', async (t) => {
