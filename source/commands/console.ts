@@ -1,4 +1,5 @@
 import type {Command} from 'commander';
+import {closestKey} from '../config/suggest.js';
 import {runConsole} from '../ui/run.js';
 import {exitCodes, runCommand} from './context.js';
 import {useColor} from './output.js';
@@ -24,7 +25,14 @@ export function registerConsole(program: Command): void {
 		.option('--dir <path>', 'directory inside the repository holding .tyk.json')
 		.option('--env <name>', 'open this environment directly')
 		.option('--no-color', 'no colour')
-		.action(async (options: ConsoleOptions) => {
+		// A mistyped sub-command lands here as an operand: name it (with a guess) instead of "too many arguments".
+		.allowExcessArguments(true)
+		.action(async (options: ConsoleOptions, command: Command) => {
+			const [word] = command.args;
+			if (word !== undefined) {
+				const guess = closestKey(word, command.commands.map((sub) => sub.name()));
+				command.error(`error: unknown command '${word}'${guess ? ` (did you mean ${guess}?)` : ''}`, {code: 'commander.unknownCommand'});
+			}
 			if (!hasTerminal()) {
 				process.stderr.write('tyk-console: the console needs an interactive terminal; for scripts and CI use the commands (tyk-console --help)\n');
 				process.exitCode = exitCodes.error;

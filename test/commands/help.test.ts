@@ -1,0 +1,47 @@
+import {readFileSync} from 'node:fs';
+import test from 'ava';
+import {runCli} from '../helpers/cli.js';
+
+/** The flags product.md §5 promises per command; `--help` must name each of them. */
+const flags: Record<string, readonly string[]> = {
+	envs: ['--json', '--config', '--verbose', '--no-color'],
+	diff: ['--ref', '--against', '--json', '--full', '--status', '--id', '--kind', '--category'],
+	dump: ['--message', '--no-commit', '--dry-run', '--id', '--kind', '--category', '--json'],
+	publish: ['--ref', '--from-env', '--prune', '--dry-run', '--yes', '--id', '--kind', '--category', '--json'],
+	history: ['--id', '--kind', '--json'],
+	rollback: ['--id', '--to', '--snapshot', '--dry-run', '--yes', '--json'],
+	undo: ['--operation', '--dry-run', '--yes', '--json'],
+	emulator: ['--port', '--host', '--secret', '--admin-secret', '--data', '--seed', '--latency', '--fail-rate'],
+	demo: ['--dir'],
+};
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
+
+test('--help of every command exits 0 and names its flags; --version prints the package version', async (t) => {
+	const commands = Object.keys(flags);
+	const [top, versionRun, ...helps] = await Promise.all([
+		runCli(['--help']),
+		runCli(['--version']),
+		...commands.map((command) => runCli([command, '--help'])),
+	]);
+	t.is(top.code, 0, top.stderr);
+	for (const command of commands) t.regex(top.stdout, new RegExp(`^\\s+${command}\\b`, 'm'), `top-level help lists ${command}`);
+	t.is(versionRun.code, 0);
+	t.is(versionRun.stdout.trim(), version);
+	for (const [index, command] of commands.entries()) {
+		const help = helps[index]!;
+		t.is(help.code, 0, `${command}: ${help.stderr}`);
+		t.regex(help.stdout, new RegExp(`Usage: tyk-console ${command}`));
+		for (const flag of flags[command]!) t.true(help.stdout.includes(flag), `${command} --help names ${flag}`);
+	}
+});
+
+test('an unknown command or option exits 1 with a pointer to --help', async (t) => {
+	const [command, option] = await Promise.all([runCli(['publsh', 'staging']), runCli(['diff', 'staging', '--bogus'])]);
+	for (const run of [command, option]) {
+		t.is(run.code, 1);
+		t.regex(run.stderr, /run with --help/);
+	}
+	t.regex(command.stderr, /publsh/);
+	t.regex(option.stderr, /--bogus/);
+});
