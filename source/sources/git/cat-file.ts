@@ -2,8 +2,8 @@ import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {gitEnv, GitError, redactCredentials} from './run.js';
 
 interface Pending {
-	readonly object: string;
-	readonly resolve: (value: Buffer | undefined) => void;
+	/** Called with the object's hash, type and content; `undefined` type when git reports it missing. */
+	readonly answer: (hash: string, type: string | undefined, body: Buffer | undefined) => void;
 	readonly reject: (error: Error) => void;
 }
 
@@ -19,8 +19,8 @@ export class CatFileBatch {
 	private buffered = 0;
 	/** Size of the body being read (plus its trailing newline), or -1 while waiting for a header line. */
 	private expecting = -1;
-	/** Whether the body being read is a blob; trees and commits are consumed but answered as "no such file". */
-	private isBlob = false;
+	/** Hash and type from the header of the body being read. */
+	private current: {hash: string; type: string} = {hash: '', type: ''};
 	private failure: Error | undefined;
 	private closed = false;
 	private readonly exited: Promise<void>;
@@ -51,11 +51,23 @@ export class CatFileBatch {
 
 	/** Content of one blob (a hash or `<rev>:<path>`), or undefined when it is missing or not a file. */
 	read(object: string): Promise<Buffer | undefined> {
+		return this.request(object, (resolve) => (_hash, type, body) => resolve(type === 'blob' ? body : undefined));
+	}
+
+	/**
+	 * Hash of any object expression (e.g. `main^{commit}`), or undefined when it does not resolve to that type; lets a
+	 * store resolve its ref through the process it needs anyway instead of spawning `rev-parse`.
+	 */
+	resolve(object: string, type: 'commit' | 'tree' | 'blob'): Promise<string | undefined> {
+		return this.request(object, (resolve) => (hash, found) => resolve(found === type ? hash : undefined));
+	}
+
+	private request<T>(object: string, answer: (resolve: (value: T) => void) => Pending['answer']): Promise<T> {
 		if (this.failure) return Promise.reject(this.failure);
 		if (this.closed) return Promise.reject(new GitError(`git cat-file for ${this.repo} is already closed`, null, ''));
 		if (/[\n\r]/.test(object)) return Promise.reject(new GitError(`invalid object name ${JSON.stringify(object)}`, null, ''));
-		return new Promise((resolve, reject) => {
-			this.queue.push({object, resolve, reject});
+		return new Promise<T>((resolve, reject) => {
+			this.queue.push({answer: answer(resolve), reject});
 			this.child.stdin.write(`${object}\n`);
 		});
 	}
@@ -95,7 +107,7 @@ export class CatFileBatch {
 				}
 				if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
 					this.queue.shift();
-					pending.resolve(undefined);
+					pending.answer('', undefined, undefined);
 					continue;
 				}
 				const size = Number(header.slice(header.lastIndexOf(' ') + 1));
@@ -104,12 +116,13 @@ export class CatFileBatch {
 					return;
 				}
 				this.expecting = size + 1;
-				this.isBlob = header.split(' ')[1] === 'blob';
+				const [hash = '', type = ''] = header.split(' ');
+				this.current = {hash, type};
 			}
 			if (this.buffered < this.expecting) return;
 			const body = this.take(this.expecting);
 			this.expecting = -1;
-			this.queue.shift()!.resolve(this.isBlob ? body.subarray(0, body.length - 1) : undefined);
+			this.queue.shift()!.answer(this.current.hash, this.current.type, body.subarray(0, body.length - 1));
 		}
 	}
 

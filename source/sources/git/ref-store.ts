@@ -1,6 +1,6 @@
 import type {FileStore} from '../layout/file-store.js';
 import {CatFileBatch} from './cat-file.js';
-import {resolveCommit} from './repo.js';
+import {assertRepository, checkRefSyntax, GitRefError} from './repo.js';
 import {git} from './run.js';
 
 /**
@@ -28,12 +28,18 @@ export class GitRefStore implements FileStore {
 	 * keeps large monorepos cheap when only the layout folder matters.
 	 */
 	static async open(options: {repo: string; ref: string; under?: string}): Promise<GitRefStore> {
-		// The cat-file process starts while the ref resolves and the tree lists, so its startup costs no extra wait.
+		// The ref resolves through the cat-file process the reads need anyway: one spawn fewer than `rev-parse`.
 		const batch = new CatFileBatch(options.repo);
 		let commit: string;
 		let output: string;
 		try {
-			commit = await resolveCommit(options.repo, options.ref);
+			checkRefSyntax(options.ref, options.repo);
+			const resolved = await batch.resolve(`${options.ref}^{commit}`, 'commit').catch(() => undefined);
+			if (resolved === undefined) {
+				await assertRepository(options.repo);
+				throw new GitRefError(`unknown ref ${JSON.stringify(options.ref)} in ${options.repo}`);
+			}
+			commit = resolved;
 			const args = ['ls-tree', '-r', '-z', '--full-tree', commit];
 			if (options.under && options.under !== '' && options.under !== '.') args.push('--', options.under);
 			output = await git(options.repo, args);

@@ -20,7 +20,8 @@ export async function assertRepository(repo: string): Promise<void> {
 	if (result.code !== 0) throw new GitRefError(`not a Git repository: ${repo}`);
 }
 
-function checkRefSyntax(ref: string, repo: string): void {
+/** Refuses refs that could be read as options or break line-based git protocols, before any git call. */
+export function checkRefSyntax(ref: string, repo: string): void {
 	if (ref === '' || ref.startsWith('-') || ref.includes('\0') || /[\r\n]/.test(ref)) {
 		throw new GitRefError(`invalid ref ${JSON.stringify(ref)} in ${repo}`);
 	}

@@ -33,3 +33,15 @@ test('a git process that dies rejects pending and later reads with git\'s reason
 	await t.throwsAsync(batch.read('HEAD:a.txt'), {message: /not a git repository/i});
 	await batch.close();
 });
+
+test('resolve gives the hash of an expression of the wanted type only', async (t) => {
+	const repo = initRepo(t);
+	const commit = commitFiles(repo, {'a.txt': 'alpha'}, 'first');
+	const batch = new CatFileBatch(repo);
+	t.teardown(() => batch.close());
+	t.is(await batch.resolve('main^{commit}', 'commit'), commit);
+	t.is(await batch.resolve('main', 'tree'), undefined, 'a commit is not a tree');
+	t.regex((await batch.resolve('main^{tree}', 'tree'))!, /^[0-9a-f]{40}$/);
+	t.is(await batch.resolve('nope^{commit}', 'commit'), undefined);
+	t.is((await batch.read('main:a.txt'))!.toString(), 'alpha', 'reads still line up after resolves');
+});
