@@ -1,8 +1,14 @@
 import stringWidth from 'string-width';
 
-/** Display width in terminal cells (wide CJK and emoji count 2), the only measure that keeps columns aligned. */
+const printableAscii = /^[\u0020-\u007E]*$/;
+
+/**
+ * Display width in terminal cells (wide CJK and emoji count 2), the only measure that keeps columns aligned.
+ * Plain ASCII (nearly every API name, ID and JSON line) takes a fast path: string-width is costly per call and a
+ * frame measures thousands of strings.
+ */
 export function width(text: string): number {
-	return stringWidth(text);
+	return printableAscii.test(text) ? text.length : stringWidth(text);
 }
 
 /**
@@ -11,7 +17,8 @@ export function width(text: string): number {
  */
 export function truncate(text: string, max: number): string {
 	if (max <= 0) return '';
-	if (stringWidth(text) <= max) return text;
+	if (width(text) <= max) return text;
+	if (printableAscii.test(text)) return max === 1 ? '…' : `${text.slice(0, max - 1)}…`;
 	if (max === 1) return '…';
 	let out = '';
 	let used = 0;
@@ -27,13 +34,18 @@ export function truncate(text: string, max: number): string {
 /** Truncates and pads to exactly `size` cells, for fixed table columns. */
 export function fit(text: string, size: number, align: 'left' | 'right' = 'left'): string {
 	const cut = truncate(text, size);
-	const pad = ' '.repeat(Math.max(0, size - stringWidth(cut)));
+	const pad = ' '.repeat(Math.max(0, size - width(cut)));
 	return align === 'left' ? cut + pad : pad + cut;
 }
 
 /** Splits text into chunks of at most `size` cells, for wrapped diff lines. Always returns at least one chunk. */
 export function chunk(text: string, size: number): string[] {
 	if (size <= 0) return [text];
+	if (printableAscii.test(text)) {
+		const out: string[] = [];
+		for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+		return out.length > 0 ? out : [''];
+	}
 	const out: string[] = [];
 	let current = '';
 	let used = 0;

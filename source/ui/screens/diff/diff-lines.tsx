@@ -1,4 +1,4 @@
-import type {ReactElement} from 'react';
+import {memo, type ReactElement} from 'react';
 import {Text} from 'ink';
 import type {Cell, DiffRow, LineType, Sides, Span} from '../../../core/diff-rows.js';
 import type {Style, Theme} from '../../theme.js';
@@ -82,4 +82,21 @@ export function rowLines(row: DiffRow, index: number, options: LineOptions): Rea
 			{left[i] ?? blank(half)}<Text {...theme.diff.gutter}>│</Text>{right[i] ?? blank(width - 1 - half)}
 		</Text>
 	));
+}
+
+/** Props of <DiffRowView/>. */
+export interface DiffRowViewProps extends LineOptions {
+	readonly row: DiffRow;
+	readonly index: number;
+}
+
+/** One row as a component, memoised on the row and the geometry, so scrolling re-renders only rows that changed. */
+export const DiffRowView = memo(function DiffRowView({row, index, ...options}: DiffRowViewProps) {
+	return <>{rowLines(row, index, options)}</>;
+});
+
+/** How many terminal lines a row takes, so the screen fills exactly its height when wrapping. */
+export function rowHeight(row: DiffRow, options: LineOptions): number {
+	if (row.type === 'fold' || !options.wrap) return 1;
+	return rowLines(row, 0, options).length;
 }

@@ -7,7 +7,7 @@ import {clampTop, currentHunk, diffViewReducer, initialDiffView, type DiffViewAc
 import type {Route} from '../../state/navigation.js';
 import {fit, truncate} from '../../text.js';
 import {diffTexts} from './diff-texts.js';
-import {rowLines} from './diff-lines.js';
+import {DiffRowView, rowHeight} from './diff-lines.js';
 
 /** Props of <DiffScreen/>. */
 export interface DiffScreenProps {
@@ -30,7 +30,7 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const {comparison} = route;
 	const [view, setView] = useState(initialDiffView);
 	const texts = useMemo(() => diffTexts(comparison.left, comparison.right, view.showHidden), [comparison, view.showHidden]);
-	const layout = width < stackedBelow ? 'stacked' : 'split';
+	const layout: 'split' | 'stacked' = width < stackedBelow ? 'stacked' : 'split';
 	const [leftText, rightText] = view.swap ? [texts.right, texts.left] : [texts.left, texts.right];
 	const [leftLabel, rightLabel] = view.swap ? [route.rightLabel, route.leftLabel] : [route.leftLabel, route.rightLabel];
 	const folded = useMemo(() => diffRows(leftText, rightText, {layout}), [leftText, rightText, layout]);
@@ -49,17 +49,21 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	};
 	useKeys('diff', handlers, isActive);
 	const digits = String(Math.max(model.stats.leftLines, model.stats.rightLines, 1)).length;
+	const options = {layout, sides: model.sides, width, digits, wrap: view.wrap, theme};
 	const lines = [];
-	for (let i = top; i < model.rows.length && lines.length < viewport; i++) {
-		lines.push(...rowLines(model.rows[i]!, i, {layout, sides: model.sides, width, digits, wrap: view.wrap, theme}));
+	for (let i = top, used = 0; i < model.rows.length && used < viewport; i++) {
+		const row = model.rows[i]!;
+		used += rowHeight(row, options);
+		lines.push(<DiffRowView key={i} row={row} index={i} {...options} />);
 	}
 	const hiddenCount = route.hidden ?? texts.hidden;
 	const hiddenNote = view.showHidden
 		? 'showing all fields (i hides server-managed ones)'
 		: `${hiddenCount} server-managed field${hiddenCount === 1 ? '' : 's'} hidden (i shows)`;
 	const s = model.stats;
+	const counts = model.sides === 'both' ? `~${s.changed} -${s.deleted} +${s.inserted}` : `${Math.max(s.leftLines, s.rightLines)} lines`;
 	const header = `${comparison.kind ?? ''} ${comparison.name || comparison.id || comparison.key} · ${comparison.status}`
-		+ ` · ~${s.changed} -${s.deleted} +${s.inserted} · ${hiddenNote}${texts.masked > 0 ? ` · ${texts.masked} secrets masked` : ''}`;
+		+ ` · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${texts.masked} secrets masked` : ''}`;
 	const half = Math.floor((width - 1) / 2);
 	const labels = model.sides === 'both'
 		? layout === 'split' ? `${fit(`◀ ${leftLabel}`, half)}│${fit(`▶ ${rightLabel}`, width - 1 - half)}` : `- ${leftLabel}   + ${rightLabel}   (stacked: window under ${stackedBelow} columns)`
@@ -72,7 +76,7 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 			<Text {...theme.ui.title} wrap="truncate">{truncate(header, width)}</Text>
 			{comparison.error ? <Text {...theme.ui.error} wrap="truncate">{truncate(comparison.error, width)}</Text> : <Text {...theme.ui.muted} wrap="truncate">{truncate(labels, width)}</Text>}
 			<Box flexDirection="column" height={viewport} overflow="hidden">
-				{leftText === undefined && rightText === undefined ? <Text {...theme.ui.muted}>Nothing to show: neither side could be read.</Text> : lines.slice(0, viewport)}
+				{leftText === undefined && rightText === undefined ? <Text {...theme.ui.muted}>Nothing to show: neither side could be read.</Text> : lines}
 				{!model.fallback && model.hunks.length === 0 && (leftText !== undefined || rightText !== undefined) && s.changed + s.deleted + s.inserted === 0
 					? <Text {...theme.ui.muted}>No differences{view.showHidden ? '' : ' in the compared fields'}.</Text> : null}
 			</Box>

@@ -1,9 +1,36 @@
+import {memo} from 'react';
 import {Box, Text} from 'ink';
 import type {Comparison} from '../../../core/status.js';
 import type {Marks} from '../../state/marks.js';
 import type {Theme} from '../../theme.js';
 import {fit} from '../../text.js';
 import {statusGlyphs} from '../../components/glyphs.js';
+
+type Widths = ReturnType<typeof columnWidths>;
+
+/** Props of <ItemRow/>. */
+export interface ItemRowProps {
+	readonly row: Comparison;
+	readonly selected: boolean;
+	readonly marked: boolean;
+	readonly widths: Widths;
+	readonly theme: Theme;
+}
+
+/** One table row; memoised so a cursor move re-renders two rows, not the whole page. */
+export const ItemRow = memo(function ItemRow({row, selected, marked, widths: w, theme}: ItemRowProps) {
+	const line = `${fit(row.kind ?? '?', w.kind)} ${fit(row.flavor ?? '', w.flavor)} ${fit(row.name || row.file || '', w.name)} ${fit(row.id ?? row.error ?? '', w.id)} ${fit(row.categories.join(','), w.categories)} ${fit(row.status === 'changed' ? String(row.changes.length) : '', w.changes, 'right')}`;
+	return (
+		<Text wrap="truncate">
+			<Text {...(selected ? theme.ui.cursor : {})}>{selected ? '›' : ' '}</Text>
+			<Text {...theme.ui.marked}>{marked ? '●' : ' '}</Text>
+			<Text {...theme.status[row.status]}>{statusGlyphs[row.status]}</Text>
+			{'  '}
+			<Text {...(selected ? theme.ui.cursor : {})}>{line}</Text>
+		</Text>
+	);
+}, (a, b) => a.row === b.row && a.selected === b.selected && a.marked === b.marked && a.theme === b.theme
+	&& a.widths.name === b.widths.name && a.widths.id === b.widths.id && a.widths.categories === b.widths.categories);
 
 /** Column widths for a table width; name, ID and categories share what the fixed columns leave. */
 export function columnWidths(width: number): {kind: number; flavor: number; name: number; id: number; categories: number; changes: number} {
@@ -32,20 +59,9 @@ export function ItemTable({rows, cursorIndex, marks, width, theme}: ItemTablePro
 			<Text {...theme.ui.muted} wrap="truncate">
 				{'     '}{fit('kind', w.kind)} {fit('flavor', w.flavor)} {fit('name', w.name)} {fit('ID', w.id)} {fit('categories', w.categories)} {fit('Δ', w.changes, 'right')}
 			</Text>
-			{rows.map((row, i) => {
-				const selected = i === cursorIndex;
-				const marked = marks.has(row.key);
-				const line = `${fit(row.kind ?? '?', w.kind)} ${fit(row.flavor ?? '', w.flavor)} ${fit(row.name || row.file || '', w.name)} ${fit(row.id ?? row.error ?? '', w.id)} ${fit(row.categories.join(','), w.categories)} ${fit(row.status === 'changed' ? String(row.changes.length) : '', w.changes, 'right')}`;
-				return (
-					<Text key={row.key} wrap="truncate">
-						<Text {...(selected ? theme.ui.cursor : {})}>{selected ? '›' : ' '}</Text>
-						<Text {...theme.ui.marked}>{marked ? '●' : ' '}</Text>
-						<Text {...theme.status[row.status]}>{statusGlyphs[row.status]}</Text>
-						{'  '}
-						<Text {...(selected ? theme.ui.cursor : {})}>{line}</Text>
-					</Text>
-				);
-			})}
+			{rows.map((row, i) => (
+				<ItemRow key={row.key} row={row} selected={i === cursorIndex} marked={marks.has(row.key)} widths={w} theme={theme} />
+			))}
 		</Box>
 	);
 }

@@ -1,3 +1,4 @@
+import {useMemo} from 'react';
 import {Text} from 'ink';
 import type {Comparison} from '../../../core/status.js';
 import type {ItemsFilter, KindTab} from '../../state/filter.js';
@@ -16,7 +17,12 @@ export interface ItemsHeaderProps {
 
 /** Kind tabs with counts, the status filter and the text filter, so the user always sees why rows are missing. */
 export function ItemsHeader({comparisons, filter, editing, theme}: ItemsHeaderProps) {
-	const count = (tab: KindTab) => (tab === 'all' ? comparisons.length : comparisons.filter((c) => c.kind === tab).length);
+	const counts = useMemo(() => {
+		const out: Record<KindTab, number> = {all: comparisons.length, api: 0, policy: 0, template: 0};
+		for (const c of comparisons) if (c.kind) out[c.kind]++;
+		return out;
+	}, [comparisons]);
+	const count = (tab: KindTab) => counts[tab];
 	return (
 		<Text wrap="truncate">
 			{kindTabs.map((tab, i) => (
