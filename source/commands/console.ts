@@ -1,6 +1,5 @@
 import type {Command} from 'commander';
 import {closestKey} from '../config/suggest.js';
-import {runConsole} from '../ui/run.js';
 import {exitCodes, runCommand} from './context.js';
 import {useColor} from './output.js';
 import type {CommonOptions} from './options.js';
@@ -39,6 +38,8 @@ export function registerConsole(program: Command): void {
 				return;
 			}
 			await runCommand(options, async (engine) => {
+				// Loaded only here: Ink and React double the start-up time of every non-interactive command (CI runs).
+				const {runConsole} = await import('../ui/run.js');
 				await runConsole(engine, {initialEnvironment: options.env, color: useColor(process.stdout, options.color)});
 				return exitCodes.ok;
 			});

@@ -1,7 +1,6 @@
 import type {Command} from 'commander';
-import {startDemo, type DemoWorld} from '../demo/world.js';
+import type {DemoWorld} from '../demo/world.js';
 import {demoEnvironments} from '../demo/config.js';
-import {runConsole} from '../ui/run.js';
 import {hasTerminal} from './console.js';
 import {useColor} from './output.js';
 
@@ -41,6 +40,8 @@ export function registerDemo(program: Command): void {
 			let world: DemoWorld | undefined;
 			try {
 				process.stderr.write('Starting the demo: two Dashboard emulators and a Git repository…\n');
+				// Loaded only here, so the other commands start without the emulator, demo and Ink/React modules.
+				const [{startDemo}, {runConsole}] = await Promise.all([import('../demo/world.js'), import('../ui/run.js')]);
 				world = await startDemo({dir: options.dir});
 				if (hasTerminal()) {
 					await runConsole(world.engine, {color: useColor(process.stdout, options.color)});

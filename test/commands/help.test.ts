@@ -1,6 +1,11 @@
-import {readFileSync} from 'node:fs';
+import {execFile} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {promisify} from 'node:util';
 import test from 'ava';
-import {runCli} from '../helpers/cli.js';
+import {cliPath, runCli, tsxLoader} from '../helpers/cli.js';
 
 /** The flags product.md §5 promises per command; `--help` must name each of them. */
 const flags: Record<string, readonly string[]> = {
@@ -44,4 +49,25 @@ test('an unknown command or option exits 1 with a pointer to --help', async (t) 
 	}
 	t.regex(command.stderr, /publsh/);
 	t.regex(option.stderr, /--bogus/);
+});
+
+test('the non-interactive commands start without loading Ink, React or the console screens', async (t) => {
+	const dir = mkdtempSync(join(tmpdir(), 'tyk-console-imports-'));
+	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const log = join(dir, 'loaded.txt');
+	writeFileSync(log, '');
+	writeFileSync(join(dir, 'hooks.mjs'), [
+		"import {appendFileSync} from 'node:fs';",
+		'let log;',
+		'export function initialize(data) { log = data.log; }',
+		"export async function resolve(specifier, context, next) { const found = await next(specifier, context); appendFileSync(log, found.url + '\\n'); return found; }",
+	].join('\n'));
+	writeFileSync(join(dir, 'register.mjs'), [
+		"import {register} from 'node:module';",
+		`register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)}, {data: {log: ${JSON.stringify(log)}}});`,
+	].join('\n'));
+	await promisify(execFile)(process.execPath, ['--import', tsxLoader, '--import', join(dir, 'register.mjs'), cliPath, 'diff', '--help']);
+	const loaded = readFileSync(log, 'utf8').split('\n');
+	t.true(loaded.some((url) => url.includes('/source/commands/diff.ts')), 'the hook saw the command modules');
+	t.deepEqual(loaded.filter((url) => /\/node_modules\/(ink|react)\/|\/source\/ui\//.test(url)), []);
 });
