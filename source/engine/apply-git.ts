@@ -59,7 +59,7 @@ export async function applyToGit(
 			} else {
 				const branch = await resolveBranch(git.repo, git.branch);
 				const committed = await commitToBranch({
-					repo: git.repo, branch, dir: git.dir, files, remove: layout.removed,
+					repo: git.repo, branch, dir: git.dir, files, remove: layout.removed, base: gitSide.commit ?? null,
 					message: options.message ?? defaultMessage(plan, writes), push: options.push,
 				});
 				commit = committed.commit;

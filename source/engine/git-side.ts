@@ -67,7 +67,7 @@ export async function readGitSide(git: GitConfig, ref?: string, options: {allowM
 	if (options.allowMissingBranch && !(await refExists(git.repo, wanted))) {
 		return {set: emptySet, empty: true, side: {type: 'git', label: `git ${wanted} (new)`}};
 	}
-	const store = await GitRefStore.open({repo: git.repo, ref: wanted});
+	const store = await GitRefStore.open({repo: git.repo, ref: wanted, under: git.dir});
 	try {
 		const read = await readFrom(store, git.dir);
 		return {...read, commit: store.commit, side: {type: 'git', label: gitLabel(wanted, store.commit)}};
