@@ -1,4 +1,4 @@
-import {rm} from 'node:fs/promises';
+import {readFile, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {writeFileAtomic} from '../layout/atomic-write.js';
 import {layoutStorePaths} from '../layout/dir-writer.js';
@@ -83,12 +83,33 @@ async function checkBase(options: CommitOptions, fullRef: string, paths: readonl
 	}
 }
 
+/**
+ * The dirty paths that would lose someone's edits. A path that already holds exactly what this commit writes (or is
+ * already gone when it removes it) is not one: a dump killed between writing its files and committing leaves such
+ * paths, and the re-run must be able to finish that commit instead of refusing forever.
+ */
+async function conflictingPaths(worktree: string, dirty: readonly string[], wanted: ReadonlyMap<string, string>): Promise<string[]> {
+	const conflicts: string[] = [];
+	for (const path of dirty) {
+		const content = wanted.get(path);
+		let current: string | undefined;
+		try {
+			current = await readFile(join(worktree, ...path.split('/')), 'utf8');
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		}
+		if (current !== content) conflicts.push(path);
+	}
+	return conflicts;
+}
+
 async function commitInWorktree(options: CommitOptions, worktree: string, fullRef: string, paths: string[], removed: string[], env: Record<string, string>): Promise<Omit<CommitResult, 'pushed'>> {
 	const all = [...paths, ...removed];
-	const dirty = await dirtyPaths(worktree, all);
+	const contents = [...options.files.values()];
+	const wanted = new Map(paths.map((path, index) => [path, contents[index]!]));
+	const dirty = await conflictingPaths(worktree, await dirtyPaths(worktree, all), wanted);
 	if (dirty.length > 0) throw new DirtyWorktreeError(worktree, dirty);
 	const previous = await readRef(worktree, fullRef);
-	const contents = [...options.files.values()];
 	for (const [index, path] of paths.entries()) await writeFileAtomic(join(worktree, ...path.split('/')), contents[index]!);
 	for (const path of removed) await rm(join(worktree, ...path.split('/')), {force: true});
 	const pathspec = all.map((path) => `${path}\0`).join('');
