@@ -56,15 +56,12 @@ const liveRef = (environment: string): SideRef => ({type: 'live', label: `live $
 export async function planPublish(
 	context: EngineContext, environment: string, selection: Selection, options: {ref?: string; fromEnvironment?: string; prune?: boolean} = {},
 ): Promise<PlanBuild> {
-	const liveSet = readLiveSide(await context.client(environment));
-	let source: {set: ItemSet; side: SideRef};
-	if (options.fromEnvironment) {
-		source = {set: await readLiveSide(await context.client(options.fromEnvironment)), side: liveRef(options.fromEnvironment)};
-	} else {
-		const git = await readGitSide(context.environment(environment).git, options.ref);
-		source = {set: git.set, side: git.side};
-	}
-	const target = await liveSet;
+	// Both sides load together; Promise.all also keeps a failing side from becoming an unhandled rejection (a crash).
+	const from = options.fromEnvironment;
+	const sourceRead: Promise<{set: ItemSet; side: SideRef}> = from
+		? context.client(from).then(readLiveSide).then((set) => ({set, side: liveRef(from)}))
+		: readGitSide(context.environment(environment).git, options.ref).then((git) => ({set: git.set, side: git.side}));
+	const [target, source] = await Promise.all([context.client(environment).then(readLiveSide), sourceRead]);
 	if (options.prune) refuseBlindPrune(source.set, source.side);
 	const comparisons = compareSets(source.set, target, {ignore: context.config.ignore});
 	return buildPlan(comparisons, {

@@ -8,7 +8,9 @@ test('envs reports each environment on its own: ok, unreachable (closed port), a
 		{name: 'badkey', emulator: {seed: 2}, wrongKey: true},
 	]);
 	world.git(['commit', '-q', '--allow-empty', '-m', 'start']);
-	const [json, text, diff] = await Promise.all([world.json(['envs']), world.cli(['envs']), world.cli(['diff', 'badkey'])]);
+	const [json, text, diff, publish] = await Promise.all([
+		world.json(['envs']), world.cli(['envs']), world.cli(['diff', 'badkey']), world.cli(['publish', 'down', '--yes']),
+	]);
 
 	t.is(json.code, 1, json.stderr);
 	const byName = Object.fromEntries(json.data.environments.map((e: any) => [e.name, e]));
@@ -30,5 +32,8 @@ test('envs reports each environment on its own: ok, unreachable (closed port), a
 	t.is(diff.code, 1);
 	t.regex(diff.stderr, /^tyk-console: .*badkey/);
 
-	assertNoSecrets(t, world, [json.stdout, json.stderr, text.stdout, text.stderr, diff.stdout, diff.stderr]);
+	t.is(publish.code, 1);
+	t.regex(publish.stderr, /^tyk-console: down: .*connection refused/);
+
+	assertNoSecrets(t, world, [json.stdout, json.stderr, text.stdout, text.stderr, diff.stdout, diff.stderr, publish.stdout, publish.stderr]);
 });

@@ -58,7 +58,8 @@ test('dump, drift, publish one item, roll back to a snapshot, undo the rollback'
 
 	// Publish only the API: one write, one audit line, the policy is left alone.
 	const auditBefore = world.audit().length;
-	const published = await json(['publish', 'staging', '--id', apiId]);
+	const published = await json(['publish', 'staging', '--id', apiId, '--verbose']);
+	t.regex(published.stderr, /staging: PUT \/api\/apis\/\S+ 200 \d+ms/, 'verbose logs each request (never the key)');
 	t.is(published.code, 0, published.stderr);
 	t.deepEqual(published.data.results.map((r: any) => [r.kind, r.id, r.action, r.status]), [['api', apiId, 'update', 'applied']]);
 	const audit = world.audit().slice(auditBefore);
@@ -90,6 +91,13 @@ test('dump, drift, publish one item, roll back to a snapshot, undo the rollback'
 	t.deepEqual(undone.data.results.map((r: any) => [r.id, r.action, r.status]), [[apiId, 'update', 'applied']]);
 	const afterUndo = world.emulators['staging']!.store.listApis().find((w: any) => w.api_definition.api_id === apiId) as any;
 	t.is(afterUndo.api_definition.proxy.target_url, gitUrl);
+
+	// The policy goes back to its Git revision: nothing drifts any more.
+	const toRevision = await json(['rollback', 'staging', '--id', policy.id, '--to', commit]);
+	t.is(toRevision.code, 0, toRevision.stderr);
+	t.deepEqual(toRevision.data.results.map((r: any) => [r.kind, r.id, r.action, r.status]), [['policy', policy.id, 'update', 'applied']]);
+	const settled = await run(['diff', 'staging']);
+	t.is(settled.code, 0, settled.stdout);
 
 	assertNoSecrets(t, world, [...outputs, world.stateText(), world.git(['log', '-p', '--all'])]);
 });
