@@ -20,9 +20,11 @@ export function HelpOverlay({screen, width, height, theme, onClose}: HelpOverlay
 	});
 	const rows = bindingsFor(screen);
 	const keyWidth = Math.min(18, Math.max(...rows.map((b) => b.keys.join(' ').length)) + 2);
-	const visible = rows.slice(0, Math.max(1, height - 3));
+	// Inside the border: one title line, then rows; when they do not all fit, the last line says how many are left.
+	const room = Math.max(1, height - 3);
+	const visible = rows.length <= room ? rows : rows.slice(0, Math.max(1, room - 1));
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1}>
+		<Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1} overflow="hidden">
 			<Text {...theme.ui.title}>Keys on this screen ({screen}) · ? or Esc closes</Text>
 			{visible.map((b, i) => (
 				<Text key={i} wrap="truncate">

@@ -7,6 +7,8 @@ export interface Views {
 	readonly store: ViewStore;
 	/** Starts loading unless already loaded or loading (`force` reloads). Never awaits: input stays responsive. */
 	load(environment: string, options?: {base?: string; force?: boolean}): void;
+	/** Reloads every view that shows an environment (its own and comparisons involving it), after a write to it. */
+	refresh(environment: string): void;
 }
 
 function message(error: unknown): string {
@@ -51,5 +53,12 @@ export function useViews(services: ConsoleServices): Views {
 			},
 		);
 	}, [services]);
-	return {store, load};
+	const refresh = useCallback((environment: string) => {
+		for (const key of Object.keys(storeRef.current)) {
+			const [base, other] = key.includes('→') ? key.split('→') : [undefined, key];
+			if (other === environment || base === environment) load(other!, {base, force: true});
+		}
+		if (!storeRef.current[environment]) load(environment, {force: true});
+	}, [load]);
+	return {store, load, refresh};
 }

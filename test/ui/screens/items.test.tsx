@@ -103,3 +103,20 @@ test.serial('the comparison view offers migration: p plans a publish from the ot
 	t.regex(plan, /migrate live staging → live prod on prod \[protected\]/);
 	t.true(services.calls.some((c) => /^planPublish prod .* from staging$/.test(c)), services.calls.join('\n'));
 });
+
+test.serial('a slow environment shows a spinner while input keeps working; an unreachable one says why', async (t) => {
+	const services = new FakeServices({hold: ['staging']});
+	const app = await renderApp(services, {width: 80, height: 24, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor('Loading staging (Git and live)…');
+	await app.press('?');
+	await app.waitFor('Keys on this screen (items)');
+	await app.press(keys.esc);
+	services.release('staging');
+	await app.waitFor('4 of 6 shown');
+	await app.press(keys.esc, 'G', 'G', keys.enter);
+	const frame = await app.waitFor('Items: broken');
+	const broken = await app.waitFor('Live unreachable');
+	t.regex(broken, /connect ECONNREFUSED/);
+	t.truthy(frame);
+});

@@ -38,7 +38,11 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 	const view = shownView(entry);
 	const all = view?.comparisons ?? [];
 	const rows = useMemo(() => visibleComparisons(all, filter), [all, filter]);
-	const viewport = Math.max(1, height - 3);
+	const problems = [
+		view && view.reachability !== 'ok' ? `Live ${view.reachability}: ${view.reason ?? 'no reason given'}` : '',
+		view?.gitError ? `Git: ${view.gitError}` : '',
+	].filter(Boolean).join(' · ');
+	const viewport = Math.max(1, height - 3 - (problems ? 1 : 0));
 	const bounds = {count: rows.length, viewport};
 	const shown = clampList(list, bounds);
 	const current = rows[shown.cursor];
@@ -112,13 +116,12 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			: <Text wrap="truncate">
 				{sides} <Text {...theme.ui.muted}>· {rows.length} of {all.length} shown</Text>
 				{entry.state === 'loading' ? <Text {...theme.reach.loading}> · reloading…</Text> : null}
-				{view && view.reachability !== 'ok' ? <Text {...theme.ui.error}> · live: {view.reachability} {view.reason ?? ''}</Text> : null}
-				{view?.gitError ? <Text {...theme.ui.error}> · Git: {view.gitError}</Text> : null}
 			</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<ItemsHeader comparisons={all} filter={filter} editing={editing} theme={theme} />
 			{status}
+			{problems ? <Text {...theme.ui.error} wrap="truncate">{truncate(problems, width)}</Text> : null}
 			<ItemTable rows={rows.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} marks={marks} width={width} theme={theme} />
 			{view && rows.length === 0 ? <Text {...theme.ui.muted}>  No items match (f cycles the status filter: {filter.status}).</Text> : null}
 		</Box>

@@ -34,7 +34,7 @@ export function ProgressScreen({plan, width, height, isActive}: ProgressScreenPr
 				dispatch({type: 'finished', result});
 				const c = outcomeCounts(result.results);
 				ui.say(`Operation ${result.operation}: ${c.applied} applied, ${c.skipped} skipped, ${c.failed} failed`);
-				ui.views.load(plan.environment, {force: true});
+				ui.views.refresh(plan.environment);
 			},
 			(error: unknown) => dispatch({type: 'crashed', error: error instanceof Error ? error.message : String(error)}),
 		);
