@@ -20,6 +20,9 @@ export async function kindOf(engine: Engine, environment: string, id: string, gi
 	const kinds = [...new Set(view.comparisons.filter((c) => c.id === id && c.kind).map((c) => c.kind!))];
 	if (kinds.length === 1) return kinds[0]!;
 	if (kinds.length > 1) throw new Error(`"${id}" names items of several kinds (${kinds.join(', ')}): add --kind`);
+	// Not found because a side could not be read: say that, not "no such item".
+	if (view.reason) throw new Error(view.reason);
+	if (view.gitError) throw new Error(view.gitError);
 	throw new Error(`no item with ID "${id}" in ${environment} (live or Git); add --kind if it exists only in history`);
 }
 

@@ -8,8 +8,9 @@ test('envs reports each environment on its own: ok, unreachable (closed port), a
 		{name: 'badkey', emulator: {seed: 2}, wrongKey: true},
 	]);
 	world.git(['commit', '-q', '--allow-empty', '-m', 'start']);
-	const [json, text, diff, publish] = await Promise.all([
+	const [json, text, diff, publish, history] = await Promise.all([
 		world.json(['envs']), world.cli(['envs']), world.cli(['diff', 'badkey']), world.cli(['publish', 'down', '--yes']),
+		world.cli(['history', 'down', '--id', 'some-api']),
 	]);
 
 	t.is(json.code, 1, json.stderr);
@@ -34,6 +35,8 @@ test('envs reports each environment on its own: ok, unreachable (closed port), a
 
 	t.is(publish.code, 1);
 	t.regex(publish.stderr, /^tyk-console: down: .*connection refused/);
+	t.is(history.code, 1);
+	t.regex(history.stderr, /^tyk-console: down: .*connection refused/, 'an unreachable Dashboard is not reported as "no such item"');
 
-	assertNoSecrets(t, world, [json.stdout, json.stderr, text.stdout, text.stderr, diff.stdout, diff.stderr, publish.stdout, publish.stderr]);
+	assertNoSecrets(t, world, [json.stdout, json.stderr, text.stdout, text.stderr, diff.stdout, diff.stderr, publish.stdout, publish.stderr, history.stdout, history.stderr]);
 });
