@@ -3,7 +3,7 @@ import {compareSets} from '../core/compare.js';
 import type {SideRef} from '../core/plan.js';
 import {buildPlan, type PlanBuild} from '../core/planning.js';
 import {readLayoutAtRevision} from '../sources/git/history.js';
-import {getOperation, getSnapshot, lastOperation} from '../sources/journal/reader.js';
+import {getOperation, getSnapshot, listOperations} from '../sources/journal/reader.js';
 import type {EngineContext} from './context.js';
 import {gitLabel, readGitSide} from './git-side.js';
 import {readLiveSide} from './live-side.js';
@@ -112,9 +112,12 @@ export async function planRollback(context: EngineContext, environment: string, 
 
 /** The pre-images of an operation → live: every item it wrote goes back to how it was (created ones are deleted). */
 export async function planUndo(context: EngineContext, environment: string, operation?: string): Promise<PlanBuild & {operation: string}> {
-	const record = operation ? await getOperation(context.config.stateDir, operation) : await lastOperation(context.config.stateDir, environment);
+	// By default the last write to the Dashboard: a dump since then only wrote Git and must not block the undo.
+	const record = operation
+		? await getOperation(context.config.stateDir, operation)
+		: (await listOperations(context.config.stateDir, environment)).find((candidate) => candidate.action !== 'dump');
 	if (!record) {
-		throw new Error(operation ? `unknown operation "${operation}"` : `no operation to undo on ${environment}: the journal in ${context.config.stateDir} has none`);
+		throw new Error(operation ? `unknown operation "${operation}"` : `no Dashboard write to undo on ${environment}: the journal in ${context.config.stateDir} has none (dumps to Git are undone with git revert)`);
 	}
 	if (record.environment !== environment) throw new Error(`operation ${record.id} ran on ${record.environment}, not ${environment}`);
 	if (record.action === 'dump') throw new Error(`operation ${record.id} was a dump to Git; undo it with git (git revert) instead`);

@@ -120,5 +120,16 @@ test('a tyk-sync layout published into an empty Dashboard and dumped into a new 
 	t.is(index.policies.length, 1);
 	t.is(index.assets.length, 1);
 
+	// `undo` (default: the last Dashboard write, not the dump since) deletes what the publish created, templates first.
+	const undone = await world.json(['undo', 'staging']);
+	outputs.push(undone.stdout, undone.stderr);
+	t.is(undone.code, 0, undone.stdout + undone.stderr);
+	t.is(undone.data.direction, 'undo');
+	const deletes = undone.data.results.map((r: any) => `${r.kind}:${r.action}:${r.status}`);
+	t.deepEqual(deletes, [
+		'template:delete:applied', 'api:delete:applied', 'api:delete:applied', 'api:delete:applied', 'policy:delete:applied',
+	]);
+	t.is(store.listApis().length + store.listPolicies().length + store.listTemplates().length, 0);
+
 	assertNoSecrets(t, world, [...outputs, world.stateText()]);
 });
