@@ -66,6 +66,10 @@ function printFull(output: Output, comparison: Comparison, view: EnvironmentView
 		else if (line.startsWith('@@')) output.out(output.paint.cyan(line));
 		else output.out(line);
 	}
+	// A rotated secret of the same length masks to the same text on both sides, so the patch alone would not show it.
+	for (const path of compared.changes.filter((changed) => compared.masked.includes(changed))) {
+		output.out(output.paint.yellow(`~ ${path}: secret changed (value masked)`));
+	}
 }
 
 function printText(output: Output, engine: Engine, view: EnvironmentView, rows: readonly Comparison[], options: DiffOptions): void {

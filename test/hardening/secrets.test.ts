@@ -1,0 +1,161 @@
+import {randomBytes} from 'node:crypto';
+import test from 'ava';
+import {loadConfig} from '../../source/config/index.js';
+import {EngineContext} from '../../source/engine/context.js';
+import {Engine} from '../../source/engine/engine.js';
+import {keys, renderApp, type Rendered} from '../ui/helpers/render.js';
+import {makeWorld, type World} from '../helpers/world.js';
+import type {CliResult} from '../helpers/cli.js';
+
+/** Secret values inside one Classic definition: upstream basic-auth password, JWT shared secret, config_data token. */
+function definitionSecrets(tag: string) {
+	return {
+		password: `pw-${tag}-${randomBytes(8).toString('hex')}`,
+		jwt: Buffer.from(`jwt-${tag}-${randomBytes(8).toString('hex')}`).toString('base64'),
+		token: `tok-${tag}-${randomBytes(8).toString('hex')}`,
+	};
+}
+type Secrets = ReturnType<typeof definitionSecrets>;
+
+function withSecrets(def: any, secrets: Secrets): void {
+	def.upstream_auth.enabled = true;
+	def.upstream_auth.basic_auth.password = secrets.password;
+	def.enable_jwt = true;
+	def.jwt_signing_method = 'hmac';
+	def.jwt_source = secrets.jwt;
+	def.config_data = {auth_token: secrets.token, region: 'eu'};
+	def.config_data_disabled = false;
+}
+
+/** A world whose live Dashboard holds `secret-api` with the old secrets, dumped to Git, then changed live to the new ones. */
+async function secretWorld(t: Parameters<typeof makeWorld>[0]): Promise<{world: World; old: Secrets; fresh: Secrets}> {
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2}}]);
+	const emulator = world.emulators['staging']!;
+	const old = definitionSecrets('old');
+	const fresh = definitionSecrets('new');
+	const wrapper: any = structuredClone(emulator.store.listApis().find((entry) => !entry['oas'])!);
+	const def = wrapper.api_definition;
+	delete def.id;
+	Object.assign(def, {api_id: 'secret-api', name: 'Secret API', slug: 'secret-api'});
+	def.proxy.listen_path = '/secret-api/';
+	withSecrets(def, old);
+	emulator.store.importApis([wrapper]);
+	const dumped = await world.cli(['dump', 'staging']);
+	t.is(dumped.code, 0, dumped.stderr);
+	const live = await world.request('staging', 'GET', '/api/apis/secret-api');
+	withSecrets(live.api_definition, fresh);
+	await world.request('staging', 'PUT', '/api/apis/secret-api', live);
+	return {world, old, fresh};
+}
+
+/** Leak check: the Dashboard key nowhere; definition secrets nowhere but journal pre-images. */
+function assertNoLeaks(t: Parameters<typeof makeWorld>[0], world: World, values: readonly string[], texts: Readonly<Record<string, string>>): number {
+	let checks = 0;
+	for (const [name, text] of Object.entries(texts)) {
+		for (const key of world.secrets) {
+			t.false(text.includes(key), `the Dashboard key appears in ${name}`);
+			checks++;
+		}
+		for (const value of values) {
+			t.false(text.includes(value), `a definition secret appears in ${name}`);
+			checks++;
+		}
+	}
+	return checks;
+}
+
+test('secrets: every command (diff, --full, --json, --verbose, envs, history, dry runs, publish, undo, rollback, dump) keeps the key and definition secrets out of output, logs, journal results and audit', async (t) => {
+	const {world, old, fresh} = await secretWorld(t);
+	const values = [...Object.values(old), ...Object.values(fresh)];
+	const commands: string[][] = [
+		['diff', 'staging'], ['diff', 'staging', '--full'], ['diff', 'staging', '--json'], ['diff', 'staging', '--full', '--json'],
+		['diff', 'staging', '--verbose'], ['diff', 'staging', '--id', 'secret-api', '--full', '--verbose'], ['envs'], ['envs', '--json', '--verbose'],
+		['history', 'staging', '--id', 'secret-api'], ['history', 'staging', '--id', 'secret-api', '--json'],
+		['dump', 'staging', '--dry-run'], ['dump', 'staging', '--dry-run', '--json'], ['publish', 'staging', '--dry-run', '--verbose'],
+		['publish', 'staging', '--dry-run', '--json'],
+	];
+	const runs: Record<string, CliResult> = {};
+	await Promise.all(commands.map(async (args) => void (runs[args.join(' ')] = await world.cli(args))));
+	const diffFull = runs['diff staging --full']!;
+	t.is(diffFull.code, 2, diffFull.stderr);
+	// Same-length secrets mask to the same text, so --full names each rotated secret instead (it printed nothing before).
+	t.regex(diffFull.stdout, /~ api_definition\.upstream_auth\.basic_auth\.password: secret changed \(value masked\)/);
+	t.regex(diffFull.stdout, /~ api_definition\.jwt_source: secret changed/);
+	t.regex(diffFull.stdout, /~ api_definition\.config_data\.auth_token: secret changed/);
+	t.regex(runs['diff staging --full --json']!.stdout, /upstream_auth\.basic_auth\.password/, '--json lists the changed secret paths');
+	// Writes, one after the other: Git's old secrets go live, undo brings the new ones back, rollback the old again, dump.
+	const head = world.git(['rev-parse', 'main']).trim();
+	for (const args of [
+		['publish', 'staging', '--yes', '--json'], ['undo', 'staging', '--verbose'],
+		['rollback', 'staging', '--id', 'secret-api', '--to', head, '--json'], ['dump', 'staging', '--json', '--verbose'],
+	]) {
+		const run = await world.cli(args);
+		t.true(run.code === 0, `${args.join(' ')}: ${run.stdout}${run.stderr}`);
+		runs[args.join(' ')] = run;
+	}
+	const live = await world.request('staging', 'GET', '/api/apis/secret-api');
+	t.is(live.api_definition.upstream_auth.basic_auth.password, old.password, 'the values sent to the Dashboard are never masked');
+
+	const texts: Record<string, string> = {};
+	for (const [name, run] of Object.entries(runs)) {
+		texts[`stdout of ${name}`] = run.stdout;
+		texts[`stderr of ${name}`] = run.stderr;
+	}
+	// The journal may keep pre-images (the user's own state, needed by undo); every other line and the audit may not.
+	const journal = world.journal();
+	t.true(journal.some((line) => line.type === 'pre-image' && JSON.stringify(line).includes(fresh.password)), 'pre-images are complete');
+	texts['journal lines other than pre-images'] = journal.filter((line) => line.type !== 'pre-image').map((line) => JSON.stringify(line)).join('\n');
+	texts['audit log'] = world.audit().map((line) => JSON.stringify(line)).join('\n');
+	texts['journal pre-images (key only)'] = '';
+	const checks = assertNoLeaks(t, world, values, texts);
+	t.false(world.stateText().includes(world.secrets[0]!), 'the key is in no state file at all');
+	t.log(`${checks} leak checks over ${Object.keys(texts).length} outputs`);
+});
+
+async function waitLong(app: Rendered, text: string | RegExp): Promise<string> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await app.waitFor(text);
+		} catch (error) {
+			if (attempt >= 20) throw error;
+		}
+	}
+}
+
+test.serial('secrets: the console (environments, items, diff with hidden fields, plan, step diff, history) never shows the key or a definition secret', async (t) => {
+	const {world, old, fresh} = await secretWorld(t);
+	for (const [name, value] of Object.entries(world.env)) if (name.startsWith('TYK_E2E_KEY_')) process.env[name] = value;
+	const config = loadConfig({configPath: world.configPath, cwd: world.root, env: {...process.env, ...world.env}});
+	const engine = new Engine(new EngineContext(config));
+	t.teardown(() => engine.close());
+	const app = await renderApp(engine, {width: 140, height: 40});
+	t.teardown(() => app.unmount());
+	const frames: string[] = [];
+	const step = async (...input: string[]) => {
+		await app.press(...input);
+		frames.push(app.frame());
+	};
+	frames.push(await waitLong(app, 'staging'));
+	await step(keys.enter);
+	frames.push(await waitLong(app, 'Secret API'));
+	await step('/', ...'Secret API', keys.enter);
+	await step(keys.enter);
+	frames.push(await waitLong(app, /chars, changed/));
+	await step('i');
+	await step('z');
+	await step(keys.pageDown);
+	await step(keys.esc);
+	await step(' ', 'p');
+	frames.push(await waitLong(app, /Secret API/));
+	await step(keys.enter);
+	await step(keys.esc);
+	await step(keys.esc);
+	await step('b');
+	await step(keys.enter);
+	await step(keys.esc);
+	await step(keys.esc);
+	const shown = frames.join('\n');
+	t.regex(shown, /•+ \(\d+ chars, changed\)/, 'the diff shows that the secrets changed, masked');
+	const checks = assertNoLeaks(t, world, [...Object.values(old), ...Object.values(fresh)], {'console frames': shown});
+	t.log(`${checks} leak checks over ${frames.length} console frames`);
+});
