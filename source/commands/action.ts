@@ -31,7 +31,7 @@ export async function showAndApply(
 		return exitCodes.ok;
 	}
 	if (writes === 0) {
-		if (output.json) output.data({operation: null, environment: plan.environment, direction: plan.direction, results: []});
+		if (output.json) output.data({operation: null, environment: plan.environment, direction: plan.direction, results: [], excluded: excluded.map((c) => ({file: c.file, status: c.status, error: c.error}))});
 		else output.out('Nothing to do: the target already matches.');
 		return excluded.length > 0 ? exitCodes.error : exitCodes.ok;
 	}
@@ -43,8 +43,10 @@ export async function showAndApply(
 		}
 	}
 	const result = await engine.apply(plan, progressReporter(output), dump);
-	printResult(output, result);
+	printResult(output, result, excluded);
 	const pushError = (result as {pushError?: string}).pushError;
 	if (pushError) output.log(`tyk-console: committed, but ${pushError}`);
-	return resultExitCode(result);
+	// Entries left out (unreadable files, conflicts) mean not everything could be read: never a clean exit.
+	const code = resultExitCode(result);
+	return code === exitCodes.ok && excluded.length > 0 ? exitCodes.error : code;
 }

@@ -8,7 +8,7 @@ export function planJson(plan: Plan, excluded: readonly Comparison[]): Record<st
 		environment: plan.environment, direction: plan.direction, dryRun: true,
 		source: plan.source.label, target: plan.target.label, counts: countActions(plan),
 		steps: plan.steps.map((step) => ({kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action, changes: step.action === 'update' ? step.changes : undefined})),
-		excluded: excluded.map((c) => ({file: c.file, status: c.status, error: c.error})),
+		excluded: excludedJson(excluded),
 	};
 }
 
@@ -43,13 +43,22 @@ export function resultExitCode(result: OperationResult): number {
 	return result.results.some((r) => r.status === 'applied') ? 3 : 1;
 }
 
-/** Per-item outcome, failures with their reason, then the operation ID and how to undo it. */
-export function printResult(output: Output, result: OperationResult): void {
+/** Source entries the plan could not include (invalid files, conflicts), as JSON output lists them. */
+function excludedJson(excluded: readonly Comparison[]): Array<Record<string, unknown>> {
+	return excluded.map((c) => ({file: c.file, status: c.status, error: c.error}));
+}
+
+/**
+ * Per-item outcome, failures with their reason, then the operation ID and how to undo it. Entries left out of the
+ * plan are listed too (`excluded` in JSON), so an applied run never hides what it could not include.
+ */
+export function printResult(output: Output, result: OperationResult, excluded: readonly Comparison[] = []): void {
 	const {paint} = output;
 	if (output.json) {
 		output.data({
 			operation: result.operation, environment: result.environment, direction: result.direction,
 			results: result.results.map((r) => ({kind: r.kind, id: r.id, name: r.name, action: r.action, status: r.status, verified: r.verified, error: r.error})),
+			excluded: excludedJson(excluded),
 		});
 		return;
 	}
@@ -61,6 +70,6 @@ export function printResult(output: Output, result: OperationResult): void {
 	const applied = result.results.filter((r) => r.status === 'applied').length;
 	const failed = result.results.filter((r) => r.status === 'failed').length;
 	const skipped = result.results.filter((r) => r.status === 'skipped').length;
-	output.out(`Operation ${result.operation}: ${applied} applied, ${failed} failed, ${skipped} unchanged.`);
+	output.out(`Operation ${result.operation}: ${applied} applied, ${failed} failed, ${skipped} unchanged${excluded.length > 0 ? `, ${excluded.length} left out (see the plan)` : ''}.`);
 	if (applied > 0 && result.direction !== 'dump') output.out(paint.gray(`Undo with: tyk-console undo ${result.environment} --operation ${result.operation}`));
 }

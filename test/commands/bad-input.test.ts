@@ -104,4 +104,16 @@ test('an invalid JSON file in the layout is reported by name, the rest is still 
 	t.is(prune.code, 1, prune.stdout + prune.stderr);
 	t.regex(prune.stderr, new RegExp(brokenFile.replace('.', '\\.')));
 	t.truthy(world.emulators['staging']!.store.listApis().find((w: any) => w.api_definition.api_id === brokenId));
+
+	// A publish that can write the rest does so, but says what it left out and does not exit 0.
+	const policy = world.emulators['staging']!.store.listPolicies()[0] as any;
+	await world.request('staging', 'PUT', `/api/portal/policies/${policy._id}`, {...policy, rate: policy.rate + 3});
+	const publish = await world.json(['publish', 'staging']);
+	t.is(publish.code, 1, publish.stdout + publish.stderr);
+	t.deepEqual(publish.data.results.filter((r: any) => r.status === 'applied').map((r: any) => r.id), [policy.id]);
+	t.deepEqual(publish.data.excluded.map((entry: any) => [entry.file, entry.status]), [[brokenFile, 'invalid']]);
+	const textPublish = await world.cli(['publish', 'staging']);
+	t.is(textPublish.code, 1, textPublish.stdout);
+	t.regex(textPublish.stdout, /Nothing to do/);
+	t.true(textPublish.stdout.includes(`left out ${brokenFile}`), textPublish.stdout);
 });
