@@ -89,7 +89,7 @@ export async function makeWorld(t: ExecutionContext, environments: readonly Worl
 	const env: NodeJS.ProcessEnv = {
 		HOME: home, XDG_CONFIG_HOME: join(home, '.config'), GIT_CONFIG_GLOBAL: join(home, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1',
 		GIT_AUTHOR_NAME: 'E2E Tester', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'E2E Tester', GIT_COMMITTER_EMAIL: 'e2e@example.com',
-		TYK_CONSOLE_CONFIG: undefined, TYK_CONSOLE_STATE_DIR: undefined, GIT_DIR: undefined, GIT_WORK_TREE: undefined, GIT_INDEX_FILE: undefined,
+		TYK_CONSOLE_CONFIG: undefined, TYK_CONSOLE_STATE_DIR: undefined, XDG_STATE_HOME: undefined, GIT_DIR: undefined, GIT_WORK_TREE: undefined, GIT_INDEX_FILE: undefined,
 	};
 	const git = (args: readonly string[], cwd = repo) => execFileSync('git', args, {cwd, env: {...process.env, ...env}, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe']});
 	mkdirSync(repo);
