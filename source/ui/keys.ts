@@ -104,11 +104,18 @@ export function bindingsFor(screen: ScreenName): Binding[] {
 	];
 }
 
-/** Short "key description" pairs for the status bar. */
+/**
+ * Short "key description" pairs for the status bar: Esc and ? first (how to get out, how to learn more), then the
+ * screen's own keys, then the rest of the global ones; a narrow terminal drops hints from the end.
+ */
 export function hintsFor(screen: ScreenName): {keys: string; description: string}[] {
-	return bindingsFor(screen)
-		.filter((b) => b.hint)
-		.map((b) => ({keys: b.keys.join('/'), description: b.description}));
+	const first: Command[] = ['back', 'help'];
+	const global = bindings.filter((b) => b.screens.includes('global') && b.hint);
+	return [
+		...global.filter((b) => first.includes(b.command)),
+		...bindings.filter((b) => b.screens.includes(screen) && b.hint),
+		...global.filter((b) => !first.includes(b.command)),
+	].map((b) => ({keys: b.keys.join('/'), description: b.description}));
 }
 
 /** A Markdown key table (screen, keys, action) generated from the registry, so the readme can be checked against it. */

@@ -1,4 +1,4 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 
 /** State of a one-off request made by a screen (a plan, a history). */
 export type AsyncState<T> =
@@ -28,4 +28,15 @@ export function useAsync<T>(start: () => Promise<T>, deps: readonly unknown[]): 
 		};
 	}, deps);
 	return state;
+}
+
+/** Counts how often a screen became active again after being covered, so it can reload what may have changed. */
+export function useReturnCount(isActive: boolean): number {
+	const [count, setCount] = useState(0);
+	const wasActive = useRef(isActive);
+	useEffect(() => {
+		if (isActive && !wasActive.current) setCount((c) => c + 1);
+		wasActive.current = isActive;
+	}, [isActive]);
+	return count;
 }

@@ -2,7 +2,7 @@ import {useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Kind} from '../../../core/item.js';
 import {findEnvironment, useUi} from '../../context.js';
-import {useAsync} from '../../hooks/use-async.js';
+import {useAsync, useReturnCount} from '../../hooks/use-async.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import {Spinner} from '../../components/spinner.js';
@@ -25,7 +25,9 @@ export interface HistoryScreenProps {
 export function HistoryScreen({environment, kind, id, name, width, height, isActive}: HistoryScreenProps) {
 	const ui = useUi();
 	const {theme} = ui;
-	const state = useAsync(() => ui.services.history(environment, kind, id), [environment, kind, id]);
+	const generation = useReturnCount(isActive);
+	// Reloaded each time the user comes back (after a rollback there is a new snapshot to show).
+	const state = useAsync(() => ui.services.history(environment, kind, id), [environment, kind, id, generation]);
 	const entries = state.state === 'ready' ? historyEntries(state.value) : [];
 	const [list, setList] = useState(initialList);
 	const [opening, setOpening] = useState<string | undefined>();
@@ -56,7 +58,7 @@ export function HistoryScreen({environment, kind, id, name, width, height, isAct
 			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'rollback', environment, kind, id, version: current.version, label: current.label}}});
 		},
 	}, isActive);
-	const w = [Math.min(36, Math.max(16, Math.floor(width * 0.3))), 20, Math.min(20, Math.floor(width * 0.15))];
+	const w = [Math.min(36, Math.max(16, Math.floor(width * 0.3))), Math.min(25, Math.max(20, Math.floor(width * 0.2))), Math.min(20, Math.floor(width * 0.15))];
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate">
