@@ -100,3 +100,34 @@ test('a publish with 30% of writes failing exits 3, reports each failure, journa
 
 	assertNoSecrets(t, world, [...outputs, world.stateText()]);
 });
+
+test('creates into an empty Dashboard with 30% of writes failing: exit 3, then a re-run converges without duplicates', async (t) => {
+	const world = await makeWorld(t, [
+		{name: 'staging', emulator: {seed: 6}},
+		{name: 'prod', emulator: {seed: 0}},
+	]);
+	const dumped = await world.cli(['dump', 'staging']);
+	t.is(dumped.code, 0, dumped.stderr);
+	const prod = world.emulators['prod']!;
+	prod.store.setFaults({failRate: 0.3, failOn: 'writes'});
+	const partial = await world.json(['publish', 'prod']);
+	t.is(partial.code, 3, partial.stdout + partial.stderr);
+	const failed = partial.data.results.filter((r: any) => r.status === 'failed');
+	t.true(failed.length > 0);
+	t.true(partial.data.results.every((r: any) => r.action === 'create'));
+	const preImages = world.journal(partial.data.operation).filter((line) => line.type === 'pre-image');
+	for (const r of partial.data.results.filter((x: any) => x.status === 'applied')) {
+		t.true(preImages.some((line) => line.id === r.id && line.body === null), `pre-image "absent" of ${r.id}`);
+	}
+
+	prod.store.setFaults({failRate: 0});
+	const rerun = await world.json(['publish', 'prod']);
+	t.is(rerun.code, 0, rerun.stdout + rerun.stderr);
+	const diff = await world.json(['diff', 'prod']);
+	t.is(diff.code, 0, diff.stdout);
+	const staging = world.emulators['staging']!.store;
+	t.is(prod.store.listApis().length, staging.listApis().length);
+	t.is(prod.store.listPolicies().length, staging.listPolicies().length);
+	t.is(prod.store.listTemplates().length, staging.listTemplates().length);
+	assertNoSecrets(t, world, [partial.stdout, partial.stderr, rerun.stdout, rerun.stderr, diff.stdout, diff.stderr, world.stateText()]);
+});
