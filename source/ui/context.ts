@@ -20,6 +20,7 @@ export interface UiContextValue {
 	readonly inputActive: boolean;
 }
 
+/** Provided by <App/>; undefined outside it so a mis-wired screen fails loudly in useUi. */
 export const UiContext = createContext<UiContextValue | undefined>(undefined);
 
 /** The UI context; throws if a screen is rendered outside <App/>, a wiring bug that should fail loudly. */

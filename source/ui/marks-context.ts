@@ -7,6 +7,7 @@ export interface MarksContextValue {
 	dispatch(viewKey: string, action: MarksAction): void;
 }
 
+/** Provided by <App/>; the default is inert so screens also render alone. */
 export const MarksContext = createContext<MarksContextValue>({marks: {}, dispatch: () => undefined});
 
 /** The marks of one view and a dispatcher bound to it. */

@@ -9,6 +9,7 @@ export interface ConfirmState {
 	readonly error?: string;
 }
 
+/** What the user does in the confirmation line. */
 export type ConfirmAction =
 	| {readonly type: 'request'}
 	| {readonly type: 'input'; readonly text: string}
@@ -16,6 +17,7 @@ export type ConfirmAction =
 	| {readonly type: 'submit'}
 	| {readonly type: 'cancel'};
 
+/** Nothing requested, nothing typed. */
 export const initialConfirm: ConfirmState = {typing: false, typed: '', confirmed: false};
 
 /** Pure reducer; `environment` and `protectedEnv` come from the plan so they cannot drift from what is shown. */

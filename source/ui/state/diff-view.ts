@@ -8,6 +8,7 @@ export interface DiffViewState {
 	readonly showHidden: boolean;
 }
 
+/** Diff keys as reducer actions. */
 export type DiffViewAction =
 	| {readonly type: 'scroll'; readonly move: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'}
 	| {readonly type: 'nextChange'}
@@ -21,6 +22,7 @@ export interface DiffBounds {
 	readonly hunks: readonly number[];
 }
 
+/** Folded, not wrapped, sides as given, server-managed fields hidden: the view most users want first. */
 export const initialDiffView: DiffViewState = {top: 0, fold: true, wrap: false, swap: false, showHidden: false};
 
 /** Keeps `top` such that the last page is full (no scrolling into blank space). */

@@ -4,10 +4,12 @@ import type {Comparison, Status} from '../../core/status.js';
 
 /** Kind tabs of the Items screen (`1`-`4`). */
 export type KindTab = 'all' | Kind;
+/** Tab order, matching the `1`-`4` keys. */
 export const kindTabs: readonly KindTab[] = ['all', 'api', 'policy', 'template'];
 
 /** Status filters `f` cycles through; `drift` (everything not unchanged) comes first because that is what users want. */
 export type StatusFilter = 'drift' | 'all' | 'changed' | 'only-in-git' | 'only-live' | 'unchanged' | 'problems';
+/** Cycle order of `f`. */
 export const statusFilters: readonly StatusFilter[] = ['drift', 'all', 'changed', 'only-in-git', 'only-live', 'unchanged', 'problems'];
 
 /** What narrows the Items table. */
@@ -17,6 +19,7 @@ export interface ItemsFilter {
 	readonly status: StatusFilter;
 }
 
+/** Opens on all kinds, no text, drifted items only. */
 export const initialFilter: ItemsFilter = {tab: 'all', text: '', status: 'drift'};
 
 /** The next status filter for `f`. */

@@ -4,6 +4,7 @@ export interface ListState {
 	readonly offset: number;
 }
 
+/** The navigation keys every list understands. */
 export type ListMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
 
 /** Size facts a move needs; passed in rather than stored so a filter or a resize can never leave stale bounds. */
@@ -12,6 +13,7 @@ export interface ListBounds {
 	readonly viewport: number;
 }
 
+/** A list opens at its first row. */
 export const initialList: ListState = {cursor: 0, offset: 0};
 
 /** Keeps the cursor inside the list and the offset such that the cursor is visible. */

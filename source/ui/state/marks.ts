@@ -1,6 +1,7 @@
 /** Marks are comparison keys; a Set keeps "mark all visible" and lookups cheap with thousands of items. */
 export type Marks = ReadonlySet<string>;
 
+/** Mark keys as reducer actions. */
 export type MarksAction =
 	| {readonly type: 'toggle'; readonly key: string}
 	| {readonly type: 'markAll'; readonly keys: readonly string[]}

@@ -19,6 +19,7 @@ export type Route =
 	| {readonly type: 'progress'; readonly plan: Plan}
 	| {readonly type: 'history'; readonly environment: string; readonly kind: Kind; readonly id: string; readonly name: string};
 
+/** Screen changes: open a screen, go back one level, or swap the top (plan → progress). */
 export type NavAction =
 	| {readonly type: 'push'; readonly route: Route}
 	| {readonly type: 'pop'}
@@ -27,6 +28,7 @@ export type NavAction =
 /** The screen stack; the Environments screen is the bottom and is never popped. */
 export type NavStack = readonly Route[];
 
+/** The console opens on the Environments screen. */
 export const initialStack: NavStack = [{type: 'environments'}];
 
 /** Pure navigation reducer: Esc pops one level, and popping the last screen is a no-op (quitting is explicit). */

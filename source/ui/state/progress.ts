@@ -10,6 +10,7 @@ export interface ProgressState {
 	readonly error?: string;
 }
 
+/** Engine events and the final outcome of an apply. */
 export type ProgressAction =
 	| {readonly type: 'event'; readonly event: ProgressEvent}
 	| {readonly type: 'finished'; readonly result: OperationResult}
@@ -47,4 +48,5 @@ export function outcomeCounts(results: readonly StepResult[]): {applied: number;
 	return {applied, verified, skipped, failed};
 }
 
+/** Nothing applied yet. */
 export const initialProgress: ProgressState = {total: 0, done: 0, results: []};

@@ -6,8 +6,10 @@ export type ViewEntry =
 	| {readonly state: 'ready'; readonly view: EnvironmentView}
 	| {readonly state: 'failed'; readonly error: string};
 
+/** Entries by view key (see viewKey). */
 export type ViewStore = Readonly<Record<string, ViewEntry>>;
 
+/** What a load reports into the cache. */
 export type ViewAction =
 	| {readonly type: 'loading'; readonly key: string}
 	| {readonly type: 'loaded'; readonly key: string; readonly view: EnvironmentView}
