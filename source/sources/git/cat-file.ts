@@ -16,6 +16,8 @@ export class CatFileBatch {
 	private readonly queue: Pending[] = [];
 	private readonly repo: string;
 	private chunks: Buffer[] = [];
+	/** Request lines not yet written; flushed once per turn by `send`. */
+	private unsent: string[] = [];
 	private buffered = 0;
 	/** Size of the body being read (plus its trailing newline), or -1 while waiting for a header line. */
 	private expecting = -1;
@@ -68,12 +70,25 @@ export class CatFileBatch {
 		if (/[\n\r]/.test(object)) return Promise.reject(new GitError(`invalid object name ${JSON.stringify(object)}`, null, ''));
 		return new Promise<T>((resolve, reject) => {
 			this.queue.push({answer: answer(resolve), reject});
-			this.child.stdin.write(`${object}\n`);
+			this.unsent.push(`${object}\n`);
+			if (this.unsent.length === 1) queueMicrotask(() => this.send());
 		});
+	}
+
+	/**
+	 * Writes every request made in the current turn as one pipe write: a layout read asks for thousands of blobs at
+	 * once, and one write per blob cost ~10% of a 3,000-item read (bench `git`).
+	 */
+	private send(): void {
+		if (this.unsent.length === 0) return;
+		const text = this.unsent.join('');
+		this.unsent = [];
+		if (!this.closed && !this.child.stdin.writableEnded) this.child.stdin.write(text);
 	}
 
 	/** Ends the process; safe to call twice. Pending reads still complete first. */
 	async close(): Promise<void> {
+		this.send();
 		if (!this.closed) this.child.stdin.end();
 		await this.exited;
 	}
