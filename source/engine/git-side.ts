@@ -54,20 +54,36 @@ async function readFrom(store: FileStore, dir: string): Promise<{set: ItemSet; e
 }
 
 /**
+ * The store for `ref`, `'directory'` when the repo is a plain directory, `'missing'` when the branch does not exist
+ * and that is allowed. The store is opened first and the repository diagnosed only when that fails: a `git
+ * rev-parse` spawn fewer on every read of a ref (~10 ms of a 3,000-item read, bench `git`).
+ */
+async function openRefStore(git: GitConfig, ref: string, allowMissingBranch: boolean): Promise<GitRefStore | 'directory' | 'missing'> {
+	if (allowMissingBranch) {
+		if (!(await isGitRepository(git.repo))) return 'directory';
+		if (!(await refExists(git.repo, ref))) return 'missing';
+		return GitRefStore.open({repo: git.repo, ref, under: git.dir});
+	}
+	try {
+		return await GitRefStore.open({repo: git.repo, ref, under: git.dir});
+	} catch (error) {
+		if (!(await isGitRepository(git.repo))) return 'directory';
+		throw error;
+	}
+}
+
+/**
  * Reads the layout exactly as it is at `ref` (never the work tree), or a plain directory as it is. A missing
  * `.tyk.json` reads as an empty layout, so diffing or dumping into a new repository works.
  */
 export async function readGitSide(git: GitConfig, ref?: string, options: {allowMissingBranch?: boolean} = {}): Promise<GitSide> {
 	const wanted = ref ?? git.branch;
-	if (!(await isGitRepository(git.repo))) {
-		const store = new DirectoryStore(git.repo);
-		const read = await readFrom(store, git.dir);
+	const store = await openRefStore(git, wanted, options.allowMissingBranch ?? false);
+	if (store === 'directory') {
+		const read = await readFrom(new DirectoryStore(git.repo), git.dir);
 		return {...read, side: {type: 'dir', label: `dir ${git.repo}`}};
 	}
-	if (options.allowMissingBranch && !(await refExists(git.repo, wanted))) {
-		return {set: emptySet, empty: true, side: {type: 'git', label: `git ${wanted} (new)`}};
-	}
-	const store = await GitRefStore.open({repo: git.repo, ref: wanted, under: git.dir});
+	if (store === 'missing') return {set: emptySet, empty: true, side: {type: 'git', label: `git ${wanted} (new)`}};
 	try {
 		const read = await readFrom(store, git.dir);
 		return {...read, commit: store.commit, side: {type: 'git', label: gitLabel(wanted, store.commit)}};
