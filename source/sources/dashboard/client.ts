@@ -66,6 +66,26 @@ export interface DashboardClient {
 	close(): void;
 }
 
+/**
+ * Answers nested deeper than this are refused: real definitions stay far below, and every later step (normalising,
+ * comparing, masking) walks bodies recursively, so a hostile answer would end in a stack overflow instead of an error.
+ */
+export const maxResponseDepth = 256;
+
+/** Whether a parsed answer nests deeper than `limit`, checked without recursion. */
+function nestedDeeperThan(root: JsonValue, limit: number): boolean {
+	const stack: Array<[JsonValue, number]> = [[root, 0]];
+	while (stack.length > 0) {
+		const [value, depth] = stack.pop()!;
+		if (typeof value !== 'object' || value === null) continue;
+		if (depth >= limit) return true;
+		for (const child of Array.isArray(value) ? value : Object.values(value)) {
+			if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+		}
+	}
+	return false;
+}
+
 function validatedBase(name: string, url: string): URL {
 	let parsed: URL;
 	try {
@@ -144,8 +164,8 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 			body = undefined;
 		}
 		if (status >= 200 && status < 300) {
-			if (body === undefined) {
-				const failure = badResponse(context, status, notJsonReason(contentType));
+			if (body === undefined || nestedDeeperThan(body, maxResponseDepth)) {
+				const failure = badResponse(context, status, body === undefined ? notJsonReason(contentType) : `the response is nested deeper than ${maxResponseDepth} levels`);
 				report(status, failure);
 				throw failure;
 			}

@@ -10,6 +10,12 @@ const keys: Record<Exclude<Envelope, 'assets'>, {items: string; pages: string}> 
 	policies: {items: 'Data', pages: 'Pages'},
 };
 
+/**
+ * More pages than any real Dashboard sends for one listing (100,000 items at its smallest page size); a larger count
+ * is a broken or hostile answer, and fetching it would never end or exhaust memory.
+ */
+export const maxPages = 10_000;
+
 /** One page of a listing, with the total page count the server claims (0 or 1 when it sent everything). */
 export interface Page {
 	readonly items: JsonObject[];
@@ -32,6 +38,9 @@ export function readPage(client: DashboardClient, path: string, envelope: Envelo
 		list = body[keys[envelope].items];
 		const count = body[keys[envelope].pages];
 		pages = typeof count === 'number' && Number.isFinite(count) ? count : 0;
+		if (!Number.isInteger(pages) || pages > maxPages) {
+			throw badResponse(context, status, `the list claims ${pages} pages (expected a whole number up to ${maxPages}); refusing to fetch them`);
+		}
 	}
 	if (list === null) return {items: [], pages};
 	if (!Array.isArray(list)) throw badResponse(context, status, 'the list is not an array');
