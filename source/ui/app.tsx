@@ -11,6 +11,7 @@ import {shownView, viewKey} from './state/views.js';
 import {StatusBar} from './components/status-bar.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {RouteView} from './route-view.js';
+import {VisibleContext} from './components/spinner.js';
 import {truncate} from './text.js';
 import {MarksContext} from './marks-context.js';
 
@@ -79,7 +80,9 @@ export function App({services, initialEnvironment, width, height, color = true}:
 						{help ? <HelpOverlay screen={top.type} width={columns} height={bodyHeight} theme={theme} onClose={() => setHelp(false)} /> : null}
 						{stack.map((route, index) => (
 							<Box key={index} display={!help && index === stack.length - 1 ? 'flex' : 'none'} flexDirection="column">
-								<RouteView route={route} width={columns} height={bodyHeight} isActive={!help && index === stack.length - 1} />
+								<VisibleContext.Provider value={!help && index === stack.length - 1}>
+									<RouteView route={route} width={columns} height={bodyHeight} isActive={!help && index === stack.length - 1} />
+								</VisibleContext.Provider>
 							</Box>
 						))}
 					</Box>
