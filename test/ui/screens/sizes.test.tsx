@@ -1,0 +1,35 @@
+import test from 'ava';
+import stringWidth from 'string-width';
+import {FakeServices} from '../helpers/fake-services.js';
+import {keys, renderApp, type Rendered} from '../helpers/render.js';
+
+/** Every line fits the width and the frame has exactly the height: nothing wraps, nothing scrolls the terminal. */
+function fits(t: {true: (v: boolean, m?: string) => void; is: (a: unknown, b: unknown, m?: string) => void}, frame: string, width: number, height: number, where: string) {
+	const lines = frame.split('\n');
+	t.is(lines.length, height, `${where}: height`);
+	const widest = Math.max(...lines.map((l) => stringWidth(l)));
+	t.true(widest <= width, `${where}: a line is ${widest} cells wide:\n${frame}`);
+}
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`every screen fits ${width}×${height}`, async (t) => {
+		const services = new FakeServices({failures: {'api:users-3': 'changed since planned'}});
+		const app: Rendered = await renderApp(services, {width, height});
+		t.teardown(app.unmount);
+		fits(t, await app.waitFor(/staging\s+ok/), width, height, 'environments');
+		await app.press('?');
+		fits(t, await app.waitFor('Keys on this screen'), width, height, 'help');
+		await app.press('?', keys.enter);
+		fits(t, await app.waitFor('4 of 6 shown'), width, height, 'items');
+		await app.press('j', keys.enter);
+		fits(t, await app.waitFor(/change 1\/1/), width, height, 'diff');
+		await app.press(keys.esc, ' ', ' ', 'p');
+		fits(t, await app.waitFor('y applies 2 writes'), width, height, 'plan');
+		await app.press('y');
+		const progress = await app.waitFor('u undoes it');
+		fits(t, progress, width, height, 'progress');
+		t.regex(progress, /failed: changed since planned/);
+		await app.press(keys.esc, 'k', 'k', 'b');
+		fits(t, await app.waitFor('2 Git revisions'), width, height, 'history');
+	});
+}
