@@ -35,13 +35,12 @@ export async function renderApp(
 		frame,
 		async press(...input: string[]) {
 			for (const chunk of input) {
-				await tick(20);
 				instance.stdin.write(chunk);
-				await tick(20);
+				await tick(25);
 			}
 		},
 		async waitFor(text: string | RegExp) {
-			for (let i = 0; i < 100; i++) {
+			for (let i = 0; i < 300; i++) {
 				const current = frame();
 				if (typeof text === 'string' ? current.includes(text) : text.test(current)) return current;
 				await tick(10);

@@ -1,9 +1,58 @@
 import test from 'ava';
+import {chunk, fit, truncate, width} from '../../source/ui/text.js';
+import {makeTheme} from '../../source/ui/theme.js';
 import {bindings, bindingsFor, commandFor, hintsFor, keyTable, type ScreenName} from '../../source/ui/keys.js';
 import {firstKey} from '../../source/ui/hooks/use-chunks.js';
 import {textEdits} from '../../source/ui/hooks/use-text-input.js';
 import type {Key} from 'ink';
 
+// --- text ---
+test('widths count terminal cells, wide characters as two', (t) => {
+	t.is(width('abc'), 3);
+	t.is(width('支付'), 4);
+	t.is(width(''), 0);
+});
+
+test('truncation ends with … and never exceeds the width', (t) => {
+	t.is(truncate('payments-api', 8), 'payment…');
+	t.is(truncate('short', 8), 'short');
+	t.is(truncate('支付接口', 5), '支付…');
+	t.is(truncate('abc', 1), '…');
+	t.is(truncate('abc', 0), '');
+});
+
+test('fit pads to an exact width, left or right', (t) => {
+	t.is(fit('ab', 4), 'ab  ');
+	t.is(fit('ab', 4, 'right'), '  ab');
+	t.is(fit('abcdef', 4), 'abc…');
+	t.is(width(fit('支付接口', 5)), 5);
+});
+
+test('chunk splits into pieces no wider than the size', (t) => {
+	t.deepEqual(chunk('abcdefg', 3), ['abc', 'def', 'g']);
+	t.deepEqual(chunk('', 3), ['']);
+	t.deepEqual(chunk('支付接口', 4), ['支付', '接口']);
+});
+
+// --- theme ---
+test('no-colour keeps emphasis but drops every colour', (t) => {
+	const plain = makeTheme(false);
+	const json = JSON.stringify(plain);
+	t.false(json.includes('"color":"'));
+	t.false(json.includes('backgroundColor'));
+	t.true(plain.ui.cursor.inverse);
+	t.true(plain.diff.addedWord.inverse, 'changed words stay visible without colour');
+	t.false(plain.color);
+});
+
+test('the colour theme gives protected environments and statuses their own colours', (t) => {
+	const theme = makeTheme(true);
+	t.is(theme.env.protected.color, 'red');
+	t.not(theme.status.changed.color, theme.status['only-in-git'].color);
+	t.truthy(theme.diff.removedLine.backgroundColor);
+});
+
+// --- keys ---
 const screens: ScreenName[] = ['environments', 'items', 'diff', 'plan', 'progress', 'history'];
 const noKey = {} as Key;
 
