@@ -58,10 +58,14 @@ export async function planPublish(
 ): Promise<PlanBuild> {
 	// Both sides load together; Promise.all also keeps a failing side from becoming an unhandled rejection (a crash).
 	const from = options.fromEnvironment;
-	const sourceRead: Promise<{set: ItemSet; side: SideRef}> = from
+	const sourceRead: Promise<{set: ItemSet; side: SideRef; empty?: boolean}> = from
 		? context.client(from).then(readLiveSide).then((set) => ({set, side: liveRef(from)}))
-		: readGitSide(context.environment(environment).git, options.ref).then((git) => ({set: git.set, side: git.side}));
+		: readGitSide(context.environment(environment).git, options.ref).then((git) => ({set: git.set, side: git.side, empty: git.empty}));
 	const [target, source] = await Promise.all([context.client(environment).then(readLiveSide), sourceRead]);
+	if (options.prune && source.empty) {
+		const git = context.environment(environment).git;
+		throw new Error(`--prune refused: there is no .tyk.json in ${git.repo}${git.dir ? ` under ${git.dir}` : ''} at ${options.ref ?? git.branch}, so every live item would be deleted; check the branch and dir (or --ref/--dir)`);
+	}
 	if (options.prune) refuseBlindPrune(source.set, source.side);
 	const comparisons = compareSets(source.set, target, {ignore: context.config.ignore});
 	return buildPlan(comparisons, {

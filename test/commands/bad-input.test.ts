@@ -11,14 +11,14 @@ async function dumpedWorld(t: Parameters<typeof makeWorld>[0]): Promise<World> {
 	return world;
 }
 
-test('unknown environment, unknown ref, unknown ID, rollback without exactly one version: a clear message, exit 1, nothing written', async (t) => {
+test('unknown environment, unknown ref, unknown ID, prune without a layout, rollback without exactly one version: a clear message, exit 1, nothing written', async (t) => {
 	const world = await dumpedWorld(t);
 	const before = JSON.stringify(world.emulators['staging']!.store.snapshot());
 	const auditBefore = world.audit().length;
 	const apiId = String((world.emulators['staging']!.store.listApis()[0] as any).api_definition.api_id);
 	const runs = await Promise.all([
 		world.cli(['diff', 'nope']),
-		world.cli(['publish', 'nope', '--yes']),
+		world.cli(['publish', 'staging', '--prune', '--yes', '--dir', 'nowhere']),
 		world.cli(['diff', 'staging', '--ref', 'no-such-ref']),
 		world.cli(['publish', 'staging', '--ref', 'no-such-ref']),
 		world.cli(['publish', 'staging', '--id', 'no-such-id']),
@@ -28,14 +28,14 @@ test('unknown environment, unknown ref, unknown ID, rollback without exactly one
 		world.cli(['rollback', 'staging', '--id', 'no-such-id', '--to', 'main']),
 		world.cli(['undo', 'staging', '--operation', 'no-such-operation']),
 	]);
-	const [unknownEnv, unknownEnvPublish, unknownRef, unknownRefPublish, unknownId, unknownIdDiff, neither, both, unknownRollback, unknownOperation] = runs;
+	const [unknownEnv, pruneWithoutLayout, unknownRef, unknownRefPublish, unknownId, unknownIdDiff, neither, both, unknownRollback, unknownOperation] = runs;
 	for (const [index, run] of runs.entries()) {
 		t.is(run.code, 1, `run ${index}: ${run.stdout}${run.stderr}`);
 		t.regex(run.stderr, /^tyk-console: \S/, `run ${index} starts with one sentence`);
 	}
 	t.regex(unknownEnv.stderr, /"nope"/);
 	t.regex(unknownEnv.stderr, /staging/, 'names the environments that exist');
-	t.regex(unknownEnvPublish.stderr, /"nope"/);
+	t.regex(pruneWithoutLayout.stderr, /--prune refused: there is no \.tyk\.json .* under nowhere/, 'a wrong --dir must not wipe the Dashboard');
 	t.regex(unknownRef.stderr, /no-such-ref/);
 	t.true(unknownRef.stderr.includes(world.repo), unknownRef.stderr);
 	t.regex(unknownRefPublish.stderr, /no-such-ref/);
