@@ -8,6 +8,12 @@ export function median(values: readonly number[]): number {
 	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** Smallest value: on a busy shared machine the least disturbed run, printed next to the median. */
+export function fastest(values: readonly number[]): number {
+	if (values.length === 0) throw new Error('bench: minimum of no values');
+	return Math.min(...values);
+}
+
 /** Milliseconds, rounded to what a human compares. */
 export function ms(value: number): string {
 	return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
@@ -15,7 +21,7 @@ export function ms(value: number): string {
 
 /** One aligned line of a scenario's figures. */
 export function line(name: string, value: string, note = ''): string {
-	return `  ${name.padEnd(34)} ${value.padEnd(14)} ${note}`.trimEnd();
+	return `  ${name.padEnd(40)} ${value.padEnd(24)} ${note}`.trimEnd();
 }
 
 /** A target check rendered as text: the figure, the target and whether it is met. */
