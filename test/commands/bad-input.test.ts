@@ -115,5 +115,6 @@ test('an invalid JSON file in the layout is reported by name, the rest is still 
 	const textPublish = await world.cli(['publish', 'staging']);
 	t.is(textPublish.code, 1, textPublish.stdout);
 	t.regex(textPublish.stdout, /Nothing to do/);
+	assertNoSecrets(t, world, [diff, text, prune, publish, textPublish].flatMap((run) => [run.stdout, run.stderr]).concat(world.stateText()));
 	t.true(textPublish.stdout.includes(`left out ${brokenFile}`), textPublish.stdout);
 });

@@ -9,7 +9,7 @@ test('envs reports each environment on its own: ok, unreachable (closed port), a
 	]);
 	world.git(['commit', '-q', '--allow-empty', '-m', 'start']);
 	const [json, text, diff, publish, history] = await Promise.all([
-		world.json(['envs']), world.cli(['envs']), world.cli(['diff', 'badkey']), world.cli(['publish', 'down', '--yes']),
+		world.json(['envs']), world.cli(['envs']), world.cli(['diff', 'badkey', '--verbose']), world.cli(['publish', 'down', '--yes']),
 		world.cli(['history', 'down', '--id', 'some-api']),
 	]);
 
@@ -31,7 +31,8 @@ test('envs reports each environment on its own: ok, unreachable (closed port), a
 	t.regex(text.stdout, /badkey[^\n]*\n\s+auth-failed: /);
 
 	t.is(diff.code, 1);
-	t.regex(diff.stderr, /^tyk-console: .*badkey/);
+	t.regex(diff.stderr, /^badkey: GET \S+ 401 \d+ms/m, '--verbose logs the refused request');
+	t.regex(diff.stderr, /^tyk-console: .*badkey/m);
 
 	t.is(publish.code, 1);
 	t.regex(publish.stderr, /^tyk-console: down: .*connection refused/);

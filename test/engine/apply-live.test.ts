@@ -6,7 +6,7 @@ import {EngineContext} from '../../source/engine/context.js';
 import {Engine} from '../../source/engine/engine.js';
 import {planDump, planPublish} from '../../source/engine/plans.js';
 import {resultExitCode} from '../../source/commands/plan-output.js';
-import {makeWorld, type World} from '../helpers/world.js';
+import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
 
 /** An engine in this process over the world's config; the keys and Git isolation come from the world's env. */
 function engineOf(t: Parameters<typeof makeWorld>[0], world: World): Engine {
@@ -63,6 +63,7 @@ test('an item changed on the Dashboard between plan and apply is not overwritten
 	const preImages = journal.filter((line) => line.type === 'pre-image').map((line) => line.id);
 	t.deepEqual(preImages, [policyId], 'nothing is journalled for an item that was not written');
 	t.deepEqual(journal.filter((line) => line.type === 'result' && line.status !== 'skipped').map((line) => [line.id, line.status]).sort(), [[apiId, 'failed'], [policyId, 'applied']].sort());
+	assertNoSecrets(t, world, [world.stateText()]);
 });
 
 test('two applies on one environment never interleave: the second is refused by the lock and writes nothing', async (t) => {
@@ -81,4 +82,5 @@ test('two applies on one environment never interleave: the second is refused by 
 	const applied = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<Engine['apply']>>>).value.results.filter((r) => r.status === 'applied');
 	t.deepEqual(applied.map((r) => r.id).sort(), [apiId, policyId].sort());
 	t.is(world.audit().filter((line) => line.source !== 'live staging').length, 2, 'only the winner wrote');
+	assertNoSecrets(t, world, [world.stateText(), String(lost[0]!.reason?.message)]);
 });
