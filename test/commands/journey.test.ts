@@ -77,6 +77,9 @@ test('dump, drift, publish one item, roll back to a snapshot, undo the rollback'
 	t.is(history.data.kind, 'api');
 	t.true(history.data.revisions.length >= 1);
 	t.is(history.data.revisions[0].commit, commit);
+	t.deepEqual(Object.keys(history.data).sort(), ['environment', 'id', 'kind', 'revisions', 'snapshots']);
+	t.deepEqual(Object.keys(history.data.revisions[0]).sort(), ['author', 'commit', 'date', 'subject']);
+	t.true(history.data.snapshots.every((s: any) => ['action', 'id', 'operation', 'time'].every((key) => typeof s[key] === 'string')));
 	const snapshot = history.data.snapshots.find((s: any) => s.operation === published.data.operation);
 	t.truthy(snapshot, JSON.stringify(history.data.snapshots));
 	const rolled = await json(['rollback', 'staging', '--id', apiId, '--snapshot', snapshot.id]);
