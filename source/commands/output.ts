@@ -24,14 +24,26 @@ export interface Output {
 	data(value: unknown): void;
 }
 
+/**
+ * Makes control characters visible (`\u001b`), keeping newlines, tabs and (when colour is on) the colour codes `painter` emits. IDs and
+ * names come from Dashboards and files: printed raw, an escape sequence in one could rewrite the user's terminal
+ * (move the cursor, retitle the window, hide lines) or a carriage return could overwrite a warning.
+ */
+export function escapeControl(text: string, keepColour = false): string {
+	const visible = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+	return text.replace(/\u001B\[\d+m|[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (match) =>
+		match.length === 1 ? visible(match) : keepColour ? match : visible(match[0]!) + match.slice(1));
+}
+
 /** The process's output, honouring `--json` and the colour rules. */
 export function processOutput(options: {json?: boolean; color?: boolean}): Output {
-	const paint = painter(!options.json && useColor(process.stdout, options.color));
+	const colour = !options.json && useColor(process.stdout, options.color);
+	const paint = painter(colour);
 	return {
 		json: options.json === true,
 		paint,
-		out: (line = '') => process.stdout.write(`${line}\n`),
-		log: (line) => process.stderr.write(`${line}\n`),
+		out: (line = '') => process.stdout.write(`${escapeControl(line, colour)}\n`),
+		log: (line) => process.stderr.write(`${escapeControl(line, colour)}\n`),
 		data: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
 	};
 }

@@ -60,7 +60,13 @@ function parseYaml(text: string, display: string): unknown {
 		});
 		throw new ConfigError(problems);
 	}
-	return document.toJS() as unknown;
+	try {
+		return document.toJS() as unknown;
+	} catch (error) {
+		// The yaml library refuses alias bombs ("billion laughs") while building values; name the file like any other problem.
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new ConfigError(`${display}: invalid YAML: ${reason}`);
+	}
 }
 
 /**
