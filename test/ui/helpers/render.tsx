@@ -35,8 +35,10 @@ export async function renderApp(
 		frame,
 		async press(...input: string[]) {
 			for (const chunk of input) {
+				// Ink subscribes input handlers in effects, a moment after a frame shows: wait before and after a key.
+				await tick(20);
 				instance.stdin.write(chunk);
-				await tick(25);
+				await tick(20);
 			}
 		},
 		async waitFor(text: string | RegExp) {
