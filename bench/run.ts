@@ -10,6 +10,7 @@ interface Scenario {
 const scenarios: Record<string, {description: string; load: () => Promise<Scenario>}> = {
 	load: {description: 'loadLive against a seeded emulator vs a plain-fetch floor', load: () => import('./load/scenario.js')},
 	compare: {description: 'compareSets on 3,000 pairs and diffRows on large and unrelated documents', load: () => import('./compare/scenario.js')},
+	publish: {description: 'publish 500 changed items at concurrency 1 and 8 against a 20 ms-latency emulator', load: () => import('./publish/scenario.js')},
 	git: {description: 'read a 3,000-item layout from a Git ref vs a cat-file floor', load: () => import('./git/scenario.js')},
 };
 
