@@ -20,15 +20,17 @@ export interface ActionFlags {
 export async function showAndApply(
 	engine: Engine, output: Output, plan: Plan, excluded: readonly Comparison[], flags: ActionFlags, dump?: DumpOptions,
 ): Promise<number> {
+	// A dry run gates CI the same way the real run would: entries left out of the plan are an error.
+	const dryRunCode = excluded.length > 0 ? exitCodes.error : exitCodes.ok;
 	if (output.json && flags.dryRun) {
 		output.data(planJson(plan, excluded));
-		return exitCodes.ok;
+		return dryRunCode;
 	}
 	if (!output.json) printPlan(output, plan, excluded);
 	const writes = plan.steps.filter((step) => step.action !== 'skip').length;
 	if (flags.dryRun) {
 		if (!output.json) output.out(output.paint.gray('Dry run: nothing was written.'));
-		return exitCodes.ok;
+		return dryRunCode;
 	}
 	if (writes === 0) {
 		if (output.json) output.data({operation: null, environment: plan.environment, direction: plan.direction, results: [], excluded: excluded.map((c) => ({file: c.file, status: c.status, error: c.error}))});

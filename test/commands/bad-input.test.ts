@@ -108,6 +108,10 @@ test('an invalid JSON file in the layout is reported by name, the rest is still 
 	// A publish that can write the rest does so, but says what it left out and does not exit 0.
 	const policy = world.emulators['staging']!.store.listPolicies()[0] as any;
 	await world.request('staging', 'PUT', `/api/portal/policies/${policy._id}`, {...policy, rate: policy.rate + 3});
+	const dry = await world.json(['publish', 'staging', '--dry-run']);
+	t.is(dry.code, 1, 'a dry run exits as the real run would');
+	t.deepEqual(dry.data.excluded.map((entry: any) => entry.file), [brokenFile]);
+	t.deepEqual(dry.data.steps.filter((step: any) => step.action === 'update').map((step: any) => step.id), [policy.id]);
 	const publish = await world.json(['publish', 'staging']);
 	t.is(publish.code, 1, publish.stdout + publish.stderr);
 	t.deepEqual(publish.data.results.filter((r: any) => r.status === 'applied').map((r: any) => r.id), [policy.id]);
@@ -115,6 +119,6 @@ test('an invalid JSON file in the layout is reported by name, the rest is still 
 	const textPublish = await world.cli(['publish', 'staging']);
 	t.is(textPublish.code, 1, textPublish.stdout);
 	t.regex(textPublish.stdout, /Nothing to do/);
-	assertNoSecrets(t, world, [diff, text, prune, publish, textPublish].flatMap((run) => [run.stdout, run.stderr]).concat(world.stateText()));
+	assertNoSecrets(t, world, [diff, text, prune, dry, publish, textPublish].flatMap((run) => [run.stdout, run.stderr]).concat(world.stateText()));
 	t.true(textPublish.stdout.includes(`left out ${brokenFile}`), textPublish.stdout);
 });
