@@ -106,15 +106,18 @@ function answer(res: ServerResponse, upstream: Upstream, body = upstream.body): 
  * the faults the emulator cannot make itself (resets mid-body, truncated JSON, 401 in the middle of a run, 429).
  */
 export async function startProxy(
-	t: ExecutionContext, target: string, decide: (req: {method: string; url: string}, index: number) => Misbehaviour, slowMs = 700,
+	t: ExecutionContext, target: string, decide: (req: {method: string; url: string}, index: number) => Misbehaviour | Promise<Misbehaviour>, slowMs = 700,
 ): Promise<TestServer> {
 	const requests: SeenRequest[] = [];
 	const server = createServer(async (req, res) => {
 		const body = await readBody(req);
 		const method = req.method ?? '';
 		const url = req.url ?? '';
-		const mode = decide({method, url}, requests.length);
-		requests.push({method, url, headers: req.headers, body: body.toString('utf8'), mode});
+		const seen: {method: string; url: string; headers: IncomingMessage['headers']; body: string; mode?: Misbehaviour} = {method, url, headers: req.headers, body: body.toString('utf8')};
+		requests.push(seen);
+		// A promise holds the request (e.g. a write kept in flight while the test runs something else).
+		const mode = await decide({method, url}, requests.length - 1);
+		seen.mode = mode;
 		res.on('error', () => {});
 		try {
 			if (mode === 'reset') return void req.socket.destroy();
