@@ -12,7 +12,7 @@ import {StatusBar} from './components/status-bar.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {RouteView} from './route-view.js';
 import {VisibleContext} from './components/spinner.js';
-import {truncate} from './text.js';
+import {truncate, width} from './text.js';
 import {MarksContext} from './marks-context.js';
 
 /** Props of <App/>. */
@@ -25,6 +25,15 @@ export interface AppProps {
 	readonly height?: number;
 	/** False for NO_COLOR / --no-color. */
 	readonly color?: boolean;
+}
+
+/** The path to the current screen; when it is too wide the oldest parts go first, the current screen stays. */
+export function breadcrumb(parts: readonly string[], max: number): string {
+	for (let start = 0; start < parts.length; start++) {
+		const text = (start > 0 ? '… › ' : '') + parts.slice(start).join(' › ');
+		if (width(text) <= max) return text;
+	}
+	return truncate(parts.at(-1) ?? '', max);
 }
 
 function startStack(initialEnvironment: string | undefined): NavStack {
@@ -70,12 +79,12 @@ export function App({services, initialEnvironment, width, height, color = true}:
 	const topKey = top.type === 'items' ? viewKey(top.environment, top.base) : envName;
 	const commit = envName === undefined ? undefined : shownView(views.store[envName])?.commit;
 	const bodyHeight = Math.max(1, rows - 3);
-	const crumbs = ['tyk-console', ...stack.map(routeTitle)].join(' › ');
+	const crumbs = breadcrumb(['tyk-console', ...stack.map(routeTitle)], columns);
 	return (
 		<UiContext.Provider value={ui}>
 			<MarksContext.Provider value={marksValue}>
 				<Box flexDirection="column" width={columns} height={rows}>
-					<Text {...theme.ui.title} wrap="truncate">{truncate(crumbs, columns)}</Text>
+					<Text {...theme.ui.title} wrap="truncate">{crumbs}</Text>
 					<Box height={bodyHeight} flexDirection="column">
 						{help ? <HelpOverlay screen={top.type} width={columns} height={bodyHeight} theme={theme} onClose={() => setHelp(false)} /> : null}
 						{stack.map((route, index) => (

@@ -33,3 +33,19 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		fits(t, await app.waitFor('2 Git revisions'), width, height, 'history');
 	});
 }
+
+test.serial('a tiny terminal (40×10) still renders every screen without crashing', async (t) => {
+	const app = await renderApp(new FakeServices(), {width: 40, height: 10});
+	t.teardown(app.unmount);
+	fits(t, await app.waitFor(/staging/), 40, 10, 'environments');
+	await app.press(keys.enter);
+	const items = await app.waitFor(/4 of/);
+	fits(t, items, 40, 10, 'items');
+	t.regex(items, /api\s+Legacy SOAP/);
+	await app.press('j', keys.enter);
+	const diff = await app.waitFor(/Diff: Pay/);
+	fits(t, diff, 40, 10, 'diff');
+	t.regex(diff, /^… › Diff: Pay/);
+	await app.press(keys.esc, 'p');
+	fits(t, await app.waitFor(/y applies|Nothing/), 40, 10, 'plan');
+});

@@ -19,7 +19,10 @@ export interface ItemRowProps {
 
 /** One table row; memoised so a cursor move re-renders two rows, not the whole page. */
 export const ItemRow = memo(function ItemRow({row, selected, marked, widths: w, theme}: ItemRowProps) {
-	const line = `${fit(row.kind ?? '?', w.kind)} ${fit(row.flavor ?? '', w.flavor)} ${fit(row.name || row.file || '', w.name)} ${fit(row.id ?? row.error ?? '', w.id)} ${fit(row.categories.join(','), w.categories)} ${fit(row.status === 'changed' ? String(row.changes.length) : '', w.changes, 'right')}`;
+	const line = joinColumns(w, [
+		row.kind ?? '?', row.flavor ?? '', row.name || row.file || '', row.id ?? row.error ?? '', row.categories.join(','),
+		row.status === 'changed' ? String(row.changes.length) : '',
+	]);
 	return (
 		<Text wrap="truncate">
 			<Text {...(selected ? theme.ui.cursor : {})}>{selected ? '›' : ' '}</Text>
@@ -30,15 +33,28 @@ export const ItemRow = memo(function ItemRow({row, selected, marked, widths: w, 
 		</Text>
 	);
 }, (a, b) => a.row === b.row && a.selected === b.selected && a.marked === b.marked && a.theme === b.theme
-	&& a.widths.name === b.widths.name && a.widths.id === b.widths.id && a.widths.categories === b.widths.categories);
+	&& a.widths.name === b.widths.name && a.widths.id === b.widths.id && a.widths.categories === b.widths.categories
+	&& a.widths.flavor === b.widths.flavor);
+
+/** Lays out one row's cells in the table's columns, skipping columns a narrow terminal has no room for. */
+function joinColumns(w: Widths, cells: readonly [string, string, string, string, string, string]): string {
+	const sizes = [w.kind, w.flavor, w.name, w.id, w.categories, w.changes];
+	return cells
+		.map((cell, i) => (sizes[i]! > 0 ? fit(cell, sizes[i]!, i === 5 ? 'right' : 'left') : undefined))
+		.filter((cell) => cell !== undefined)
+		.join(' ');
+}
 
 /** Column widths for a table width; name, ID and categories share what the fixed columns leave. */
 export function columnWidths(width: number): {kind: number; flavor: number; name: number; id: number; categories: number; changes: number} {
-	const fixed = 5 + 8 + 1 + 7 + 1 + 4 + 3;
+	// Under 70 columns flavor and categories give way to name and ID, the columns people search by.
+	const narrow = width < 70;
+	const flavor = narrow ? 0 : 7;
+	const fixed = 5 + 8 + 1 + (narrow ? 0 : flavor + 1) + 4 + (narrow ? 2 : 3);
 	const rest = Math.max(12, width - fixed);
-	const name = Math.floor(rest * 0.4);
-	const id = Math.floor(rest * 0.35);
-	return {kind: 8, flavor: 7, name, id, categories: Math.max(0, rest - name - id), changes: 4};
+	const name = Math.floor(rest * (narrow ? 0.55 : 0.4));
+	const id = narrow ? rest - name : Math.floor(rest * 0.35);
+	return {kind: 8, flavor, name, id, categories: narrow ? 0 : Math.max(0, rest - name - id), changes: 4};
 }
 
 /** Props of <ItemTable/>. */
@@ -57,7 +73,7 @@ export function ItemTable({rows, cursorIndex, marks, width, theme}: ItemTablePro
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text {...theme.ui.muted} wrap="truncate">
-				{'     '}{fit('kind', w.kind)} {fit('flavor', w.flavor)} {fit('name', w.name)} {fit('ID', w.id)} {fit('categories', w.categories)} {fit('Δ', w.changes, 'right')}
+				{'     '}{joinColumns(w, ['kind', 'flavor', 'name', 'ID', 'categories', 'Δ'])}
 			</Text>
 			{rows.map((row, i) => (
 				<ItemRow key={row.key} row={row} selected={i === cursorIndex} marked={marks.has(row.key)} widths={w} theme={theme} />
