@@ -4,16 +4,19 @@ import test from 'ava';
 import {runCli} from '../helpers/cli.js';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
 
-test('with no config file, --dashboard/--secret-env/--repo make an "adhoc" environment that dumps, diffs and publishes', async (t) => {
+test('with no config file, --dashboard/--secret-env/--repo/--dir make an "adhoc" environment that dumps, diffs and publishes', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 3}}]);
 	const cwd = join(world.root, 'work');
 	mkdirSync(cwd);
-	const flags = ['--dashboard', world.emulators['staging']!.url, '--secret-env', 'TYK_E2E_KEY_STAGING', '--repo', world.repo];
+	const flags = ['--dashboard', world.emulators['staging']!.url, '--secret-env', 'TYK_E2E_KEY_STAGING', '--repo', world.repo, '--dir', 'tyk'];
 	const run = (args: readonly string[]) => runCli([...args, ...flags], {cwd, env: world.env});
 
 	const dumped = await run(['dump', 'adhoc']);
 	t.is(dumped.code, 0, dumped.stdout + dumped.stderr);
 	t.regex(dumped.stdout, /Plan: live adhoc → git /);
+	const files = world.git(['ls-tree', '-r', '--name-only', 'HEAD']).trim().split('\n');
+	t.true(files.includes('tyk/.tyk.json'));
+	t.true(files.every((file) => file.startsWith('tyk/')), files.join(' '));
 	const [diff, dry, missingKey] = await Promise.all([
 		run(['diff', 'adhoc', '--json']),
 		run(['publish', 'adhoc', '--dry-run']),
@@ -23,6 +26,7 @@ test('with no config file, --dashboard/--secret-env/--repo make an "adhoc" envir
 	const data = JSON.parse(diff.stdout);
 	t.is(data.environment, 'adhoc');
 	t.is(data.source.repo, world.repo);
+	t.is(data.source.dir, 'tyk');
 	t.is(data.summary.unchanged, data.summary.total);
 	t.is(dry.code, 0, dry.stderr);
 	t.regex(dry.stdout, /0 to create, 0 to update, 0 to delete/);
