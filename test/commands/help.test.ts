@@ -66,13 +66,16 @@ test('the binary: --help and a command\'s --help exit 0, --version prints the pa
 });
 
 test('an unknown command or option exits 1 with a pointer to --help', async (t) => {
-	const [command, option] = await Promise.all([runCli(['publsh', 'staging']), runCli(['diff', 'staging', '--bogus'])]);
-	for (const run of [command, option]) {
+	const [command, option, choice] = await Promise.all([
+		runCli(['publsh', 'staging']), runCli(['diff', 'staging', '--bogus']), runCli(['publish', 'staging', '--kind', 'apis']),
+	]);
+	for (const run of [command, option, choice]) {
 		t.is(run.code, 1);
 		t.regex(run.stderr, /run with --help/);
 	}
 	t.regex(command.stderr, /publsh/);
 	t.regex(option.stderr, /--bogus/);
+	t.regex(choice.stderr, /'apis' is invalid.*api, policy, template/);
 });
 
 test('the non-interactive commands start without loading Ink, React or the console screens', async (t) => {
