@@ -8,7 +8,8 @@ import {DriftBar} from '../../components/drift-bar.js';
 import {Spinner} from '../../components/spinner.js';
 import {envMarkers} from '../../components/env-badge.js';
 
-const reachLabels: Record<Reachability, string> = {
+/** Reachability as users say it (product.md §4): "auth failed", not "auth-failed". */
+export const reachLabels: Readonly<Record<Reachability, string>> = {
 	ok: 'ok', 'auth-failed': 'auth failed', unreachable: 'unreachable', 'tls-error': 'TLS error', error: 'error',
 };
 

@@ -13,6 +13,7 @@ import {truncate} from '../../text.js';
 import {ItemTable} from './item-table.js';
 import {ItemsHeader} from './items-header.js';
 import {writeRefusal} from './write-guard.js';
+import {reachLabels} from '../environments/environment-row.js';
 
 /** Props of <ItemsScreen/>. */
 export interface ItemsScreenProps {
@@ -39,7 +40,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 	const all = view?.comparisons ?? [];
 	const rows = useMemo(() => visibleComparisons(all, filter), [all, filter]);
 	const problems = [
-		view && view.reachability !== 'ok' ? `Live ${view.reachability}: ${view.reason ?? 'no reason given'}` : '',
+		view && view.reachability !== 'ok' ? `Live ${reachLabels[view.reachability]}: ${view.reason ?? 'no reason given'}` : '',
 		view?.gitError ? `Git: ${view.gitError}` : '',
 	].filter(Boolean).join(' · ');
 	const viewport = Math.max(1, height - 3 - (problems ? 1 : 0));
