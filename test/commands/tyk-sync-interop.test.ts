@@ -120,6 +120,18 @@ test('a tyk-sync layout published into an empty Dashboard and dumped into a new 
 	t.is(index.policies.length, 1);
 	t.is(index.assets.length, 1);
 
+	// The policy's snapshot from before the publish is "did not exist": rolling back to it plans a delete of it alone.
+	const history = await world.json(['history', 'staging', '--id', 'gold-tier']);
+	outputs.push(history.stdout, history.stderr);
+	t.is(history.code, 0, history.stderr);
+	t.is(history.data.kind, 'policy');
+	const beforePublish = history.data.snapshots.find((s: any) => s.operation === published.data.operation);
+	t.truthy(beforePublish);
+	const rollback = await world.json(['rollback', 'staging', '--id', 'gold-tier', '--snapshot', beforePublish.id, '--dry-run']);
+	outputs.push(rollback.stdout, rollback.stderr);
+	t.is(rollback.code, 0, rollback.stderr);
+	t.deepEqual(rollback.data.steps.map((step: any) => [step.kind, step.id, step.action]), [['policy', 'gold-tier', 'delete']]);
+
 	// `undo` (default: the last Dashboard write, not the dump since) deletes what the publish created, templates first.
 	const undone = await world.json(['undo', 'staging']);
 	outputs.push(undone.stdout, undone.stderr);
