@@ -120,3 +120,18 @@ test.serial('a slow environment shows a spinner while input keeps working; an un
 	t.regex(broken, /connect ECONNREFUSED/);
 	t.truthy(frame);
 });
+
+test.serial('marked items hidden by a later filter are still part of the plan', async (t) => {
+	const services = new FakeServices();
+	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor('4 of 6 shown');
+	await app.press('j', ' ', ' ');
+	await app.waitFor('marks 2');
+	await app.press('3');
+	await app.waitFor('1 of 6 shown');
+	await app.press('p');
+	const plan = await app.waitFor('y applies 2 writes');
+	t.regex(plan, /Payments #finance/);
+	t.regex(plan, /Users/);
+});

@@ -48,8 +48,13 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 	const shown = clampList(list, bounds);
 	const current = rows[shown.cursor];
 	const info = findEnvironment(ui.environments, environment);
-	const setTab = (tab: KindTab) => setFilter((f) => ({...f, tab}));
-	const keys = () => actionKeys(marks, rows.map((r) => r.key), current?.key);
+	const refilter = (change: (f: ItemsFilter) => ItemsFilter) => {
+		setFilter(change);
+		setList(initialList);
+	};
+	const setTab = (tab: KindTab) => refilter((f) => ({...f, tab}));
+	// Marked items count even when the current filter hides them: the plan lists every one before anything is written.
+	const keys = () => actionKeys(marks, all.map((r) => r.key), current?.key);
 	const guarded = (action: string, run: () => void) => {
 		const refusal = writeRefusal(info, action);
 		if (refusal) ui.say(refusal);
@@ -58,9 +63,9 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 	useKeys('items', {
 		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
 		tabAll: () => setTab('all'), tabApis: () => setTab('api'), tabPolicies: () => setTab('policy'),
-		tabTemplates: () => setTab('template'), nextTab: () => setFilter((f) => ({...f, tab: nextKindTab(f.tab)})),
+		tabTemplates: () => setTab('template'), nextTab: () => refilter((f) => ({...f, tab: nextKindTab(f.tab)})),
 		filter: () => setEditing(true),
-		statusFilter: () => setFilter((f) => ({...f, status: nextStatusFilter(f.status)})),
+		statusFilter: () => refilter((f) => ({...f, status: nextStatusFilter(f.status)})),
 		mark: () => {
 			if (!current) return;
 			mark({type: 'toggle', key: current.key});
