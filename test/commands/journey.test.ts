@@ -58,12 +58,16 @@ test('dump, drift, publish one item, roll back to a snapshot, undo the rollback'
 
 	// Publish only the API: one write, one audit line, the policy is left alone.
 	const auditBefore = world.audit().length;
+	const others = () => JSON.stringify(world.emulators['staging']!.store.snapshot(), (key, value) =>
+		value && typeof value === 'object' && value.api_definition?.api_id === apiId ? undefined : value);
+	const othersBefore = others();
 	const published = await json(['publish', 'staging', '--id', apiId, '--verbose']);
 	t.regex(published.stderr, /staging: PUT \/api\/apis\/\S+ 200 \d+ms/, 'verbose logs each request (never the key)');
 	t.is(published.code, 0, published.stderr);
 	t.deepEqual(published.data.results.map((r: any) => [r.kind, r.id, r.action, r.status]), [['api', apiId, 'update', 'applied']]);
 	const audit = world.audit().slice(auditBefore);
 	t.deepEqual(audit.map((line) => [line.kind, line.id, line.action, line.result]), [['api', apiId, 'update', 'applied']]);
+	t.is(others(), othersBefore, 'nothing but that API changed on the Dashboard');
 	const liveApi = world.emulators['staging']!.store.listApis().find((w: any) => w.api_definition.api_id === apiId) as any;
 	t.is(liveApi.api_definition.proxy.target_url, gitUrl);
 	t.is(world.emulators['staging']!.store.listPolicies().find((p: any) => p.id === policy.id)!['rate'], policy.rate + 17);
