@@ -6,6 +6,7 @@ import {Journal, type Operation} from '../sources/journal.js';
 import {acquireLock} from '../sources/lock.js';
 import type {EngineContext} from './context.js';
 import {errorMessage} from './live-side.js';
+import {scrubSecrets} from './scrub.js';
 import {readBackDifferences, sameState} from './verify.js';
 
 interface StepContext {
@@ -17,7 +18,9 @@ interface StepContext {
 }
 
 function result(step: PlanStep, status: StepResult['status'], extra: {verified?: boolean; error?: string} = {}): StepResult {
-	return {key: step.key, kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action, status, ...extra};
+	// Error texts may quote the Dashboard's answer, which may echo the definition: its secrets are scrubbed here, once.
+	const error = extra.error === undefined ? {} : {error: scrubSecrets(extra.error, [step.after?.body, step.before?.body])};
+	return {key: step.key, kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action, status, ...extra, ...error};
 }
 
 async function write(client: DashboardClient, step: PlanStep): Promise<void> {

@@ -27,7 +27,9 @@ export type Misbehaviour =
 	/** 429 with `Retry-After: 1`. */
 	| 'status-429'
 	| 'html'
-	| 'empty';
+	| 'empty'
+	/** 400 whose message echoes the request body, as some Dashboards and proxies do in validation errors. */
+	| 'echo-400';
 
 /** One request seen by a test server or proxy. */
 export interface SeenRequest {
@@ -125,6 +127,7 @@ export async function startProxy(
 			if (mode === 'status-401') return void answer(res, {status: 401, headers: {'content-type': 'application/json'}, body: Buffer.from('{"Status":"Error","Message":"Not authorised"}')});
 			if (mode === 'status-429') return void answer(res, {status: 429, headers: {'content-type': 'application/json', 'retry-after': '1'}, body: Buffer.from('{"Message":"rate limited"}')});
 			if (mode === 'html') return void answer(res, {status: 200, headers: {'content-type': 'text/html'}, body: Buffer.from('<html><body>Login</body></html>')});
+			if (mode === 'echo-400') return void answer(res, {status: 400, headers: {'content-type': 'application/json'}, body: Buffer.from(JSON.stringify({Status: 'Error', Message: `invalid definition: ${body.toString('utf8')}`}))});
 			if (mode === 'empty') return void answer(res, {status: 200, headers: {'content-type': 'application/json'}, body: Buffer.alloc(0)});
 			const upstream = await forward(target, req, body);
 			if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));

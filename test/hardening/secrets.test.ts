@@ -6,6 +6,7 @@ import {Engine} from '../../source/engine/engine.js';
 import {keys, renderApp, type Rendered} from '../ui/helpers/render.js';
 import {makeWorld, type World} from '../helpers/world.js';
 import type {CliResult} from '../helpers/cli.js';
+import {cliWith, parsed, startProxy, writeConfigFile} from './helpers.js';
 
 /** Secret values inside one Classic definition: upstream basic-auth password, JWT shared secret, config_data token. */
 function definitionSecrets(tag: string) {
@@ -110,6 +111,24 @@ test('secrets: every command (diff, --full, --json, --verbose, envs, history, dr
 	const checks = assertNoLeaks(t, world, values, texts);
 	t.false(world.stateText().includes(world.secrets[0]!), 'the key is in no state file at all');
 	t.log(`${checks} leak checks over ${Object.keys(texts).length} outputs`);
+});
+
+test('secrets: a Dashboard whose validation errors echo the definition cannot make its secrets appear in results, journal results or audit', async (t) => {
+	const {world, old, fresh} = await secretWorld(t);
+	const proxy = await startProxy(t, world.emulators['staging']!.url, (request) => (request.method === 'GET' ? 'pass' : 'echo-400'));
+	const config = writeConfigFile(world, 'echo.json', [{name: 'staging', dashboard: proxy.url}]);
+	const run = await cliWith(world, config, ['publish', 'staging', '--id', 'secret-api', '--json']);
+	t.is(run.code, 1, run.stdout + run.stderr);
+	const error = String(parsed(run).results[0].error);
+	t.regex(error, /failed with 400: invalid definition: /, 'the Dashboard message is still shown');
+	t.true(proxy.requests.some((request) => request.method !== 'GET' && request.body.includes(old.password)), 'the request itself carried the secret');
+	const journal = world.journal(parsed(run).operation);
+	const checks = assertNoLeaks(t, world, [...Object.values(old), ...Object.values(fresh)], {
+		stdout: run.stdout, stderr: run.stderr,
+		'journal lines other than pre-images': journal.filter((line) => line.type !== 'pre-image').map((line) => JSON.stringify(line)).join('\n'),
+		'audit log': world.audit().map((line) => JSON.stringify(line)).join('\n'),
+	});
+	t.log(`${checks} leak checks`);
 });
 
 async function waitLong(app: Rendered, text: string | RegExp): Promise<string> {
