@@ -1,7 +1,7 @@
 import {itemKey, type ConflictEntry, type InvalidEntry, type Item, type ItemSet} from './item.js';
 import type {JsonValue} from './json.js';
 import {changedPaths} from './changes.js';
-import {normalize, normalizedText, normalizedValue, type HiddenField, type NormalizeOptions} from './normalize.js';
+import {normalize, normalizedCounted, normalizedText, type HiddenField, type NormalizeOptions} from './normalize.js';
 import {maskSecrets} from './secrets.js';
 import {statuses, type Comparison, type Status, type StatusCounts} from './status.js';
 
@@ -86,6 +86,57 @@ function order(a: Comparison, b: Comparison): number {
  * (and be pruned) just because its Git file is broken. Sorted by kind, name, ID.
  */
 export function compareSets(left: ItemSet, right: ItemSet, options: CompareOptions = {}): Comparison[] {
+	return pairSets(left, right, normalizer(options));
+}
+
+/** A set comparison with the hidden-field count of every item, per comparison key (both sides added up). */
+export interface CountedComparison {
+	readonly comparisons: Comparison[];
+	readonly hidden: Record<string, number>;
+}
+
+/**
+ * `compareSets` plus the "N server-managed fields hidden" counts of every item of both sets, from one normalisation
+ * per item: the environment view needs both, and normalising each item a second time for its count was most of
+ * the time of a 3,000-item diff.
+ */
+export function compareSetsCounted(left: ItemSet, right: ItemSet, options: CompareOptions = {}): CountedComparison {
+	const valueOf = normalizer(options);
+	return {comparisons: pairSets(left, right, valueOf), hidden: hiddenByKey([left, right], valueOf)};
+}
+
+/** Hidden-field counts per comparison key over the items of `sets`, for when the sets are not compared (a side failed). */
+export function hiddenCounts(sets: readonly ItemSet[], options: CompareOptions = {}): Record<string, number> {
+	return hiddenByKey(sets, normalizer(options));
+}
+
+type Normalizer = (item: Item) => {value: JsonValue; hiddenCount: number};
+
+/** Normalises each item at most once per call, whether it is needed for pairing, counting or both. */
+function normalizer(options: CompareOptions): Normalizer {
+	const done = new Map<Item, {value: JsonValue; hiddenCount: number}>();
+	return (item) => {
+		let result = done.get(item);
+		if (!result) {
+			result = normalizedCounted(item, options);
+			done.set(item, result);
+		}
+		return result;
+	};
+}
+
+function hiddenByKey(sets: readonly ItemSet[], valueOf: Normalizer): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const set of sets) {
+		for (const item of set.items) {
+			const key = itemKey(item);
+			out[key] = (out[key] ?? 0) + valueOf(item).hiddenCount;
+		}
+	}
+	return out;
+}
+
+function pairSets(left: ItemSet, right: ItemSet, valueOf: Normalizer): Comparison[] {
 	const rows: Comparison[] = [];
 	const rightByKey = new Map<string, Item>();
 	for (const item of right.items) if (!rightByKey.has(itemKey(item))) rightByKey.set(itemKey(item), item);
@@ -111,19 +162,19 @@ export function compareSets(left: ItemSet, right: ItemSet, options: CompareOptio
 		const key = itemKey(item);
 		if (claimed.has(key) || seenLeft.has(key)) continue;
 		seenLeft.add(key);
-		rows.push(pairRow(key, item, rightByKey.get(key), options));
+		rows.push(pairRow(key, item, rightByKey.get(key), valueOf));
 	}
 	for (const [key, item] of rightByKey) {
 		if (claimed.has(key) || seenLeft.has(key)) continue;
-		rows.push(pairRow(key, undefined, item, options));
+		rows.push(pairRow(key, undefined, item, valueOf));
 	}
 	return rows.sort(order);
 }
 
-function pairRow(key: string, left: Item | undefined, right: Item | undefined, options: CompareOptions): Comparison {
+function pairRow(key: string, left: Item | undefined, right: Item | undefined, valueOf: Normalizer): Comparison {
 	const base = describe(left ?? right, {});
 	if (!left || !right) return {key, ...base, status: left ? 'only-in-git' : 'only-live', left, right, changes: []};
-	const changes = changedPaths(normalizedValue(left, options), normalizedValue(right, options));
+	const changes = changedPaths(valueOf(left).value, valueOf(right).value);
 	return {key, ...base, status: changes.length > 0 ? 'changed' : 'unchanged', left, right, changes};
 }
 

@@ -17,12 +17,15 @@ export interface HiddenField {
 /** Collects hidden fields while the per-kind rules edit a private copy of the body. */
 export class Hider {
 	readonly hidden: HiddenField[] = [];
+	/** Fields hidden so far, counted even when the list is not built: the "N hidden" figures need only this. */
+	count = 0;
 
 	/** `collect: false` skips building the list (paths, masking) when only the normalised value is needed. */
 	constructor(private readonly collect = true) {}
 
 	/** Records a removed value; masking here means the `i` view can never show a secret. */
 	record(path: readonly Segment[], value: JsonValue, reason: HiddenReason): void {
+		this.count++;
 		if (!this.collect) return;
 		this.hidden.push({path: formatPath(path), value: reason === 'ignored' ? maskAt(path, value) : value, reason});
 	}

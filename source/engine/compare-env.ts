@@ -1,6 +1,5 @@
 import {type ItemSet, type Kind} from '../core/item.js';
-import {compareSets, countStatuses} from '../core/compare.js';
-import {normalize} from '../core/normalize.js';
+import {compareSetsCounted, countStatuses, hiddenCounts} from '../core/compare.js';
 import type {SideRef} from '../core/plan.js';
 import type {EngineContext} from './context.js';
 import {readGitSide} from './git-side.js';
@@ -19,18 +18,6 @@ function countKinds(set: ItemSet): Record<Kind, number> {
 	const counts: Record<Kind, number> = {api: 0, policy: 0, template: 0};
 	for (const item of set.items) counts[item.kind]++;
 	return counts;
-}
-
-/** Hidden (server-managed or ignored) field counts per comparison key, both sides added up. */
-function hiddenCounts(sets: readonly ItemSet[], ignore: EngineContext['config']['ignore']): Record<string, number> {
-	const out: Record<string, number> = {};
-	for (const set of sets) {
-		for (const item of set.items) {
-			const key = `${item.kind}:${item.id}`;
-			out[key] = (out[key] ?? 0) + normalize(item, {ignore}).hidden.length;
-		}
-	}
-	return out;
 }
 
 interface SideRead {
@@ -69,9 +56,11 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 		),
 	]);
 	const reachability: Reachability = liveRead.error === undefined ? 'ok' : reachabilityOf(liveRead.error);
-	const comparisons = liveRead.error === undefined && leftRead.error === undefined
-		? compareSets(leftRead.set, liveRead.set, {ignore: context.config.ignore})
-		: [];
+	// One normalisation per item serves both the comparison and the hidden-field counts.
+	const ignore = {ignore: context.config.ignore};
+	const {comparisons, hidden} = liveRead.error === undefined && leftRead.error === undefined
+		? compareSetsCounted(leftRead.set, liveRead.set, ignore)
+		: {comparisons: [], hidden: hiddenCounts([leftRead.set, liveRead.set], ignore)};
 	return {
 		name,
 		reachability,
@@ -84,6 +73,6 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 		counts: countKinds(liveRead.set),
 		drift: countStatuses(comparisons),
 		comparisons,
-		hidden: hiddenCounts([leftRead.set, liveRead.set], context.config.ignore),
+		hidden,
 	};
 }

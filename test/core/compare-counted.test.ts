@@ -1,0 +1,43 @@
+import test from 'ava';
+import {makeItem, type Item, type ItemSet} from '../../source/core/item.js';
+import type {JsonObject} from '../../source/core/json.js';
+import {compareSets, compareSetsCounted, hiddenCounts} from '../../source/core/compare.js';
+import {normalize, normalizedCounted} from '../../source/core/normalize.js';
+import {classicFile, classicLive, oasFile, oasLive, policyLive, templateLive} from './fixtures.js';
+
+function set(items: Item[]): ItemSet {
+	return {items, invalid: [], conflicts: []};
+}
+
+const ignore = {ignore: {api: ['api_definition.proxy.target_url', 'oas.info.description'], policy: ['tags']}};
+
+const items = (): Item[] => [
+	makeItem('api', classicFile()), makeItem('api', classicLive()), makeItem('api', oasFile()), makeItem('api', oasLive()),
+	makeItem('policy', policyLive({id: 'gold', name: 'Gold'})), makeItem('template', templateLive()),
+];
+
+test('the counted normalisation gives the same value and exactly as many hidden fields as the full one', t => {
+	for (const options of [{}, ignore]) {
+		for (const item of items()) {
+			const full = normalize(item, options);
+			const counted = normalizedCounted(item, options);
+			t.deepEqual(counted.value, full.value);
+			t.is(counted.hiddenCount, full.hidden.length);
+			t.true(counted.hiddenCount > 0, `${item.kind} ${item.id} hides server-managed fields`);
+		}
+	}
+});
+
+test('compareSetsCounted pairs like compareSets and adds up hidden counts of both sides per key', t => {
+	const changed = classicLive();
+	((changed['api_definition'] as JsonObject)['proxy'] as JsonObject)['listen_path'] = '/moved/';
+	const left = set([makeItem('api', classicFile()), makeItem('api', oasFile()), makeItem('policy', policyLive({id: 'only-git', name: 'G'}))]);
+	const right = set([makeItem('api', changed), makeItem('api', oasLive()), makeItem('template', templateLive())]);
+	const counted = compareSetsCounted(left, right, ignore);
+	t.deepEqual(counted.comparisons, compareSets(left, right, ignore));
+	t.deepEqual(counted.hidden, hiddenCounts([left, right], ignore));
+	const classic = left.items[0]!;
+	const key = `${classic.kind}:${classic.id}`;
+	t.is(counted.hidden[key], normalize(classic, ignore).hidden.length + normalize(right.items[0]!, ignore).hidden.length);
+	t.is(Object.keys(counted.hidden).length, 4);
+});
