@@ -1,30 +1,15 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
-import {loadConfig} from '../../source/config/index.js';
-import {EngineContext} from '../../source/engine/context.js';
-import {Engine} from '../../source/engine/engine.js';
-import {planDump, planPublish} from '../../source/engine/plans.js';
+import type {Engine} from '../../source/engine/engine.js';
+import {planPublish} from '../../source/engine/plans.js';
 import {resultExitCode} from '../../source/commands/plan-output.js';
 import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
-
-/** An engine in this process over the world's config; the keys and Git isolation come from the world's env. */
-function engineOf(t: Parameters<typeof makeWorld>[0], world: World): Engine {
-	for (const [name, value] of Object.entries(world.env)) {
-		if (value === undefined) delete process.env[name];
-		else process.env[name] = value;
-	}
-	const engine = new Engine(new EngineContext(loadConfig({configPath: world.configPath, cwd: world.root, env: process.env})));
-	t.teardown(() => engine.close());
-	return engine;
-}
+import {dumpAll, engineOf} from './_engine.js';
 
 /** Dumps live into Git, then raises one policy's rate and moves one Classic API in a new commit. */
 async function driftInGit(engine: Engine, world: World): Promise<{apiId: string; policyId: string}> {
-	const dump = await planDump(engine.context, 'staging', {});
-	engine.rememberDumpSide(dump.plan, dump.git);
-	const dumped = await engine.apply(dump.plan);
-	if (dumped.results.some((r) => r.status === 'failed')) throw new Error('dump failed');
+	await dumpAll(engine, 'staging');
 	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));
 	const policyFile = join(world.repo, index.policies[0].file);
 	const policy = JSON.parse(readFileSync(policyFile, 'utf8'));

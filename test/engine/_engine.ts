@@ -1,0 +1,29 @@
+import type {ExecutionContext} from 'ava';
+import {loadConfig} from '../../source/config/index.js';
+import {EngineContext} from '../../source/engine/context.js';
+import {Engine} from '../../source/engine/engine.js';
+import {planDump} from '../../source/engine/plans.js';
+import type {World} from '../helpers/world.js';
+
+/**
+ * An engine in this test process over a world's config. The world's environment (keys, Git isolation, identity) is
+ * copied into process.env, which is safe because every AVA test file runs in its own process.
+ */
+export function engineOf(t: ExecutionContext, world: World): Engine {
+	for (const [name, value] of Object.entries(world.env)) {
+		if (value === undefined) delete process.env[name];
+		else process.env[name] = value;
+	}
+	const engine = new Engine(new EngineContext(loadConfig({configPath: world.configPath, cwd: world.root, env: process.env})));
+	t.teardown(() => engine.close());
+	return engine;
+}
+
+/** Dumps every live item of an environment into its Git branch, so both sides agree; fails loudly otherwise. */
+export async function dumpAll(engine: Engine, environment: string): Promise<void> {
+	const dump = await planDump(engine.context, environment, {});
+	engine.rememberDumpSide(dump.plan, dump.git);
+	const result = await engine.apply(dump.plan);
+	const failed = result.results.filter((r) => r.status === 'failed');
+	if (failed.length > 0) throw new Error(`dump failed: ${failed.map((r) => `${r.id}: ${r.error}`).join('; ')}`);
+}
