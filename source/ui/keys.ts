@@ -117,12 +117,3 @@ export function hintsFor(screen: ScreenName): {keys: string; description: string
 		...global.filter((b) => !first.includes(b.command)),
 	].map((b) => ({keys: b.keys.join('/'), description: b.description}));
 }
-
-/** A Markdown key table (screen, keys, action) generated from the registry, so the readme can be checked against it. */
-export function keyTable(): string {
-	const lines = ['| Screen | Keys | Action |', '|---|---|---|'];
-	for (const b of bindings) {
-		lines.push(`| ${b.screens.join(', ')} | ${b.keys.map((k) => `\`${k}\``).join(' ')} | ${b.description} |`);
-	}
-	return lines.join('\n');
-}

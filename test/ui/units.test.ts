@@ -1,7 +1,8 @@
 import test from 'ava';
 import {chunk, fit, truncate, width} from '../../source/ui/text.js';
 import {makeTheme} from '../../source/ui/theme.js';
-import {bindings, bindingsFor, commandFor, hintsFor, keyTable, type ScreenName} from '../../source/ui/keys.js';
+import {bindings, bindingsFor, commandFor, hintsFor, type ScreenName} from '../../source/ui/keys.js';
+import {keysMarkdown} from '../../source/ui/keys-table.js';
 import {firstKey} from '../../source/ui/hooks/use-chunks.js';
 import {textEdits} from '../../source/ui/hooks/use-text-input.js';
 import type {Key} from 'ink';
@@ -84,9 +85,9 @@ test('hints and help come from the same registry', (t) => {
 	t.true(hints.includes('next change'));
 	t.true(hints.includes('help'));
 	t.deepEqual(bindingsFor('plan').filter((b) => b.command === 'confirm').map((b) => b.keys), [['y']]);
-	const table = keyTable();
-	t.regex(table, /^\| Screen \| Keys \| Action \|/);
-	t.regex(table, /\| diff \| `z` \| fold \/ unfold unchanged lines \|/);
+	const table = keysMarkdown();
+	t.regex(table, /^\| Keys \| Does \| Where \|/);
+	t.regex(table, /\| `z` \| fold \/ unfold unchanged lines \| Diff \|/);
 	t.is(table.split('\n').length, bindings.length + 2);
 });
 
