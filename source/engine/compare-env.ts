@@ -2,7 +2,7 @@ import {type ItemSet, type Kind} from '../core/item.js';
 import {compareSetsCounted, countStatuses, hiddenCounts} from '../core/compare.js';
 import type {SideRef} from '../core/plan.js';
 import type {EngineContext} from './context.js';
-import {readGitSide} from './git-side.js';
+import {hasNoCommits, readGitSide} from './git-side.js';
 import {errorMessage, reachabilityOf, readLiveSide} from './live-side.js';
 import type {EnvironmentView, Reachability} from './services.js';
 
@@ -34,8 +34,17 @@ async function readLeft(context: EngineContext, name: string, spec: CompareSpec)
 		return {set, side: {type: 'live', label: `live ${other}`, environment: other}};
 	}
 	const git = context.environment(name).git;
-	const read = await readGitSide(git, spec.ref);
-	return {set: read.set, side: read.side, commit: read.commit};
+	try {
+		const read = await readGitSide(git, spec.ref);
+		return {set: read.set, side: read.side, commit: read.commit};
+	} catch (error) {
+		// A repository without commits reads as an empty layout (everything is only live: dump to start), so a new
+		// user's first `envs` or `diff` shows drift instead of "unknown ref". An explicit --ref still has to exist.
+		if (spec.ref === undefined && (await hasNoCommits(git.repo).catch(() => false))) {
+			return {set: emptySet, side: {type: 'git', label: `git ${git.branch} (no commits yet)`}};
+		}
+		throw error;
+	}
 }
 
 /**

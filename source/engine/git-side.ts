@@ -36,6 +36,15 @@ async function refExists(repo: string, ref: string): Promise<boolean> {
 	return result.code === 0;
 }
 
+/**
+ * True for a repository without a single commit (a fresh `git init`): its branches do not exist yet, which is not a
+ * typo in the ref but a repository waiting for its first dump.
+ */
+export async function hasNoCommits(repo: string): Promise<boolean> {
+	const result = await runGit(repo, ['rev-list', '-n', '1', '--all']);
+	return result.code === 0 && result.stdout.toString('utf8').trim() === '';
+}
+
 /** A readable label such as `git main@3f2a1c9`. */
 export function gitLabel(ref: string, commit: string): string {
 	return `git ${ref}@${commit.slice(0, 7)}`;

@@ -7,7 +7,6 @@ test('envs reports each environment on its own: ok, unreachable (closed port), a
 		{name: 'down', emulator: false},
 		{name: 'badkey', emulator: {seed: 2}, wrongKey: true},
 	]);
-	world.git(['commit', '-q', '--allow-empty', '-m', 'start']);
 	const [json, text, diff, publish, history] = await Promise.all([
 		world.json(['envs']), world.cli(['envs']), world.cli(['diff', 'badkey', '--verbose']), world.cli(['publish', 'down', '--yes']),
 		world.cli(['history', 'down', '--id', 'some-api']),
@@ -19,14 +18,15 @@ test('envs reports each environment on its own: ok, unreachable (closed port), a
 	t.is(byName.staging.reachability, 'ok');
 	t.is(byName.staging.error, undefined);
 	t.like(byName.staging.counts, {api: 2});
-	t.is(byName.staging.drift['only-live'], byName.staging.drift.total, 'no layout in Git yet: everything is only live');
+	t.is(byName.staging.drift['only-live'], byName.staging.drift.total, 'a repository without commits: everything is only live');
+	t.is(byName.staging.git.commit, undefined);
 	t.is(byName.down.reachability, 'unreachable');
 	t.regex(byName.down.error, /down/);
 	t.is(byName.badkey.reachability, 'auth-failed');
 	t.truthy(byName.badkey.error);
 
 	t.is(text.code, 1);
-	t.regex(text.stdout, /staging[^\n]*\n\s+ok: 2 APIs/);
+	t.regex(text.stdout, /staging[^\n]*git main \(no commits yet\)\n\s+ok: 2 APIs/);
 	t.regex(text.stdout, /down[^\n]*\n\s+unreachable: /);
 	t.regex(text.stdout, /badkey[^\n]*\n\s+auth-failed: /);
 
