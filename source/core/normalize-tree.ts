@@ -47,6 +47,15 @@ export function sortedCopy(value: JsonValue): JsonValue {
 	return out;
 }
 
+/** A deep copy keeping key order: about twice as fast as `sortedCopy`, for values that are compared, never printed. */
+export function plainCopy(value: JsonValue): JsonValue {
+	if (Array.isArray(value)) return value.map(plainCopy);
+	if (!isJsonObject(value)) return value;
+	const out: JsonObject = {};
+	for (const key of Object.keys(value)) out[key] = plainCopy(value[key]!);
+	return out;
+}
+
 /** Sets a key on a sorted object while keeping it sorted (rules that fill a missing key use this). */
 export function setSorted(target: JsonObject, key: string, value: JsonValue): void {
 	if (Object.hasOwn(target, key)) {
