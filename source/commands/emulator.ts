@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import type {Command} from 'commander';
-import {startEmulator, type EmulatorOptions, type FailOn} from '../emulator/index.js';
+import type {EmulatorOptions, FailOn} from '../emulator/index.js';
 
 /** Raw commander values; everything arrives as text and is validated here with one clear sentence per mistake. */
 interface RawOptions {
@@ -67,6 +67,8 @@ export function emulatorOptionsFromFlags(raw: RawOptions, env: NodeJS.ProcessEnv
 
 async function run(raw: RawOptions): Promise<void> {
 	const {options, generated} = emulatorOptionsFromFlags(raw);
+	// Loaded only when the emulator runs, so every other command starts without it.
+	const {startEmulator} = await import('../emulator/index.js');
 	const emulator = await startEmulator(options).catch((error: NodeJS.ErrnoException) => {
 		if (error.code === 'EADDRINUSE') {
 			throw new Error(`port ${options.port} is already in use on ${options.host ?? '127.0.0.1'}; choose another with --port (0 picks a free one)`);

@@ -78,7 +78,7 @@ test('an unknown command or option exits 1 with a pointer to --help', async (t) 
 	t.regex(choice.stderr, /'apis' is invalid.*api, policy, template/);
 });
 
-test('the non-interactive commands start without loading Ink, React or the console screens', async (t) => {
+test('the non-interactive commands start without loading Ink, React, the console screens, the emulator or the demo', async (t) => {
 	const dir = mkdtempSync(join(tmpdir(), 'tyk-console-imports-'));
 	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
 	const log = join(dir, 'loaded.txt');
@@ -96,5 +96,5 @@ test('the non-interactive commands start without loading Ink, React or the conso
 	await promisify(execFile)(process.execPath, ['--import', tsxLoader, '--import', join(dir, 'register.mjs'), cliPath, 'diff', '--help']);
 	const loaded = readFileSync(log, 'utf8').split('\n');
 	t.true(loaded.some((url) => url.includes('/source/commands/diff.ts')), 'the hook saw the command modules');
-	t.deepEqual(loaded.filter((url) => /\/node_modules\/(ink|react)\/|\/source\/ui\//.test(url)), []);
+	t.deepEqual(loaded.filter((url) => /\/node_modules\/(ink|react)\/|\/source\/(ui|emulator|demo\/world)/.test(url)), []);
 });
