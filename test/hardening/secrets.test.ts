@@ -141,7 +141,7 @@ async function waitLong(app: Rendered, text: string | RegExp): Promise<string> {
 	}
 }
 
-test.serial('secrets: the console (environments, items, diff with hidden fields, plan, step diff, history) never shows the key or a definition secret', async (t) => {
+test.serial('secrets: the console (environments, items, diff with hidden fields, plan, step diff, apply, progress, undo, history) never shows the key or a definition secret', async (t) => {
 	const {world, old, fresh} = await secretWorld(t);
 	for (const [name, value] of Object.entries(world.env)) if (name.startsWith('TYK_E2E_KEY_')) process.env[name] = value;
 	const config = loadConfig({configPath: world.configPath, cwd: world.root, env: {...process.env, ...world.env}});
@@ -165,14 +165,28 @@ test.serial('secrets: the console (environments, items, diff with hidden fields,
 	await step(keys.pageDown);
 	await step(keys.esc);
 	await step(' ', 'p');
-	frames.push(await waitLong(app, /Secret API/));
+	frames.push(await waitLong(app, /y applies 1 write/));
 	await step(keys.enter);
+	frames.push(await waitLong(app, /chars, changed/));
 	await step(keys.esc);
-	await step(keys.esc);
+	// Apply from the console (Git's old secrets go live), then undo it from the Progress screen.
+	await step('y');
+	frames.push(await waitLong(app, /applied and verified/));
+	await step('u');
+	frames.push(await waitLong(app, /Plan: undo staging[\s\S]*y applies/));
+	await step('y');
+	frames.push(await waitLong(app, /applied and verified/));
+	// Back out of both Progress screens to the item list.
+	for (let index = 0; index < 4 && !/Items: staging$/m.test(app.frame()); index++) await step(keys.esc);
+	frames.push(await waitLong(app, /Items: staging$/m));
 	await step('b');
+	frames.push(await waitLong(app, /History/));
 	await step(keys.enter);
 	await step(keys.esc);
 	await step(keys.esc);
+	const live = await world.request('staging', 'GET', '/api/apis/secret-api');
+	t.is(live.api_definition.upstream_auth.basic_auth.password, fresh.password, 'the console applied, then undid');
+	t.true(world.journal().some((line) => line.type === 'pre-image'), 'the console writes journaled pre-images');
 	const shown = frames.join('\n');
 	t.regex(shown, /•+ \(\d+ chars, changed\)/, 'the diff shows that the secrets changed, masked');
 	const checks = assertNoLeaks(t, world, [...Object.values(old), ...Object.values(fresh)], {'console frames': shown});
