@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {delimiter, join} from 'node:path';
 import test from 'ava';
 import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
@@ -120,4 +120,25 @@ test('concurrency: a dump while someone else commits to the branch (checked-out 
 	}
 	assertRepoConsistent(t, world, [world.git(['rev-parse', 'main']).trim()]);
 	assertNoSecrets(t, world, outputs);
+});
+
+test('concurrency: a dump while another git process holds the index lock fails clearly, leaves only whole files, and the re-run after the lock is gone completes', async (t) => {
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 1}}]);
+	const dumped = await world.cli(['dump', 'staging']);
+	t.is(dumped.code, 0, dumped.stderr);
+	const before = world.git(['rev-parse', 'main']).trim();
+	const policy = world.emulators['staging']!.store.listPolicies()[0]!;
+	await world.request('staging', 'PUT', `/api/portal/policies/${String(policy['_id'])}`, {...policy, rate: Number(policy['rate']) + 5});
+	const lock = join(world.repo, '.git', 'index.lock');
+	writeFileSync(lock, '');
+	const blocked = await world.cli(['dump', 'staging']);
+	t.not(blocked.code, 0, blocked.stdout + blocked.stderr);
+	t.regex(blocked.stdout + blocked.stderr, /index\.lock/, 'the message names the lock');
+	t.is(world.git(['rev-parse', 'main']).trim(), before, 'no commit was made');
+	rmSync(lock);
+	const again = await world.cli(['dump', 'staging']);
+	t.is(again.code, 0, again.stdout + again.stderr);
+	t.is(world.git(['rev-parse', 'main^']).trim(), before);
+	assertRepoConsistent(t, world, [world.git(['rev-parse', 'main']).trim()]);
+	assertNoSecrets(t, world, [blocked.stdout, blocked.stderr, again.stdout, again.stderr]);
 });

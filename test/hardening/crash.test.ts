@@ -1,5 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process';
-import {chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {delimiter, join} from 'node:path';
 import test from 'ava';
 import {cliArgs, cliEnv} from '../helpers/cli.js';
@@ -82,6 +82,8 @@ test('crash: SIGKILL in the middle of a publish (after the first pre-image is jo
 	const preImages = preImageKeys(world);
 	t.deepEqual(written.filter((item) => !preImages.includes(item)), [], 'every item that reached the Dashboard has a pre-image');
 
+	// The kill may tear the journal's last line; a torn line must not stop undo from reading the rest.
+	appendFileSync(join(world.stateDir, 'journal', `${operation}.staging.jsonl`), '{"type":"pre-image","kind":"api","id":"torn","bo');
 	// The dead run's lock does not block the next one; undo puts back whatever was written.
 	const undo = await world.json(['undo', 'staging']);
 	t.is(undo.code, 0, undo.stdout + undo.stderr);

@@ -75,7 +75,11 @@ export async function runGit(cwd: string, args: readonly string[], options: GitO
 export async function git(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<string> {
 	const result = await runGit(cwd, args, options);
 	if (result.code !== 0) {
-		const reason = result.stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${String(result.code)}`;
+		// git's own reason is its `fatal:` / `error:` line; the advice after it (e.g. under a held index.lock) can run
+		// longer than three lines, and keeping only the tail lost the reason itself.
+		const lines = result.stderr.trim().split('\n').filter((line) => line.trim() !== '');
+		const errors = lines.filter((line) => /^(fatal|error):/.test(line));
+		const reason = (errors.length > 0 ? errors.slice(-3) : lines.slice(-3)).join(' ') || `exit code ${String(result.code)}`;
 		throw new GitError(`git ${args[0] ?? ''} failed in ${cwd}: ${reason}`, result.code, result.stderr);
 	}
 	return result.stdout.toString('utf8');
