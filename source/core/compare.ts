@@ -86,7 +86,7 @@ function order(a: Comparison, b: Comparison): number {
  * (and be pruned) just because its Git file is broken. Sorted by kind, name, ID.
  */
 export function compareSets(left: ItemSet, right: ItemSet, options: CompareOptions = {}): Comparison[] {
-	return pairSets(left, right, normalizer(options));
+	return pairSets(left, right, (item) => normalizedCounted(item, options).value);
 }
 
 /** A set comparison with the hidden-field count of every item, per comparison key (both sides added up). */
@@ -101,42 +101,42 @@ export interface CountedComparison {
  * the time of a 3,000-item diff.
  */
 export function compareSetsCounted(left: ItemSet, right: ItemSet, options: CompareOptions = {}): CountedComparison {
-	const valueOf = normalizer(options);
-	return {comparisons: pairSets(left, right, valueOf), hidden: hiddenByKey([left, right], valueOf)};
+	const counter = hiddenCounter(options);
+	return {comparisons: pairSets(left, right, counter.valueOf), hidden: hiddenByKey([left, right], counter.countOf)};
 }
 
 /** Hidden-field counts per comparison key over the items of `sets`, for when the sets are not compared (a side failed). */
 export function hiddenCounts(sets: readonly ItemSet[], options: CompareOptions = {}): Record<string, number> {
-	return hiddenByKey(sets, normalizer(options));
+	return hiddenByKey(sets, hiddenCounter(options).countOf);
 }
 
-type Normalizer = (item: Item) => {value: JsonValue; hiddenCount: number};
-
-/** Normalises each item at most once per call, whether it is needed for pairing, counting or both. */
-function normalizer(options: CompareOptions): Normalizer {
-	const done = new Map<Item, {value: JsonValue; hiddenCount: number}>();
-	return (item) => {
-		let result = done.get(item);
-		if (!result) {
-			result = normalizedCounted(item, options);
-			done.set(item, result);
-		}
-		return result;
+/**
+ * Normalises items while remembering only their hidden counts: values stay short-lived (kept, 3,000 pairs of them
+ * outlived the young GC generation and cost more than they saved), counts are looked up for items already seen.
+ */
+function hiddenCounter(options: CompareOptions): {valueOf: (item: Item) => JsonValue; countOf: (item: Item) => number} {
+	const counts = new Map<Item, number>();
+	const valueOf = (item: Item): JsonValue => {
+		const {value, hiddenCount} = normalizedCounted(item, options);
+		counts.set(item, hiddenCount);
+		return value;
 	};
+	const countOf = (item: Item): number => counts.get(item) ?? normalizedCounted(item, options).hiddenCount;
+	return {valueOf, countOf};
 }
 
-function hiddenByKey(sets: readonly ItemSet[], valueOf: Normalizer): Record<string, number> {
+function hiddenByKey(sets: readonly ItemSet[], countOf: (item: Item) => number): Record<string, number> {
 	const out: Record<string, number> = {};
 	for (const set of sets) {
 		for (const item of set.items) {
 			const key = itemKey(item);
-			out[key] = (out[key] ?? 0) + valueOf(item).hiddenCount;
+			out[key] = (out[key] ?? 0) + countOf(item);
 		}
 	}
 	return out;
 }
 
-function pairSets(left: ItemSet, right: ItemSet, valueOf: Normalizer): Comparison[] {
+function pairSets(left: ItemSet, right: ItemSet, valueOf: (item: Item) => JsonValue): Comparison[] {
 	const rows: Comparison[] = [];
 	const rightByKey = new Map<string, Item>();
 	for (const item of right.items) if (!rightByKey.has(itemKey(item))) rightByKey.set(itemKey(item), item);
@@ -171,10 +171,10 @@ function pairSets(left: ItemSet, right: ItemSet, valueOf: Normalizer): Compariso
 	return rows.sort(order);
 }
 
-function pairRow(key: string, left: Item | undefined, right: Item | undefined, valueOf: Normalizer): Comparison {
+function pairRow(key: string, left: Item | undefined, right: Item | undefined, valueOf: (item: Item) => JsonValue): Comparison {
 	const base = describe(left ?? right, {});
 	if (!left || !right) return {key, ...base, status: left ? 'only-in-git' : 'only-live', left, right, changes: []};
-	const changes = changedPaths(valueOf(left).value, valueOf(right).value);
+	const changes = changedPaths(valueOf(left), valueOf(right));
 	return {key, ...base, status: changes.length > 0 ? 'changed' : 'unchanged', left, right, changes};
 }
 
