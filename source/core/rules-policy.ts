@@ -13,6 +13,8 @@ const computed = ['access_rights_array', 'auth_type', 'auth_types', 'graphql_ena
 export function normalizePolicy(body: JsonObject, item: Item, hider: Hider): void {
 	for (const key of ['_id', 'org_id', 'date_created', 'last_updated']) hider.drop(body, key, [], 'server');
 	for (const key of computed) hider.drop(body, key, [], 'server');
+	// The Dashboard stores `state: "active"` when a policy arrives without one (it predates the field in tyk-sync files).
+	if (body['state'] === 'active') hider.drop(body, 'state', [], 'default');
 	if (item.id !== '' && body['id'] !== item.id) setSorted(body, 'id', item.id);
 	stripEmpty(body, [], 'go', hider);
 }

@@ -178,3 +178,11 @@ test('normalising is idempotent (fixtures and 400 random perturbations)', t => {
 		}
 	}
 });
+
+test('a policy file without state equals the Dashboard copy that got the default state "active"; draft still differs', t => {
+	const file = {id: 'gold', name: 'Gold', org_id: 'o', rate: 10, per: 1};
+	const live = {...file, _id: '5ead7120575961000181867e', state: 'active'};
+	const value = (body: JsonObject) => normalize(makeItem('policy', body)).value;
+	t.deepEqual(changedPaths(value(file), value(live)), []);
+	t.deepEqual(changedPaths(value(file), value({...live, state: 'draft'})), ['state']);
+});
