@@ -85,8 +85,22 @@ export function isOasBody(body: JsonObject): boolean {
 	return isJsonObject(body['oas']);
 }
 
+/**
+ * Item names are only ever shown (lists, diffs, plans, commit messages). One from a Dashboard or a file may carry
+ * control characters; shown raw, an escape sequence could retitle, clear or rewrite the user's terminal, so they
+ * become visible `\u001b` text here, once, for every screen and command.
+ */
+function displayName(name: string): string {
+	return name.replace(/[\u0000-\u001F\u007F-\u009F]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Builds an Item from a body in the tyk-sync file shape; the caller has already decided the kind. */
 export function makeItem(kind: Kind, body: JsonObject, file?: string): Item {
+	const item = makeRawItem(kind, body, file);
+	return /[\u0000-\u001F\u007F-\u009F]/.test(item.name) ? {...item, name: displayName(item.name)} : item;
+}
+
+function makeRawItem(kind: Kind, body: JsonObject, file?: string): Item {
 	if (kind === 'api') {
 		if (isOasBody(body)) {
 			const doc = obj(body['oas']);

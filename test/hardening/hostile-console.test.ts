@@ -1,0 +1,40 @@
+import test from 'ava';
+import {loadConfig} from '../../source/config/index.js';
+import {EngineContext} from '../../source/engine/context.js';
+import {Engine} from '../../source/engine/engine.js';
+import {keys, renderApp} from '../ui/helpers/render.js';
+import {makeWorld} from '../helpers/world.js';
+
+test.serial('hostile console: names and IDs carrying terminal escape sequences are shown inert (no raw control character reaches the terminal)', async (t) => {
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 1}}]);
+	const emulator = world.emulators['staging']!;
+	const api: any = structuredClone(emulator.store.listApis().find((wrapper) => !wrapper['oas'])!);
+	delete api.api_definition.id;
+	Object.assign(api.api_definition, {api_id: 'evil\u001B[2Jid', name: 'Evil \u001B]0;pwned\u0007 \u001B[31mred\r\nAPI', slug: 'evil'});
+	api.api_definition.proxy.listen_path = '/evil/';
+	emulator.store.importApis([api]);
+	for (const [name, value] of Object.entries(world.env)) if (name.startsWith('TYK_E2E_KEY_')) process.env[name] = value;
+	const config = loadConfig({configPath: world.configPath, cwd: world.root, env: {...process.env, ...world.env}});
+	const engine = new Engine(new EngineContext(config));
+	t.teardown(() => engine.close());
+	const app = await renderApp(engine, {width: 140, height: 30});
+	t.teardown(() => app.unmount());
+	const frames: string[] = [];
+	const wait = async (text: string | RegExp) => {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				return await app.waitFor(text);
+			} catch (error) {
+				if (attempt >= 20) throw error;
+			}
+		}
+	};
+	frames.push(await wait('staging'));
+	await app.press(keys.enter);
+	frames.push(await wait('Evil'));
+	await app.press('/', ...'Evil', keys.enter, keys.enter);
+	frames.push(app.frame());
+	await app.press(keys.esc, keys.esc);
+	const shown = frames.join('\n');
+	t.false(/[\u0000-\u0009\u000B-\u001F\u007F]/.test(shown), JSON.stringify(shown.match(/.{0,20}[\u0000-\u0009\u000B-\u001F\u007F].{0,20}/g)));
+});
