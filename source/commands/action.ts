@@ -50,5 +50,7 @@ export async function showAndApply(
 	if (pushError) output.log(`tyk-console: committed, but ${pushError}`);
 	// Entries left out (unreadable files, conflicts) mean not everything could be read: never a clean exit.
 	const code = resultExitCode(result);
-	return code === exitCodes.ok && excluded.length > 0 ? exitCodes.error : code;
+	if (code === exitCodes.ok && excluded.length > 0) return exitCodes.error;
+	// Asked to push and it did not happen: the action partly failed, and CI must not read it as done.
+	return code === exitCodes.ok && pushError ? exitCodes.partial : code;
 }

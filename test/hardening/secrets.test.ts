@@ -131,6 +131,19 @@ test('secrets: a Dashboard whose validation errors echo the definition cannot ma
 	t.log(`${checks} leak checks`);
 });
 
+test('secrets: dump --push to a remote URL holding a token (refused on loopback) commits, reports the push failure with exit 3, and never prints the token', async (t) => {
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 1}}]);
+	const token = `ghp_${randomBytes(12).toString('hex')}`;
+	world.git(['remote', 'add', 'origin', `https://ci-bot:${token}@127.0.0.1:1/team/apis.git`]);
+	const run = await world.cli(['dump', 'staging', '--push']);
+	t.is(run.code, 3, run.stdout + run.stderr);
+	t.regex(run.stderr, /committed, but git push origin failed: .*127\.0\.0\.1/);
+	t.false((run.stdout + run.stderr + world.stateText()).includes(token), 'the remote token is redacted');
+	t.truthy(world.git(['rev-parse', 'main']).trim());
+	const checks = assertNoLeaks(t, world, [token], {stdout: run.stdout, stderr: run.stderr, state: world.stateText()});
+	t.log(`${checks} leak checks`);
+});
+
 async function waitLong(app: Rendered, text: string | RegExp): Promise<string> {
 	for (let attempt = 0; ; attempt++) {
 		try {
