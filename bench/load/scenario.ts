@@ -1,8 +1,8 @@
-import {spawn, type ChildProcess} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {once} from 'node:events';
-import {createInterface} from 'node:readline';
 import {fileURLToPath} from 'node:url';
+import {firstLine, nodeScript, startEmulatorProcess} from '../shared/process.js';
+import {median} from '../shared/report.js';
 
 /**
  * `load`: how long `loadLive` takes to read a large Dashboard (2,000 APIs, half OAS; 1,000 policies; 50 templates)
@@ -22,34 +22,11 @@ interface Measurement {
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-function node(script: string, args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
-	return spawn(process.execPath, ['--import', 'tsx', here(script), ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'inherit']});
-}
-
-async function firstLine(child: ChildProcess): Promise<string> {
-	const lines = createInterface({input: child.stdout!});
-	const exit = once(child, 'exit').then(([code]) => {
-		throw new Error(`bench: child exited with ${String(code)} before reporting`);
-	});
-	const line = once(lines, 'line').then(([text]) => String(text));
-	try {
-		return await Promise.race([line, exit]);
-	} finally {
-		lines.close();
-	}
-}
-
 async function measure(mode: 'client' | 'floor', url: string, key: string, runs: number): Promise<Measurement> {
-	const child = node('measure.ts', [mode, String(runs)], {BENCH_URL: url, BENCH_KEY: key});
+	const child = nodeScript(here('measure.ts'), [mode, String(runs)], {BENCH_URL: url, BENCH_KEY: key});
 	const result = JSON.parse(await firstLine(child)) as Measurement;
 	await once(child, 'exit');
 	return result;
-}
-
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function mb(measurements: readonly Measurement[], pick: (m: Measurement) => number): string {
@@ -81,9 +58,9 @@ export async function run(args: readonly string[]): Promise<void> {
 		if (!/^\d+$/.test(value) || (name === 'runs' && Number(value) < 1)) throw new Error(`bench load: ${name} must be a whole number${name === 'runs' ? ' >= 1' : ''}, got "${value}"`);
 	}
 	const key = randomBytes(16).toString('hex');
-	const emulator = node('emulator-process.ts', [apis, policies, templates], {BENCH_KEY: key});
+	const emulator = await startEmulatorProcess({apis: Number(apis), policies: Number(policies), templates: Number(templates)}, key);
 	try {
-		const url = (await firstLine(emulator)).replace(/^ready /, '');
+		const url = emulator.url;
 		process.stdout.write(`load: emulator at ${url} seeded with ${apis} APIs, ${policies} policies, ${templates} templates; concurrency 8\n`);
 		const client: Measurement[] = [];
 		const floor: Measurement[] = [];
@@ -94,7 +71,6 @@ export async function run(args: readonly string[]): Promise<void> {
 		}
 		report(client, floor, runs);
 	} finally {
-		emulator.kill('SIGTERM');
-		await once(emulator, 'exit');
+		await emulator.stop();
 	}
 }
