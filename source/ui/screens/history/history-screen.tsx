@@ -1,6 +1,7 @@
-import {useState} from 'react';
+import {useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Kind} from '../../../core/item.js';
+import type {ItemHistory} from '../../../engine/services.js';
 import {findEnvironment, useUi} from '../../context.js';
 import {useAsync, useReturnCount} from '../../hooks/use-async.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
@@ -28,7 +29,12 @@ export function HistoryScreen({environment, kind, id, name, width, height, isAct
 	const generation = useReturnCount(isActive);
 	// Reloaded each time the user comes back (after a rollback there is a new snapshot to show).
 	const state = useAsync(() => ui.services.history(environment, kind, id), [environment, kind, id, generation]);
-	const entries = state.state === 'ready' ? historyEntries(state.value) : [];
+	// While it reloads, the last history stays on screen and under the keys: a key pressed right after coming back
+	// (r on the revision the user just looked at) must act on it, not fall into an empty list.
+	const last = useRef<ItemHistory | undefined>(undefined);
+	if (state.state === 'ready') last.current = state.value;
+	const shownHistory = state.state === 'failed' ? undefined : state.state === 'ready' ? state.value : last.current;
+	const entries = shownHistory ? historyEntries(shownHistory) : [];
 	const [list, setList] = useState(initialList);
 	const [opening, setOpening] = useState<string | undefined>();
 	const viewport = Math.max(1, height - 3);
@@ -63,12 +69,13 @@ export function HistoryScreen({environment, kind, id, name, width, height, isAct
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate">
 				<Text {...theme.ui.title}>{kind} {truncate(name || id, 40)}</Text> <Text {...theme.ui.muted}>{id}</Text>
-				{state.state === 'ready' ? ` · ${state.value.revisions.length} Git revisions · ${state.value.snapshots.length} snapshots` : ''}
+				{shownHistory ? ` · ${shownHistory.revisions.length} Git revisions · ${shownHistory.snapshots.length} snapshots` : ''}
+				{state.state === 'loading' && shownHistory ? <Text {...theme.reach.loading}> · reloading…</Text> : null}
 			</Text>
-			{state.state === 'loading' ? <Spinner label="Reading Git history and journal…" style={theme.reach.loading} /> : null}
+			{state.state === 'loading' && !shownHistory ? <Spinner label="Reading Git history and journal…" style={theme.reach.loading} /> : null}
 			{state.state === 'failed' ? <Text {...theme.ui.error}>{truncate(`Could not read the history: ${state.error}`, width)}</Text> : null}
 			{opening ? <Spinner label={`Reading ${opening}…`} style={theme.reach.loading} /> : <Text {...theme.ui.muted}>  version / date / by / what</Text>}
-			{state.state === 'ready' && entries.length === 0 ? <Text {...theme.ui.muted}>No Git revisions or snapshots for this item.</Text> : null}
+			{shownHistory && entries.length === 0 ? <Text {...theme.ui.muted}>No Git revisions or snapshots for this item.</Text> : null}
 			{entries.slice(shown.offset, shown.offset + viewport).map((entry, i) => {
 				const selected = shown.offset + i === shown.cursor;
 				return (

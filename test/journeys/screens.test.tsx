@@ -1,0 +1,37 @@
+import test from 'ava';
+import type {Kind} from '../../source/core/item.js';
+import type {ItemHistory} from '../../source/engine/services.js';
+import {FakeServices} from '../ui/helpers/fake-services.js';
+import {keys, renderApp} from '../ui/helpers/render.js';
+
+// In-process regressions for what driving the journeys by hand turned up; fast, so they run before the tmux ones.
+
+/** A history that is answered at once the first time and held after that, to see the screen while it reloads. */
+class SlowReload extends FakeServices {
+	private served = 0;
+	release: () => void = () => {};
+
+	override async history(environment: string, kind: Kind, id: string): Promise<ItemHistory> {
+		const answer = await super.history(environment, kind, id);
+		if (this.served++ > 0) await new Promise<void>((resolve) => (this.release = resolve));
+		return answer;
+	}
+}
+
+test.serial('History keeps its list while it reloads after a diff, so r right after Esc rolls back the chosen revision', async (t) => {
+	const services = new SlowReload();
+	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor('4 of 6 shown');
+	await app.press('j', 'b');
+	await app.waitFor('2 Git revisions');
+	await app.press('j', keys.enter);
+	await app.waitFor('Diff: Payments');
+	await app.press(keys.esc);
+	const reloading = await app.waitFor('reloading…');
+	t.regex(reloading, /› git bbbbbbb/, 'the chosen revision stays selected while the history reloads');
+	await app.press('r');
+	await app.waitFor(/Plan: rollback staging/);
+	t.true(services.calls.includes('planRollback staging api:payments-1 bbbbbbb2222222'), services.calls.join('\n'));
+	services.release();
+});
