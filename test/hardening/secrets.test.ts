@@ -68,12 +68,12 @@ function assertNoLeaks(t: Parameters<typeof makeWorld>[0], world: World, values:
 test('secrets: every command (diff, --full, --json, --verbose, envs, history, dry runs, publish, undo, rollback, dump) keeps the key and definition secrets out of output, logs, journal results and audit', async (t) => {
 	const {world, old, fresh} = await secretWorld(t);
 	const values = [...Object.values(old), ...Object.values(fresh)];
+	// Each output path once: text and JSON diffs, --verbose request logs, envs, history (text and JSON), plans (text and JSON).
 	const commands: string[][] = [
 		['diff', 'staging'], ['diff', 'staging', '--full'], ['diff', 'staging', '--json'], ['diff', 'staging', '--full', '--json'],
-		['diff', 'staging', '--verbose'], ['diff', 'staging', '--id', 'secret-api', '--full', '--verbose'], ['envs'], ['envs', '--json', '--verbose'],
+		['diff', 'staging', '--id', 'secret-api', '--full', '--verbose'], ['envs', '--json', '--verbose'],
 		['history', 'staging', '--id', 'secret-api'], ['history', 'staging', '--id', 'secret-api', '--json'],
-		['dump', 'staging', '--dry-run'], ['dump', 'staging', '--dry-run', '--json'], ['publish', 'staging', '--dry-run', '--verbose'],
-		['publish', 'staging', '--dry-run', '--json'],
+		['dump', 'staging', '--dry-run', '--json'], ['publish', 'staging', '--dry-run', '--verbose'],
 	];
 	const runs: Record<string, CliResult> = {};
 	await Promise.all(commands.map(async (args) => void (runs[args.join(' ')] = await world.cli(args))));
