@@ -1,6 +1,6 @@
 import {readFile, rm} from 'node:fs/promises';
 import {join} from 'node:path';
-import {writeFileAtomic} from '../layout/atomic-write.js';
+import {refuseSymlinkedFolders, writeFileAtomic} from '../layout/atomic-write.js';
 import {layoutStorePaths} from '../layout/dir-writer.js';
 import {identityEnv} from './identity.js';
 import {branchRef, readRef} from './repo.js';
@@ -109,6 +109,7 @@ async function commitInWorktree(options: CommitOptions, worktree: string, fullRe
 	const wanted = new Map(paths.map((path, index) => [path, contents[index]!]));
 	const dirty = await conflictingPaths(worktree, await dirtyPaths(worktree, all), wanted);
 	if (dirty.length > 0) throw new DirtyWorktreeError(worktree, dirty);
+	await refuseSymlinkedFolders(worktree, all);
 	const previous = await readRef(worktree, fullRef);
 	for (const [index, path] of paths.entries()) await writeFileAtomic(join(worktree, ...path.split('/')), contents[index]!);
 	for (const path of removed) await rm(join(worktree, ...path.split('/')), {force: true});
