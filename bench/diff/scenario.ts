@@ -26,9 +26,9 @@ async function time(work: () => Promise<unknown>): Promise<number> {
 	return performance.now() - started;
 }
 
-/** Usage: `npm run bench diff [APIS POLICIES TEMPLATES [ROUNDS]]` (default 2000 950 50 5: 3,000 items). */
+/** Usage: `npm run bench diff [APIS POLICIES TEMPLATES [ROUNDS]]` (default 2000 950 50 7: 3,000 items). */
 export async function run(args: readonly string[]): Promise<void> {
-	const [apisText = '2000', policiesText = '950', templatesText = '50', roundsText = '5'] = args;
+	const [apisText = '2000', policiesText = '950', templatesText = '50', roundsText = '7'] = args;
 	const seed = {apis: wholeNumber(apisText, 'apis'), policies: wholeNumber(policiesText, 'policies'), templates: wholeNumber(templatesText, 'templates')};
 	const rounds = wholeNumber(roundsText, 'rounds', 1);
 	const key = randomBytes(16).toString('hex');
