@@ -21,41 +21,56 @@ const refused: Readonly<Partial<Record<Misbehaviour, RegExp>>> = {
 const spikeMs = 4000;
 const timeoutFor = (fault: Misbehaviour) => (fault === 'slow' ? 1500 : 10_000);
 
-test('fault: diff and dump retry a read after a latency spike past timeoutMs, a 500, a 429 with Retry-After, a reset and a reset mid-body; 401, HTML, empty and truncated JSON are clear errors; Git untouched', async (t) => {
+test('fault: envs, diff and dump retry a read after a latency spike past timeoutMs, a 500, a 429 with Retry-After, a reset and a reset mid-body; 401, HTML, empty and truncated JSON are clear errors; Git untouched', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 3}}]);
 	const emulator = world.emulators['staging']!;
 	const dumped = await world.cli(['dump', 'staging']);
 	t.is(dumped.code, 0, dumped.stderr);
 	const head = world.git(['rev-parse', 'main']).trim();
 	const live = JSON.stringify(emulator.store.snapshot());
+	const expected = {api: emulator.store.listApis().length, policy: emulator.store.listPolicies().length, template: emulator.store.listTemplates().length};
 
-	const runCase = async (fault: Misbehaviour) => {
-		// Only the first request of the run misbehaves: whatever it is, a retry (when allowed) must get through.
-		const proxy = await startProxy(t, emulator.url, (_req, index) => (index === 0 ? fault : 'pass'), spikeMs);
-		const config = writeConfigFile(world, `diff-${fault}.json`, [{name: 'staging', dashboard: proxy.url, timeoutMs: timeoutFor(fault)}]);
-		return {fault, proxy, run: await cliWith(world, config, ['diff', 'staging', '--json'])};
-	};
-	const cases = await Promise.all([...retried, ...Object.keys(refused) as Misbehaviour[]].filter((fault) => fault !== 'slow').map(runCase));
-	// The latency spike runs alone: its retry must answer within the short timeout, which a crowd of CLI runs
-	// starting at the same time on 2 cores would not guarantee.
-	cases.push(await runCase('slow'));
-	for (const {fault, proxy, run} of cases) {
+	// One environment per fault, each behind its own proxy where only the first request misbehaves: whatever it is, a
+	// retry (when allowed) must get through. One `envs` run reads them all (one process start instead of nine).
+	const faults = [...retried, ...Object.keys(refused) as Misbehaviour[]];
+	const proxies = await Promise.all(faults.map((fault) => startProxy(t, emulator.url, (_req, index) => (index === 0 ? fault : 'pass'), spikeMs)));
+	const config = writeConfigFile(world, 'faults.json', faults.map((fault, index) => ({name: `f-${fault}`, dashboard: proxies[index]!.url, timeoutMs: timeoutFor(fault)})));
+	const envs = await cliWith(world, config, ['envs', '--json']);
+	t.is(envs.code, 1, envs.stderr);
+	const views = new Map(parsed(envs).environments.map((entry: any) => [entry.name, entry]));
+	for (const [index, fault] of faults.entries()) {
+		const view: any = views.get(`f-${fault}`);
 		const pattern = refused[fault];
 		if (pattern) {
-			t.is(run.code, 1, `${fault}: ${run.stdout}${run.stderr}`);
-			// With --json the reason is the document's `error` (stdout stays machine-readable), else stderr's first line.
-			const message = String(parsed(run)?.error ?? run.stderr);
-			t.regex(message, /^(tyk-console: )?staging: GET \/api\/\S+ failed/, `${fault}: names the environment and request`);
-			t.regex(message, pattern, fault);
-			t.false(/at .+\.ts:\d+/.test(run.stderr), `${fault}: no stack trace`);
+			t.not(view.reachability, 'ok', fault);
+			t.regex(view.error, new RegExp(`^f-${fault}: GET /api/\\S+ failed`), `${fault}: names the environment and request`);
+			t.regex(view.error, pattern, fault);
 		} else {
-			t.is(run.code, 0, `${fault}: ${run.stdout}${run.stderr}`);
-			t.is(parsed(run)?.environment ?? 'staging', 'staging');
-			const first = proxy.requests[0]!;
+			t.is(view.reachability, 'ok', `${fault}: ${view.error}`);
+			t.deepEqual(view.counts, expected, `${fault}: everything was read`);
+			const first = proxies[index]!.requests[0]!;
 			t.is(first.mode, fault);
-			t.true(proxy.requests.slice(1).some((request) => request.url === first.url && request.method === 'GET'), `${fault}: the faulted read was retried`);
+			t.true(proxies[index]!.requests.slice(1).some((request) => request.url === first.url && request.method === 'GET'), `${fault}: the faulted read was retried`);
 		}
 	}
+
+	// diff: a reset mid-body is retried (no drift, exit 0); a 401 and truncated JSON end with one clear sentence.
+	const diffs = await Promise.all((['reset-mid-body', 'status-401', 'truncate'] as const).map(async (fault) => {
+		const proxy = await startProxy(t, emulator.url, (_req, index) => (index === 0 ? fault : 'pass'));
+		const file = writeConfigFile(world, `diff-${fault}.json`, [{name: 'staging', dashboard: proxy.url}]);
+		return {fault, run: await cliWith(world, file, ['diff', 'staging'])};
+	}));
+	for (const {fault, run} of diffs) {
+		if (fault === 'reset-mid-body') {
+			t.is(run.code, 0, `${fault}: ${run.stdout}${run.stderr}`);
+			continue;
+		}
+		t.is(run.code, 1, `${fault}: ${run.stdout}${run.stderr}`);
+		t.regex(run.stderr, /^tyk-console: staging: GET \/api\/\S+ failed/, `${fault}: one sentence naming the environment and request`);
+		t.regex(run.stderr, refused[fault]!, fault);
+		t.false(/\n\s+at .+:\d+:\d+/.test(run.stderr), `${fault}: no stack trace`);
+	}
+	const cases = [{run: envs}, ...diffs];
 
 	// dump: a 500 on the first read is retried (nothing new to commit); a 401 commits nothing.
 	const dumps = await Promise.all((['status-500', 'status-401'] as const).map(async (fault) => {
