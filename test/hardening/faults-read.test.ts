@@ -10,8 +10,8 @@ const retried: readonly Misbehaviour[] = ['slow', 'status-500', 'status-429', 'r
 const refused: Readonly<Partial<Record<Misbehaviour, RegExp>>> = {
 	'status-401': /failed with 401: Not authorised\. Check the Dashboard API key/,
 	html: /the response is not JSON \(text\/html\)/,
-	empty: /the response is not JSON/,
-	truncate: /not (valid )?JSON/,
+	empty: /the response body is empty/,
+	truncate: /the response is not valid JSON \(\d+ bytes, cut off or malformed\)/,
 };
 
 /**

@@ -165,7 +165,14 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 		}
 		if (status >= 200 && status < 300) {
 			if (body === undefined || nestedDeeperThan(body, maxResponseDepth)) {
-				const failure = badResponse(context, status, body === undefined ? notJsonReason(contentType) : `the response is nested deeper than ${maxResponseDepth} levels`);
+				const failure = badResponse(context, status, body !== undefined
+					? `the response is nested deeper than ${maxResponseDepth} levels`
+					: response.body.length === 0
+						? 'the response body is empty'
+						: /json/i.test(contentType ?? '')
+							// JSON by its content type but unparsable: cut off by a proxy or a dropped connection, or malformed.
+							? `the response is not valid JSON (${response.body.length} bytes, cut off or malformed)`
+							: notJsonReason(contentType));
 				report(status, failure);
 				throw failure;
 			}
