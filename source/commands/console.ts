@@ -2,7 +2,7 @@ import type {Command} from 'commander';
 import {closestKey} from '../config/suggest.js';
 import {exitCodes, runCommand} from './context.js';
 import {useColor} from './output.js';
-import type {CommonOptions} from './options.js';
+import {withConfigOptions, type CommonOptions} from './options.js';
 
 /** The interactive console needs a terminal on both ends; without one it says what to run instead. */
 export function hasTerminal(): boolean {
@@ -15,13 +15,7 @@ interface ConsoleOptions extends CommonOptions {
 
 /** `tyk-console` with no sub-command: the full-screen console over the configured environments. */
 export function registerConsole(program: Command): void {
-	program
-		.option('--config <file>', 'configuration file (default: $TYK_CONSOLE_CONFIG, ./tyk-console.yaml, ~/.config/tyk-console/config.yaml)')
-		.option('--dashboard <url>', 'ad-hoc environment "adhoc": Dashboard URL (with --secret-env)')
-		.option('--secret-env <var>', 'ad-hoc environment: variable holding the Dashboard API key')
-		.option('--repo <path>', 'Git repository (or plain directory) with the tyk-sync layout')
-		.option('--branch <ref>', 'Git branch, tag or commit to read')
-		.option('--dir <path>', 'directory inside the repository holding .tyk.json')
+	withConfigOptions(program)
 		.option('--env <name>', 'open this environment directly')
 		.option('--no-color', 'no colour')
 		// A mistyped sub-command lands here as an operand: name it (with a guess) instead of "too many arguments".

@@ -21,15 +21,20 @@ export interface SelectionOptions {
 	readonly category?: string;
 }
 
-/** Adds the config and ad-hoc environment flags, `--json` and `--verbose` to a command. */
-export function withCommonOptions(command: Command): Command {
+/** Adds the config file and ad-hoc environment flags: what every command and the console need to find environments. */
+export function withConfigOptions(command: Command): Command {
 	return command
 		.option('--config <file>', 'configuration file (default: $TYK_CONSOLE_CONFIG, ./tyk-console.yaml, ~/.config/tyk-console/config.yaml)')
 		.option('--dashboard <url>', 'ad-hoc environment "adhoc": Dashboard URL (with --secret-env)')
 		.option('--secret-env <var>', 'ad-hoc environment: variable holding the Dashboard API key')
 		.option('--repo <path>', 'Git repository (or plain directory) with the tyk-sync layout')
 		.option('--branch <ref>', 'Git branch, tag or commit to read')
-		.option('--dir <path>', 'directory inside the repository holding .tyk.json')
+		.option('--dir <path>', 'directory inside the repository holding .tyk.json');
+}
+
+/** Adds the config and ad-hoc environment flags, `--json` and `--verbose` to a command. */
+export function withCommonOptions(command: Command): Command {
+	return withConfigOptions(command)
 		.option('--json', 'machine-readable output on stdout (logs go to stderr)')
 		.option('--verbose', 'log each Dashboard request to stderr (never the key)')
 		.option('--no-color', 'no colour, even on a terminal');
