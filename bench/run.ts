@@ -18,6 +18,10 @@ interface Entry {
 const scenarios: Record<string, Entry> = {
 	load: {description: 'loadLive against a seeded emulator vs a plain-fetch floor', load: () => import('./load/scenario.js')},
 	git: {description: 'read a 3,000-item layout from a Git ref vs a cat-file floor', load: () => import('./git/scenario.js')},
+	console: {
+		description: 'console: first frame of the compiled CLI in a pty, keys with 3,000 items and in a 20,000-line diff, peak RSS (heavy: builds dist/, ~1.5 min)',
+		heavy: true, load: () => import('./console/scenario.js'),
+	},
 	compare: {description: 'compareSets on 3,000 pairs and diffRows on large and unrelated documents', load: () => import('./compare/scenario.js')},
 	diff: {description: 'diff of a 3,000-item environment vs merely loading Git and live', load: () => import('./diff/scenario.js')},
 	publish: {

@@ -9,11 +9,11 @@ import {keys, renderApp} from '../ui/helpers/render.js';
 /** A history that is answered at once the first time and held after that, to see the screen while it reloads. */
 class SlowReload extends FakeServices {
 	private served = 0;
-	release: () => void = () => {};
+	releaseHistory: () => void = () => {};
 
 	override async history(environment: string, kind: Kind, id: string): Promise<ItemHistory> {
 		const answer = await super.history(environment, kind, id);
-		if (this.served++ > 0) await new Promise<void>((resolve) => (this.release = resolve));
+		if (this.served++ > 0) await new Promise<void>((resolve) => (this.releaseHistory = resolve));
 		return answer;
 	}
 }
@@ -33,5 +33,5 @@ test.serial('History keeps its list while it reloads after a diff, so r right af
 	await app.press('r');
 	await app.waitFor(/Plan: rollback staging/);
 	t.true(services.calls.includes('planRollback staging api:payments-1 bbbbbbb2222222'), services.calls.join('\n'));
-	services.release();
+	services.releaseHistory();
 });

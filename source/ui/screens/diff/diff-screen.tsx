@@ -75,7 +75,9 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 		<Box flexDirection="column" width={width} height={height}>
 			<Text {...theme.ui.title} wrap="truncate">{truncate(header, width)}</Text>
 			{comparison.error ? <Text {...theme.ui.error} wrap="truncate">{truncate(comparison.error, width)}</Text> : <Text {...theme.ui.muted} wrap="truncate">{truncate(labels, width)}</Text>}
-			<Box flexDirection="column" height={viewport} overflow="hidden">
+			{/* Clipped vertically only: lines are already cut to the width, and a horizontal clip makes Ink re-slice
+			    every line's escapes on every frame (a third of a page-down's time). */}
+			<Box flexDirection="column" height={viewport} overflowY="hidden">
 				{leftText === undefined && rightText === undefined ? <Text {...theme.ui.muted}>Nothing to show: neither side could be read.</Text> : lines}
 				{!model.fallback && model.hunks.length === 0 && (leftText !== undefined || rightText !== undefined) && s.changed + s.deleted + s.inserted === 0
 					? <Text {...theme.ui.muted}>No differences{view.showHidden ? '' : ' in the compared fields'}.</Text> : null}
