@@ -14,3 +14,12 @@ export function isJsonObject(value: unknown): value is JsonObject {
 export function cloneJson<T extends JsonValue>(value: T): T {
 	return structuredClone(value);
 }
+
+/** The object under `key`, created (replacing any non-object value) when missing: for editing nested documents in place. */
+export function ensureObject(parent: JsonObject, key: string): JsonObject {
+	const existing = parent[key];
+	if (isJsonObject(existing)) return existing;
+	const created: JsonObject = {};
+	parent[key] = created;
+	return created;
+}

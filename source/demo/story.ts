@@ -1,5 +1,5 @@
 import {makeItem, type Item, type Kind} from '../core/item.js';
-import {cloneJson, isJsonObject, type JsonObject} from '../core/json.js';
+import {cloneJson, isJsonObject, type JsonObject, ensureObject} from '../core/json.js';
 import {createItem, deleteItem, getItem, liveItems, loadLive, updateItem, type DashboardClient} from '../sources/dashboard/index.js';
 
 /** Reads one live item, lets `edit` change its body, and writes it back through the real client. */
@@ -16,18 +16,11 @@ export async function liveOf(client: DashboardClient): Promise<Item[]> {
 	return liveItems(await loadLive(client));
 }
 
-function child(parent: JsonObject, key: string): JsonObject {
-	const value = parent[key];
-	if (isJsonObject(value)) return value;
-	const created: JsonObject = {};
-	parent[key] = created;
-	return created;
-}
 
 /** Points a Classic or OAS API at another upstream. */
 export function setTarget(body: JsonObject, url: string): void {
-	if (isJsonObject(body['oas'])) child(child(body['oas'], 'x-tyk-api-gateway'), 'upstream')['url'] = url;
-	else child(child(body, 'api_definition'), 'proxy')['target_url'] = url;
+	if (isJsonObject(body['oas'])) ensureObject(ensureObject(body['oas'], 'x-tyk-api-gateway'), 'upstream')['url'] = url;
+	else ensureObject(ensureObject(body, 'api_definition'), 'proxy')['target_url'] = url;
 }
 
 /** Picks items of a kind (and flavor), sorted by ID so every demo run tells the same story. */

@@ -1,4 +1,4 @@
-import {cloneJson, isJsonObject, type JsonObject} from '../../core/json.js';
+import {cloneJson, isJsonObject, type JsonObject, ensureObject} from '../../core/json.js';
 import type {Flavor, Item, Kind} from '../../core/item.js';
 import type {DashboardClient} from './client.js';
 import {createClassic, deleteClassic, getClassic, updateClassic, type Created} from './classic.js';
@@ -12,13 +12,6 @@ function stampOrg(target: JsonObject, key: string, orgId: string | undefined): v
 	else delete target[key];
 }
 
-function child(parent: JsonObject, key: string): JsonObject {
-	const value = parent[key];
-	if (isJsonObject(value)) return value;
-	const fresh: JsonObject = {};
-	parent[key] = fresh;
-	return fresh;
-}
 
 function categoriesOf(item: Item): string[] {
 	return [...item.categories];
@@ -32,14 +25,14 @@ export function writeBody(item: Item, orgId?: string): JsonObject {
 	const body = cloneJson(item.body);
 	if (item.kind === 'api' && item.flavor === 'oas') {
 		const doc = isJsonObject(body['oas']) ? body['oas'] : {};
-		const info = child(child(doc, 'x-tyk-api-gateway'), 'info');
+		const info = ensureObject(ensureObject(doc, 'x-tyk-api-gateway'), 'info');
 		delete info['dbId'];
 		stampOrg(info, 'orgId', orgId);
 		return doc;
 	}
 	if (item.kind === 'api') {
 		const wrapper = classicFileBody(body);
-		const def = child(wrapper, 'api_definition');
+		const def = ensureObject(wrapper, 'api_definition');
 		delete def['id'];
 		stampOrg(def, 'org_id', orgId);
 		return wrapper;

@@ -1,4 +1,4 @@
-import {isJsonObject, type JsonObject, type JsonValue} from '../../core/json.js';
+import {isJsonObject, type JsonObject, type JsonValue, ensureObject} from '../../core/json.js';
 import {makeItem, type Item, type Kind} from '../../core/item.js';
 
 /** Either the item a file holds or the reason it cannot be one (shown to the user next to the file name). */
@@ -56,13 +56,6 @@ function overrideString(entry: JsonObject, key: string): string | undefined | Er
 	return typeof value === 'string' ? value : new Error(`index override "${key}" must be a string, found ${typeName(value)}`);
 }
 
-function child(parent: JsonObject, key: string): JsonObject {
-	const existing = parent[key];
-	if (isJsonObject(existing)) return existing;
-	const created: JsonObject = {};
-	parent[key] = created;
-	return created;
-}
 
 /** Reads the `api_id` / `db_id` / `org_id` overrides of an index entry, refusing values tyk-sync would choke on. */
 function apiOverrides(entry: JsonObject): {apiId?: string; dbId?: string; orgId?: string} | string {
@@ -85,7 +78,7 @@ function oasApi(value: JsonObject, entry: JsonObject, file: string): FileResult 
 		return {error: `oas.x-tyk-api-gateway must be an object, found ${typeName(gateway)}`};
 	}
 	if (overrides.apiId || overrides.dbId || overrides.orgId) {
-		const info = child(child(doc, 'x-tyk-api-gateway'), 'info');
+		const info = ensureObject(ensureObject(doc, 'x-tyk-api-gateway'), 'info');
 		if (overrides.apiId) info['id'] = overrides.apiId;
 		if (overrides.dbId) info['dbId'] = overrides.dbId;
 		if (overrides.orgId) info['orgId'] = overrides.orgId;
