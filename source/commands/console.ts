@@ -9,6 +9,19 @@ export function hasTerminal(): boolean {
 	return process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
+/**
+ * Runs the console and turns its outcome into an exit code. runConsole has already printed a crash (after giving the
+ * terminal back) when it rejects, so the rejection only means exit 1: printing it again would show the error twice.
+ */
+export async function consoleExitCode(run: () => Promise<void>): Promise<number> {
+	try {
+		await run();
+		return exitCodes.ok;
+	} catch {
+		return exitCodes.error;
+	}
+}
+
 interface ConsoleOptions extends CommonOptions {
 	readonly env?: string;
 }
@@ -34,8 +47,9 @@ export function registerConsole(program: Command): void {
 			await runCommand(options, async (engine) => {
 				// Loaded only here: Ink and React double the start-up time of every non-interactive command (CI runs).
 				const {runConsole} = await import('../ui/run.js');
-				await runConsole(engine, {initialEnvironment: options.env, color: useColor(process.stdout, options.color)});
-				return exitCodes.ok;
+				return consoleExitCode(() => runConsole(engine, {
+					initialEnvironment: options.env, color: useColor(process.stdout, options.color), stdin: process.stdin, stdout: process.stdout,
+				}));
 			});
 		});
 }

@@ -1,7 +1,7 @@
 import type {Command} from 'commander';
 import type {DemoWorld} from '../demo/world.js';
 import {demoEnvironments} from '../demo/config.js';
-import {hasTerminal} from './console.js';
+import {consoleExitCode, hasTerminal} from './console.js';
 import {useColor} from './output.js';
 
 function describe(world: DemoWorld): string {
@@ -40,19 +40,28 @@ export function registerDemo(program: Command): void {
 			let world: DemoWorld | undefined;
 			try {
 				process.stderr.write('Starting the demo: two Dashboard emulators and a Git repository…\n');
-				// Loaded only here, so the other commands start without the emulator, demo and Ink/React modules.
-				const [{startDemo}, {runConsole}] = await Promise.all([import('../demo/world.js'), import('../ui/run.js')]);
-				world = await startDemo({dir: options.dir});
+				let runConsole: typeof import('../ui/run.js').runConsole;
+				try {
+					// Loaded only here, so the other commands start without the emulator, demo and Ink/React modules.
+					const [{startDemo}, ui] = await Promise.all([import('../demo/world.js'), import('../ui/run.js')]);
+					runConsole = ui.runConsole;
+					world = await startDemo({dir: options.dir});
+				} catch (error) {
+					process.stderr.write(`tyk-console: the demo could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+					process.exitCode = 1;
+					return;
+				}
 				if (hasTerminal()) {
-					await runConsole(world.engine, {color: useColor(process.stdout, options.color)});
+					const engine = world.engine;
+					// A crash is printed by runConsole itself, once, after the terminal is given back.
+					process.exitCode = await consoleExitCode(() => runConsole(engine, {
+						color: useColor(process.stdout, options.color), stdin: process.stdin, stdout: process.stdout,
+					}));
 				} else {
 					process.stdout.write(`${describe(world)}\n`);
 					if (options.keepRunning) await untilSignal();
 					else process.stdout.write(`\nNo terminal: not opening the console. ${options.dir ? 'The demo directory is kept.' : 'Everything was removed; use --dir DIR --keep-running to keep it.'}\n`);
 				}
-			} catch (error) {
-				process.stderr.write(`tyk-console: the demo could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-				process.exitCode = 1;
 			} finally {
 				await world?.close();
 			}

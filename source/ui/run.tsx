@@ -2,14 +2,16 @@ import {render} from 'ink';
 import type {ConsoleServices} from '../engine/services.js';
 import {App} from './app.js';
 
-/** Options of runConsole. */
+/**
+ * Options of runConsole. Streams and colour are required: the command decides them (it already knows about --no-color,
+ * NO_COLOR and FORCE_COLOR), so the UI never reads process.stdout or process.env and one policy applies everywhere.
+ */
 export interface RunConsoleOptions {
 	readonly initialEnvironment?: string;
-	/** False for NO_COLOR / --no-color. Default: colour when stdout is a TTY and NO_COLOR is unset. */
-	readonly color?: boolean;
-	/** Streams, for embedding; default process.stdin / process.stdout. */
-	readonly stdin?: NodeJS.ReadStream;
-	readonly stdout?: NodeJS.WriteStream;
+	/** False for NO_COLOR / --no-color / a stdout that is not a terminal. */
+	readonly color: boolean;
+	readonly stdin: NodeJS.ReadStream;
+	readonly stdout: NodeJS.WriteStream;
 }
 
 const enterAlternate = '\u001B[?1049h';
@@ -20,12 +22,11 @@ const showCursor = '\u001B[?25h';
  * Runs the console full-screen and returns when the user quits. The terminal is always given back (main screen,
  * cursor visible) — on quit, Ctrl-C, SIGTERM and crashes — and a crash is printed after leaving the alternate screen so
  * the message stays readable. It never calls process.exit: it resolves when the user quits (or on SIGTERM/SIGINT),
- * and after a crash it rejects with the error it has already printed, so the caller only sets the exit code.
+ * and after a crash it rejects with the error it has already printed, so the caller only sets the exit code (see
+ * consoleExitCode in commands/console.ts) and must not print it again.
  */
-export async function runConsole(services: ConsoleServices, options: RunConsoleOptions = {}): Promise<void> {
-	const stdout = options.stdout ?? process.stdout;
-	const stdin = options.stdin ?? process.stdin;
-	const color = options.color ?? (stdout.isTTY === true && process.env['NO_COLOR'] === undefined);
+export async function runConsole(services: ConsoleServices, options: RunConsoleOptions): Promise<void> {
+	const {stdout, stdin, color} = options;
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
