@@ -1,3 +1,4 @@
+import type {CompareOptions} from '../core/compare.js';
 import type {Kind} from '../core/item.js';
 import type {OperationResult, Plan, ProgressEvent} from '../core/plan.js';
 import type {EngineContext} from './context.js';
@@ -74,6 +75,10 @@ export class Engine implements ConsoleServices {
 
 	versionComparison(environment: string, kind: Kind, id: string, version: VersionRef) {
 		return versionComparison(this.context, environment, kind, id, version);
+	}
+
+	compareOptions(): CompareOptions {
+		return {ignore: this.context.config.ignore};
 	}
 
 	close(): Promise<void> {

@@ -1,3 +1,4 @@
+import type {CompareOptions} from '../core/compare.js';
 import type {Comparison, StatusCounts} from '../core/status.js';
 import type {Kind} from '../core/item.js';
 import type {OperationResult, Plan, ProgressEvent, SideRef} from '../core/plan.js';
@@ -24,6 +25,12 @@ export interface ConsoleServices {
 	history(environment: string, kind: Kind, id: string): Promise<ItemHistory>;
 	/** The item as it was at a version, compared with live, for the history diff. */
 	versionComparison(environment: string, kind: Kind, id: string, version: VersionRef): Promise<Comparison>;
+	/**
+	 * How items are compared (the config's `ignore` paths), so the Diff screen hides exactly the fields the comparison
+	 * ignored and never shows a "changed" item with no visible change. Optional for older implementations: without
+	 * it the UI compares with no ignore paths.
+	 */
+	compareOptions?(): CompareOptions;
 }
 
 export interface EnvironmentInfo {

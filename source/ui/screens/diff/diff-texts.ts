@@ -1,4 +1,4 @@
-import {compareItems} from '../../../core/compare.js';
+import {compareItems, type CompareOptions} from '../../../core/compare.js';
 import type {Item} from '../../../core/item.js';
 import {normalizedText} from '../../../core/normalize.js';
 import {maskSecrets} from '../../../core/secrets.js';
@@ -14,10 +14,11 @@ export interface DiffTexts {
 }
 
 /**
- * Builds the texts for the Diff screen from the same core code the comparison used, so the list and the diff never
- * disagree. With `showHidden`, the raw bodies are shown (keys sorted, secrets still masked): nothing is left out.
+ * Builds the texts for the Diff screen from the same core code (and the same `options`: the config's ignore paths)
+ * the comparison used, so the list and the diff never disagree. With `showHidden`, the raw bodies are shown (keys
+ * sorted, secrets still masked): nothing is left out.
  */
-export function diffTexts(left: Item | undefined, right: Item | undefined, showHidden: boolean): DiffTexts {
+export function diffTexts(left: Item | undefined, right: Item | undefined, showHidden: boolean, options: CompareOptions = {}): DiffTexts {
 	if (showHidden) {
 		const masked = maskSecrets(left?.body, right?.body);
 		return {
@@ -26,7 +27,7 @@ export function diffTexts(left: Item | undefined, right: Item | undefined, showH
 			hidden: 0, masked: masked.masked.length,
 		};
 	}
-	const compared = compareItems(left, right);
+	const compared = compareItems(left, right, options);
 	return {
 		left: compared.leftText, right: compared.rightText,
 		hidden: Math.max(compared.leftHidden.length, compared.rightHidden.length), masked: compared.masked.length,
