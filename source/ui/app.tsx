@@ -5,7 +5,7 @@ import {findEnvironment, UiContext, type UiContextValue} from './context.js';
 import {makeTheme} from './theme.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useViews} from './hooks/use-views.js';
-import {currentEnvironment, initialStack, navReducer, routeTitle, type NavStack} from './state/navigation.js';
+import {currentEnvironment, initialStack, navReducer, routeTitle, type NavAction, type NavStack} from './state/navigation.js';
 import {marksReducer, type Marks, type MarksAction} from './state/marks.js';
 import {shownView, viewKey} from './state/views.js';
 import {StatusBar} from './components/status-bar.js';
@@ -36,6 +36,8 @@ export function breadcrumb(parts: readonly string[], max: number): string {
 	return truncate(parts.at(-1) ?? '', max);
 }
 
+const defaultMessage = '? shows every key';
+
 function startStack(initialEnvironment: string | undefined): NavStack {
 	return initialEnvironment === undefined
 		? initialStack
@@ -56,7 +58,7 @@ export function App({services, initialEnvironment, width, height, color = true}:
 	const environments = useMemo(() => services.environments(), [services]);
 	const views = useViews(services);
 	const [stack, navigate] = useReducer(navReducer, initialEnvironment, startStack);
-	const [message, setMessage] = useState('? shows every key');
+	const [message, setMessage] = useState(defaultMessage);
 	const [help, setHelp] = useState(false);
 	const [marks, setMarks] = useState<Readonly<Record<string, Marks>>>({});
 	const top = stack[stack.length - 1]!;
@@ -65,8 +67,14 @@ export function App({services, initialEnvironment, width, height, color = true}:
 		else if (quit) app.exit();
 		else setMessage('Press q to quit');
 	}, [stack.length, app]);
+	// A new screen starts with the default message: the last one was about the screen the user left ("Press q to
+	// quit" on a Plan screen misleads). Going back keeps it, since back handlers say what they cancelled.
+	const go = useCallback((action: NavAction) => {
+		if (action.type !== 'pop') setMessage(defaultMessage);
+		navigate(action);
+	}, []);
 	const ui: UiContextValue = {
-		services, theme, environments, views, navigate, say: setMessage, back,
+		services, theme, environments, views, navigate: go, say: setMessage, back,
 		toggleHelp: () => setHelp((h) => !h), inputActive: !help,
 	};
 	const marksValue = useMemo(() => ({

@@ -23,6 +23,11 @@ export interface Binding {
 	readonly screens: readonly ScreenName[];
 	/** Shown in the status bar (the overlay shows every binding). */
 	readonly hint?: boolean;
+	/**
+	 * The status bar's wording when the description is long: the bar has one line, and the keys that act (publish,
+	 * dump, history, undo) must fit in it at common widths rather than be cut after a long filter description.
+	 */
+	readonly short?: string;
 }
 
 const lists: ScreenName[] = ['environments', 'items', 'plan', 'progress', 'history'];
@@ -31,32 +36,32 @@ const lists: ScreenName[] = ['environments', 'items', 'plan', 'progress', 'histo
 export const bindings: readonly Binding[] = [
 	{command: 'open', keys: ['enter'], description: 'open', screens: ['environments', 'items', 'history'], hint: true},
 	{command: 'open', keys: ['enter'], description: 'diff of step', screens: ['plan'], hint: true},
-	{command: 'compare', keys: ['c'], description: 'compare with another environment', screens: ['environments'], hint: true},
+	{command: 'compare', keys: ['c'], description: 'compare with another environment', screens: ['environments'], hint: true, short: 'compare'},
 	{command: 'refresh', keys: ['r'], description: 'refresh', screens: ['environments'], hint: true},
 	{command: 'refresh', keys: ['R'], description: 'reload from the sources', screens: ['items']},
 	{command: 'tabAll', keys: ['1'], description: 'all kinds', screens: ['items']},
 	{command: 'tabApis', keys: ['2'], description: 'APIs', screens: ['items']},
 	{command: 'tabPolicies', keys: ['3'], description: 'policies', screens: ['items']},
 	{command: 'tabTemplates', keys: ['4'], description: 'templates', screens: ['items']},
-	{command: 'nextTab', keys: ['tab'], description: 'next kind tab', screens: ['items'], hint: true},
-	{command: 'filter', keys: ['/'], description: 'filter by name, ID, category, listen path', screens: ['items'], hint: true},
-	{command: 'statusFilter', keys: ['f'], description: 'cycle status filter', screens: ['items'], hint: true},
-	{command: 'mark', keys: ['space'], description: 'mark / unmark', screens: ['items'], hint: true},
+	{command: 'nextTab', keys: ['tab'], description: 'next kind tab', screens: ['items'], hint: true, short: 'kinds'},
+	{command: 'filter', keys: ['/'], description: 'filter by name, ID, category, listen path', screens: ['items'], hint: true, short: 'filter'},
+	{command: 'statusFilter', keys: ['f'], description: 'cycle status filter', screens: ['items'], hint: true, short: 'status'},
+	{command: 'mark', keys: ['space'], description: 'mark / unmark', screens: ['items'], hint: true, short: 'mark'},
 	{command: 'markAll', keys: ['a'], description: 'mark all visible', screens: ['items']},
 	{command: 'clearMarks', keys: ['A'], description: 'clear marks', screens: ['items']},
-	{command: 'dump', keys: ['d'], description: 'dump live → Git', screens: ['items'], hint: true},
+	{command: 'dump', keys: ['d'], description: 'dump live → Git', screens: ['items'], hint: true, short: 'dump'},
 	{command: 'publish', keys: ['p'], description: 'publish to live', screens: ['items'], hint: true},
-	{command: 'history', keys: ['b'], description: 'history / roll back', screens: ['items'], hint: true},
-	{command: 'undo', keys: ['u'], description: 'undo last operation', screens: ['items'], hint: true},
-	{command: 'undo', keys: ['u'], description: 'undo this operation', screens: ['progress'], hint: true},
+	{command: 'history', keys: ['b'], description: 'history / roll back', screens: ['items'], hint: true, short: 'history'},
+	{command: 'undo', keys: ['u'], description: 'undo last operation', screens: ['items'], hint: true, short: 'undo'},
+	{command: 'undo', keys: ['u'], description: 'undo this operation', screens: ['progress'], hint: true, short: 'undo'},
 	{command: 'nextChange', keys: ['n'], description: 'next change', screens: ['diff'], hint: true},
 	{command: 'prevChange', keys: ['N'], description: 'previous change', screens: ['diff'], hint: true},
-	{command: 'fold', keys: ['z'], description: 'fold / unfold unchanged lines', screens: ['diff'], hint: true},
-	{command: 'hidden', keys: ['i'], description: 'show / hide server-managed fields', screens: ['diff'], hint: true},
-	{command: 'swap', keys: ['s'], description: 'swap sides', screens: ['diff'], hint: true},
-	{command: 'wrap', keys: ['w'], description: 'wrap long lines', screens: ['diff'], hint: true},
-	{command: 'confirm', keys: ['y'], description: 'confirm and apply', screens: ['plan'], hint: true},
-	{command: 'rollback', keys: ['r'], description: 'roll live back to this version', screens: ['history'], hint: true},
+	{command: 'fold', keys: ['z'], description: 'fold / unfold unchanged lines', screens: ['diff'], hint: true, short: 'fold'},
+	{command: 'hidden', keys: ['i'], description: 'show / hide server-managed fields', screens: ['diff'], hint: true, short: 'hidden fields'},
+	{command: 'swap', keys: ['s'], description: 'swap sides', screens: ['diff'], hint: true, short: 'swap'},
+	{command: 'wrap', keys: ['w'], description: 'wrap long lines', screens: ['diff'], hint: true, short: 'wrap'},
+	{command: 'confirm', keys: ['y'], description: 'confirm and apply', screens: ['plan'], hint: true, short: 'apply'},
+	{command: 'rollback', keys: ['r'], description: 'roll live back to this version', screens: ['history'], hint: true, short: 'roll back'},
 	{command: 'up', keys: ['up', 'k'], description: 'up', screens: [...lists, 'diff']},
 	{command: 'down', keys: ['down', 'j'], description: 'down', screens: [...lists, 'diff']},
 	{command: 'pageUp', keys: ['pgup', 'ctrl-b'], description: 'page up', screens: [...lists, 'diff']},
@@ -64,8 +69,8 @@ export const bindings: readonly Binding[] = [
 	{command: 'top', keys: ['g', 'home'], description: 'first line', screens: [...lists, 'diff']},
 	{command: 'bottom', keys: ['G', 'end'], description: 'last line', screens: [...lists, 'diff']},
 	{command: 'help', keys: ['?'], description: 'help', screens: ['global'], hint: true},
-	{command: 'back', keys: ['esc'], description: 'back / cancel', screens: ['global'], hint: true},
-	{command: 'quit', keys: ['q'], description: 'back; quit from the top', screens: ['global'], hint: true},
+	{command: 'back', keys: ['esc'], description: 'back / cancel', screens: ['global'], hint: true, short: 'back'},
+	{command: 'quit', keys: ['q'], description: 'back; quit from the top', screens: ['global'], hint: true, short: 'back/quit'},
 ];
 
 /** Turns Ink's (input, key) pair into one key name, so the registry can be plain strings. */
@@ -115,5 +120,5 @@ export function hintsFor(screen: ScreenName): {keys: string; description: string
 		...global.filter((b) => first.includes(b.command)),
 		...bindings.filter((b) => b.screens.includes(screen) && b.hint),
 		...global.filter((b) => !first.includes(b.command)),
-	].map((b) => ({keys: b.keys.join('/'), description: b.description}));
+	].map((b) => ({keys: b.keys.join('/'), description: b.short ?? b.description}));
 }

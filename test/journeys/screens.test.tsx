@@ -35,3 +35,37 @@ test.serial('History keeps its list while it reloads after a diff, so r right af
 	t.true(services.calls.includes('planRollback staging api:payments-1 bbbbbbb2222222'), services.calls.join('\n'));
 	services.releaseHistory();
 });
+
+test.serial('a new screen starts with the default message, not the last screen\'s ("Press q to quit" on Items)', async (t) => {
+	const app = await renderApp(new FakeServices(), {width: 160, height: 30});
+	t.teardown(app.unmount);
+	await app.waitFor('4 environments');
+	await app.press(keys.esc);
+	await app.waitFor('Press q to quit');
+	await app.press(keys.enter);
+	const items = await app.waitFor('Items: staging');
+	t.false(items.includes('Press q to quit'));
+	t.regex(items, /\? shows every key/);
+});
+
+test.serial('the Items status bar names the keys that act at 160 columns: publish, dump, history, undo', async (t) => {
+	const app = await renderApp(new FakeServices(), {width: 160, height: 30, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	const frame = await app.waitFor('4 of 6 shown');
+	const hints = frame.split('\n').at(-1)!;
+	for (const hint of ['/ filter', 'space mark', 'd dump', 'p publish', 'b history', 'u undo', 'esc back', '? help']) t.true(hints.includes(hint), `${hint} in: ${hints}`);
+});
+
+test.serial('an item without differences says so at the top of its diff, where it is seen', async (t) => {
+	const app = await renderApp(new FakeServices(), {width: 160, height: 30, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor('4 of 6 shown');
+	await app.press('f');
+	await app.waitFor('6 of 6 shown');
+	await app.press('/', 'Orders', keys.enter);
+	await app.waitFor('1 of 6 shown');
+	await app.press(keys.enter);
+	const frame = await app.waitFor('Diff: Orders');
+	const body = frame.split('\n');
+	t.regex(body[3] ?? '', /No differences in the compared fields\./, frame);
+});

@@ -43,7 +43,7 @@ export function StatusBar({screen, environment, commit, marks, message, width, t
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">
-				{environment ? <EnvName name={environment.name} info={environment} theme={theme} /> : <Text {...theme.ui.muted}>no environment</Text>}
+				{environment ? <EnvName name={environment.name} info={environment} theme={theme} /> : <Text {...theme.ui.muted}>no environment open</Text>}
 				<Text {...theme.ui.muted}>{fixed}</Text>
 				<Text {...theme.ui.message}>{truncate(message, room)}</Text>
 			</Text>

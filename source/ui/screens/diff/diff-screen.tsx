@@ -79,9 +79,10 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 			{/* Clipped vertically only: lines are already cut to the width, and a horizontal clip makes Ink re-slice
 			    every line's escapes on every frame (a third of a page-down's time). */}
 			<Box flexDirection="column" height={viewport} overflowY="hidden">
-				{leftText === undefined && rightText === undefined ? <Text {...theme.ui.muted}>Nothing to show: neither side could be read.</Text> : lines}
+				{/* First, not after the lines: below a full page of text it would be clipped away and never seen. */}
 				{!model.fallback && model.hunks.length === 0 && (leftText !== undefined || rightText !== undefined) && s.changed + s.deleted + s.inserted === 0
 					? <Text {...theme.ui.muted}>No differences{view.showHidden ? '' : ' in the compared fields'}.</Text> : null}
+				{leftText === undefined && rightText === undefined ? <Text {...theme.ui.muted}>Nothing to show: neither side could be read.</Text> : lines}
 			</Box>
 			<Text {...theme.ui.muted} wrap="truncate">{truncate(footer, width)}</Text>
 		</Box>

@@ -79,11 +79,12 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 		refresh: () => views.load(environment, {base, force: true}),
 		open: () => {
 			if (!current || !view) return;
-			if (current.status === 'invalid' || current.status === 'conflict') ui.say(current.error ?? `${current.name}: ${current.status}`);
 			ui.navigate({type: 'push', route: {
 				type: 'diff', comparison: current, environment, leftLabel: view.left.label, rightLabel: view.right.label,
 				hidden: view.hidden[current.key],
 			}});
+			// After navigating: a new screen starts with the default message, and this one is about the new screen.
+			if (current.status === 'invalid' || current.status === 'conflict') ui.say(current.error ?? `${current.name}: ${current.status}`);
 		},
 		dump: () => {
 			if (base !== undefined) return void ui.say('Dump works on one environment: open it from the Environments screen');
