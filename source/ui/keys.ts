@@ -28,13 +28,15 @@ export interface Binding {
 	 * dump, history, undo) must fit in it at common widths rather than be cut after a long filter description.
 	 */
 	readonly short?: string;
+	/** Hinted before the screen's other keys: what the screen is for (open, mark, publish...) outlasts narrowing. */
+	readonly primary?: boolean;
 }
 
 const lists: ScreenName[] = ['environments', 'items', 'plan', 'progress', 'history'];
 
 /** The key-binding registry. Order matters only for display. */
 export const bindings: readonly Binding[] = [
-	{command: 'open', keys: ['enter'], description: 'open', screens: ['environments', 'items', 'history'], hint: true},
+	{command: 'open', keys: ['enter'], description: 'open', screens: ['environments', 'items', 'history'], hint: true, primary: true},
 	{command: 'open', keys: ['enter'], description: 'diff of step', screens: ['plan'], hint: true},
 	{command: 'compare', keys: ['c'], description: 'compare with another environment', screens: ['environments'], hint: true, short: 'compare'},
 	{command: 'refresh', keys: ['r'], description: 'refresh', screens: ['environments'], hint: true},
@@ -46,13 +48,13 @@ export const bindings: readonly Binding[] = [
 	{command: 'nextTab', keys: ['tab'], description: 'next kind tab', screens: ['items'], hint: true, short: 'kinds'},
 	{command: 'filter', keys: ['/'], description: 'filter by name, ID, category, listen path', screens: ['items'], hint: true, short: 'filter'},
 	{command: 'statusFilter', keys: ['f'], description: 'cycle status filter', screens: ['items'], hint: true, short: 'status'},
-	{command: 'mark', keys: ['space'], description: 'mark / unmark', screens: ['items'], hint: true, short: 'mark'},
+	{command: 'mark', keys: ['space'], description: 'mark / unmark', screens: ['items'], hint: true, short: 'mark', primary: true},
 	{command: 'markAll', keys: ['a'], description: 'mark all visible', screens: ['items']},
 	{command: 'clearMarks', keys: ['A'], description: 'clear marks', screens: ['items']},
-	{command: 'dump', keys: ['d'], description: 'dump live → Git', screens: ['items'], hint: true, short: 'dump'},
-	{command: 'publish', keys: ['p'], description: 'publish to live', screens: ['items'], hint: true},
-	{command: 'history', keys: ['b'], description: 'history / roll back', screens: ['items'], hint: true, short: 'history'},
-	{command: 'undo', keys: ['u'], description: 'undo last operation', screens: ['items'], hint: true, short: 'undo'},
+	{command: 'dump', keys: ['d'], description: 'dump live → Git', screens: ['items'], hint: true, short: 'dump', primary: true},
+	{command: 'publish', keys: ['p'], description: 'publish to live', screens: ['items'], hint: true, primary: true},
+	{command: 'history', keys: ['b'], description: 'history / roll back', screens: ['items'], hint: true, short: 'history', primary: true},
+	{command: 'undo', keys: ['u'], description: 'undo last operation', screens: ['items'], hint: true, short: 'undo', primary: true},
 	{command: 'undo', keys: ['u'], description: 'undo this operation', screens: ['progress'], hint: true, short: 'undo'},
 	{command: 'nextChange', keys: ['n'], description: 'next change', screens: ['diff'], hint: true},
 	{command: 'prevChange', keys: ['N'], description: 'previous change', screens: ['diff'], hint: true},
@@ -111,14 +113,16 @@ export function bindingsFor(screen: ScreenName): Binding[] {
 
 /**
  * Short "key description" pairs for the status bar: Esc and ? first (how to get out, how to learn more), then the
- * screen's own keys, then the rest of the global ones; a narrow terminal drops hints from the end.
+ * screen's primary keys, its other keys, then the rest of the global ones; a narrow terminal drops hints from the end.
  */
 export function hintsFor(screen: ScreenName): {keys: string; description: string}[] {
 	const first: Command[] = ['back', 'help'];
 	const global = bindings.filter((b) => b.screens.includes('global') && b.hint);
+	const own = bindings.filter((b) => b.screens.includes(screen) && b.hint);
 	return [
 		...global.filter((b) => first.includes(b.command)),
-		...bindings.filter((b) => b.screens.includes(screen) && b.hint),
+		...own.filter((b) => b.primary),
+		...own.filter((b) => !b.primary),
 		...global.filter((b) => !first.includes(b.command)),
 	].map((b) => ({keys: b.keys.join('/'), description: b.short ?? b.description}));
 }
