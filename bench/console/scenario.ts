@@ -46,6 +46,15 @@ function engineRssMb(config: string, env: NodeJS.ProcessEnv): number | undefined
 	return kb === undefined ? undefined : Number(kb) / 1024;
 }
 
+/** A node process that only loads Ink and React and exits: the floor under any Ink console's first frame. */
+function inkFloor(): number {
+	const started = performance.now();
+	spawnSync(process.execPath, ['--input-type=module', '-e', "await import('ink'); await import('react');"], {
+		cwd: root, env: {...process.env, NODE_ENV: 'production'}, stdio: 'ignore',
+	});
+	return performance.now() - started;
+}
+
 async function firstFrame(config: string, env: NodeJS.ProcessEnv): Promise<number> {
 	const run = new PtyRun(distCli, ['--config', config], env);
 	try {
@@ -105,6 +114,7 @@ export async function run(args: readonly string[]): Promise<void> {
 	const repo = await createBareRepo();
 	const dir = mkdtempSync(join(tmpdir(), 'tyk-console-bench-console-'));
 	const frames: number[] = [];
+	const floors: number[] = [];
 	let full: FullRun;
 	let engineMb: number | undefined;
 	try {
@@ -115,7 +125,10 @@ export async function run(args: readonly string[]): Promise<void> {
 			environments: [{name: 'bench', dashboard: emulator.url, secretEnv: benchKeyVariable}],
 		}));
 		const env = {[benchKeyVariable]: key};
-		for (let i = 0; i < runs; i++) frames.push(await firstFrame(config, env));
+		for (let i = 0; i < runs; i++) {
+			frames.push(await firstFrame(config, env));
+			floors.push(inkFloor());
+		}
 		full = await fullRun(config, env, keys);
 		engineMb = engineRssMb(config, env);
 	} finally {
@@ -134,6 +147,7 @@ export async function run(args: readonly string[]): Promise<void> {
 		`console: ${built}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`,
 		`  compiled CLI in a pty (160×45), NODE_ENV=production, ${seed.apis} APIs + ${seed.policies} policies live, same items in Git (10% edited)`,
 		line('first frame (process start → frame)', `${ms(first)} median`, `fastest ${ms(fastest(frames))} of ${runs}; target < 400 ms: ${verdict(first < 400)}`),
+		line('floor: node start + import ink and react', `${ms(median(floors))} median`, `fastest ${ms(fastest(floors))}; what any Ink app pays first`),
 		line('environment loaded and compared', ms(full.loaded), `Items: ${full.items}`),
 		line('cursor move in Items (via pty)', `${ms(median(full.cursor))} median`, `worst ${worst(full.cursor)} of ${keys}; key sent → frame arrives`),
 		line('peak RSS of the console process', full.rssMb === undefined ? 'n/a (no /proc)' : `${full.rssMb.toFixed(0)} MB`,
