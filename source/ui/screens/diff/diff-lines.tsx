@@ -59,28 +59,28 @@ function column(cell: Cell | undefined, tone: Tone, size: number, digits: number
  * The terminal lines of one row: a fold marker, one column (one-sided item), two columns side by side (split) or one
  * or two unified lines (stacked). Changed lines carry a `-`/`+` marker in the gutter, so they read without colour.
  */
-export function rowLines(row: DiffRow, index: number, options: LineOptions): ReactElement[] {
+export function rowLines(row: DiffRow, options: LineOptions): ReactElement[] {
 	const {layout, sides, width, digits, wrap, theme} = options;
 	if (row.type === 'fold') {
-		return [<Text key={`f${index}`} {...theme.diff.fold} wrap="truncate">{fit(`  … ${row.hidden} unchanged lines …  (z unfolds)`, width)}</Text>];
+		return [<Text key="f" {...theme.diff.fold} wrap="truncate">{fit(`  … ${row.hidden} unchanged lines …  (z unfolds)`, width)}</Text>];
 	}
 	if (sides !== 'both' || layout === 'stacked') {
 		const side = row.type === 'insert' || (sides === 'right-only') ? 'right' : 'left';
 		const cell = side === 'right' ? row.right : row.left;
 		// A one-sided item has nothing to compare with: no tint, the header says which side it is on.
 		const tone = sides === 'both' ? toneOf(row.type, side) : 'same';
-		return column(cell ?? row.right ?? row.left, tone, width, digits, wrap, theme, `s${index}`)
-			.map((line, i) => <Text key={`s${index}-${i}`} wrap="truncate">{line}</Text>);
+		return column(cell ?? row.right ?? row.left, tone, width, digits, wrap, theme, 's')
+			.map((line, i) => <Text key={`s${i}`} wrap="truncate">{line}</Text>);
 	}
 	const half = Math.floor((width - 1) / 2);
-	const left = column(row.left, toneOf(row.type, 'left'), half, digits, wrap, theme, `l${index}`);
-	const right = column(row.right, toneOf(row.type, 'right'), width - 1 - half, digits, wrap, theme, `r${index}`);
+	const left = column(row.left, toneOf(row.type, 'left'), half, digits, wrap, theme, 'l');
+	const right = column(row.right, toneOf(row.type, 'right'), width - 1 - half, digits, wrap, theme, 'r');
 	const count = Math.max(left.length, right.length);
 	const blank = (size: number) => <Text>{' '.repeat(size)}</Text>;
 	// Three text nodes side by side, not one: Ink measures every text node's width several times a frame, and a
 	// string with any non-ASCII character (the │) is measured grapheme by grapheme, ten times slower than ASCII.
 	return Array.from({length: count}, (_, i) => (
-		<Box key={`p${index}-${i}`} width={width} height={1}>
+		<Box key={`p${i}`} width={width} height={1}>
 			{left[i] ?? blank(half)}<Text {...theme.diff.gutter}>│</Text>{right[i] ?? blank(width - 1 - half)}
 		</Box>
 	));
@@ -89,16 +89,18 @@ export function rowLines(row: DiffRow, index: number, options: LineOptions): Rea
 /** Props of <DiffRowView/>. */
 export interface DiffRowViewProps extends LineOptions {
 	readonly row: DiffRow;
-	readonly index: number;
 }
 
-/** One row as a component, memoised on the row and the geometry, so scrolling re-renders only rows that changed. */
-export const DiffRowView = memo(function DiffRowView({row, index, ...options}: DiffRowViewProps) {
-	return <>{rowLines(row, index, options)}</>;
+/**
+ * One row as a component, memoised on the row and the geometry, so a frame re-renders only rows that changed; the
+ * screen keys it by position, so scrolling updates rows in place instead of remounting them.
+ */
+export const DiffRowView = memo(function DiffRowView({row, ...options}: DiffRowViewProps) {
+	return <>{rowLines(row, options)}</>;
 });
 
 /** How many terminal lines a row takes, so the screen fills exactly its height when wrapping. */
 export function rowHeight(row: DiffRow, options: LineOptions): number {
 	if (row.type === 'fold' || !options.wrap) return 1;
-	return rowLines(row, 0, options).length;
+	return rowLines(row, options).length;
 }

@@ -55,7 +55,9 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	for (let i = top, used = 0; i < model.rows.length && used < viewport; i++) {
 		const row = model.rows[i]!;
 		used += rowHeight(row, options);
-		lines.push(<DiffRowView key={i} row={row} index={i} {...options} />);
+		// Keyed by position on screen, not by row: a page-down updates the same components (and Ink's layout nodes)
+		// with new text instead of unmounting a screenful and mounting another.
+		lines.push(<DiffRowView key={i - top} row={row} {...options} />);
 	}
 	const hiddenCount = route.hidden ?? texts.hidden;
 	const hiddenNote = view.showHidden

@@ -75,8 +75,9 @@ export function ItemTable({rows, cursorIndex, marks, width, theme}: ItemTablePro
 			<Text {...theme.ui.muted} wrap="truncate">
 				{'     '}{joinColumns(w, ['kind', 'flavor', 'name', 'ID', 'categories', 'Δ'])}
 			</Text>
+			{/* Keyed by position: paging updates the rows in place (Ink keeps its layout nodes) instead of remounting. */}
 			{rows.map((row, i) => (
-				<ItemRow key={row.key} row={row} selected={i === cursorIndex} marked={marks.has(row.key)} widths={w} theme={theme} />
+				<ItemRow key={i} row={row} selected={i === cursorIndex} marked={marks.has(row.key)} widths={w} theme={theme} />
 			))}
 		</Box>
 	);
