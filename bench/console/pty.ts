@@ -13,6 +13,8 @@ export class PtyRun {
 	private output = '';
 	private readonly child: ChildProcess;
 	private readonly exited: Promise<unknown>;
+	/** Why the pseudo-terminal could not be started, if it could not. */
+	private failure?: string;
 	/** When output last arrived (performance.now()). */
 	lastOutputAt = 0;
 
@@ -24,7 +26,10 @@ export class PtyRun {
 			stdio: ['pipe', 'pipe', 'ignore'],
 			detached: true,
 		});
-		this.exited = once(this.child, 'exit');
+		this.exited = once(this.child, 'exit').catch(() => undefined);
+		this.child.on('error', (error) => {
+			this.failure = `bench: could not start the console under util-linux script (${error.message}); install it (apt-get install util-linux)`;
+		});
 		this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
 			this.output += chunk;
 			this.lastOutputAt = performance.now();
@@ -41,6 +46,7 @@ export class PtyRun {
 		const deadline = performance.now() + timeoutMs;
 		const done = typeof pattern === 'function' ? pattern : () => pattern.test(this.text());
 		while (!done()) {
+			if (this.failure) throw new Error(this.failure);
 			if (performance.now() > deadline || this.child.exitCode !== null) throw new Error(`bench: the console never showed ${what}`);
 			await new Promise((resolve) => setTimeout(resolve, 1));
 		}
@@ -68,7 +74,7 @@ export class PtyRun {
 
 	/** Ends the run (terminal closed: the process group is signalled) and waits for it. */
 	async stop(): Promise<void> {
-		if (this.child.exitCode === null && this.child.signalCode === null) process.kill(-this.child.pid!, 'SIGTERM');
+		if (this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) process.kill(-this.child.pid, 'SIGTERM');
 		await this.exited;
 	}
 }
