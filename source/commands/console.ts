@@ -4,6 +4,17 @@ import {exitCodes, runCommand} from './context.js';
 import {useColor} from './output.js';
 import {withConfigOptions, type CommonOptions} from './options.js';
 
+/**
+ * Loads the console UI for an interactive terminal. Ink renders nothing until exit when it believes it runs in CI
+ * (is-in-ci reads CI / CONTINUOUS_INTEGRATION when Ink loads), and a terminal someone is typing into is never a CI
+ * log, so those flags are removed for this process first (chalk also turns colour off when `CI` merely exists). Loaded lazily: Ink and React double the start-up time of
+ * every non-interactive command.
+ */
+export function loadConsoleUi(): Promise<typeof import('../ui/run.js')> {
+	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];
+	return import('../ui/run.js');
+}
+
 /** The interactive console needs a terminal on both ends; without one it says what to run instead. */
 export function hasTerminal(): boolean {
 	return process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -45,8 +56,7 @@ export function registerConsole(program: Command): void {
 				return;
 			}
 			await runCommand(options, async (engine) => {
-				// Loaded only here: Ink and React double the start-up time of every non-interactive command (CI runs).
-				const {runConsole} = await import('../ui/run.js');
+				const {runConsole} = await loadConsoleUi();
 				return consoleExitCode(() => runConsole(engine, {
 					initialEnvironment: options.env, color: useColor(process.stdout, options.color), stdin: process.stdin, stdout: process.stdout,
 				}));

@@ -1,7 +1,7 @@
 import type {Command} from 'commander';
 import type {DemoWorld} from '../demo/world.js';
 import {demoEnvironments} from '../demo/config.js';
-import {consoleExitCode, hasTerminal} from './console.js';
+import {consoleExitCode, hasTerminal, loadConsoleUi} from './console.js';
 import {useColor} from './output.js';
 
 function describe(world: DemoWorld): string {
@@ -40,21 +40,23 @@ export function registerDemo(program: Command): void {
 			let world: DemoWorld | undefined;
 			try {
 				process.stderr.write('Starting the demo: two Dashboard emulators and a Git repository…\n');
-				let runConsole: typeof import('../ui/run.js').runConsole;
+				let runConsole: typeof import('../ui/run.js').runConsole | undefined;
 				try {
 					// Loaded only here, so the other commands start without the emulator, demo and Ink/React modules.
-					const [{startDemo}, ui] = await Promise.all([import('../demo/world.js'), import('../ui/run.js')]);
-					runConsole = ui.runConsole;
+					const [{startDemo}, ui] = await Promise.all([import('../demo/world.js'), hasTerminal() ? loadConsoleUi() : undefined]);
+					runConsole = ui?.runConsole;
 					world = await startDemo({dir: options.dir});
 				} catch (error) {
 					process.stderr.write(`tyk-console: the demo could not start: ${error instanceof Error ? error.message : String(error)}\n`);
 					process.exitCode = 1;
 					return;
 				}
-				if (hasTerminal()) {
+				if (!world) return;
+				if (runConsole) {
 					const engine = world.engine;
+					const run = runConsole;
 					// A crash is printed by runConsole itself, once, after the terminal is given back.
-					process.exitCode = await consoleExitCode(() => runConsole(engine, {
+					process.exitCode = await consoleExitCode(() => run(engine, {
 						color: useColor(process.stdout, options.color), stdin: process.stdin, stdout: process.stdout,
 					}));
 				} else {
