@@ -42,7 +42,9 @@ export async function renderApp(
 			}
 		},
 		async waitFor(text: string | RegExp) {
-			for (let i = 0; i < 300; i++) {
+			// Bounded by time, not by polls: under a loaded CI machine a frame can take seconds to arrive.
+			const deadline = Date.now() + 15_000;
+			while (Date.now() < deadline) {
 				const current = frame();
 				if (typeof text === 'string' ? current.includes(text) : text.test(current)) return current;
 				await tick(10);
