@@ -27,7 +27,7 @@ test('every example command in the readme runs against the demo as written', asy
 		let out = '';
 		demo.stdout.on('data', (chunk: Buffer) => {
 			out += chunk.toString();
-			if (out.includes('npx tyk-console publish')) resolve();
+			if (out.includes('publish staging --dry-run --config')) resolve();
 		});
 		demo.on('exit', (code) => reject(new Error(`demo exited with ${code}: ${out}`)));
 	});

@@ -5,6 +5,9 @@ import {consoleExitCode, hasTerminal, loadConsoleUi} from './console.js';
 import {useColor} from './output.js';
 
 function describe(world: DemoWorld): string {
+	// From a clone the CLI runs from source through tsx; installed, it is the `tyk-console` command.
+	const fromSource = (process.argv[1] ?? '').endsWith('.tsx');
+	const self = fromSource ? 'npx tsx source/cli.tsx' : 'tyk-console';
 	const exports = demoEnvironments.map((e) => `export ${e.keyEnv}=${e.key}`).join('\n  ');
 	return [
 		`Demo ready in ${world.dir}${world.reused ? ' (reused)' : ''}:`,
@@ -12,12 +15,11 @@ function describe(world: DemoWorld): string {
 		`  Git      ${world.dir}/repo (branch main, layout in tyk/)`,
 		`  config   ${world.configFile}`,
 		'',
-		'With --keep-running, try it from another shell while the demo runs:',
-		`  cd ${world.dir}`,
+		`With --keep-running, try it from another shell while the demo runs${fromSource ? ' (in this project\'s directory)' : ''}:`,
 		`  ${exports}`,
-		'  npx tyk-console envs',
-		'  npx tyk-console diff staging',
-		'  npx tyk-console publish staging --dry-run',
+		`  ${self} envs --config ${world.configFile}`,
+		`  ${self} diff staging --config ${world.configFile}`,
+		`  ${self} publish staging --dry-run --config ${world.configFile}`,
 	].join('\n');
 }
 
