@@ -9,6 +9,7 @@ export function planJson(plan: Plan, excluded: readonly Comparison[]): Record<st
 		source: plan.source.label, target: plan.target.label, counts: countActions(plan),
 		steps: plan.steps.map((step) => ({kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action, changes: step.action === 'update' ? step.changes : undefined})),
 		excluded: excludedJson(excluded),
+		notes: plan.notes ?? [],
 	};
 }
 
@@ -25,6 +26,7 @@ export function printPlan(output: Output, plan: Plan, excluded: readonly Compari
 		output.out(`  ${colour(step.action.padEnd(6))} ${step.kind.padEnd(8)} ${step.name || step.id} (${step.id})${detail}`);
 	}
 	for (const entry of excluded) output.out(`  ${paint.red('left out')} ${entry.file ?? entry.key}: ${entry.error ?? entry.status}`);
+	for (const note of plan.notes ?? []) output.out(`  ${paint.gray(note)}`);
 }
 
 /** A progress line on stderr when it is a terminal; silent otherwise (CI logs stay clean). */

@@ -36,6 +36,8 @@ export interface Plan {
 	readonly target: SideRef;
 	/** Ordered: policies before the APIs that reference them on create, deletes last. */
 	readonly steps: readonly PlanStep[];
+	/** Why selected items are not in `steps` (e.g. they exist only in the target and prune is off), one sentence each. */
+	readonly notes?: readonly string[];
 }
 
 export type StepStatus = 'applied' | 'skipped' | 'failed';

@@ -65,6 +65,7 @@ function rank(step: PlanStep): number {
 export function buildPlan(comparisons: readonly Comparison[], options: PlanOptions): PlanBuild {
 	const steps: PlanStep[] = [];
 	const excluded: Comparison[] = [];
+	let leftAlone = 0;
 	for (const comparison of comparisons) {
 		if (options.keys && !options.keys.has(comparison.key)) continue;
 		if (comparison.status === 'invalid' || comparison.status === 'conflict') {
@@ -73,6 +74,7 @@ export function buildPlan(comparisons: readonly Comparison[], options: PlanOptio
 		}
 		const step = stepFor(comparison, options.prune ?? false);
 		if (step) steps.push(step);
+		else if (options.keys) leftAlone++;
 	}
 	const ordered = steps
 		.map((step, index) => ({step, index}))
@@ -85,6 +87,7 @@ export function buildPlan(comparisons: readonly Comparison[], options: PlanOptio
 			source: options.source,
 			target: options.target,
 			steps: ordered,
+			...(leftAlone > 0 ? {notes: [`${leftAlone} selected item(s) exist only in ${options.target.label} and are left alone (prune would delete them)`]} : {}),
 		},
 		excluded,
 	};

@@ -64,3 +64,14 @@ test('selection keys restrict the plan; invalid and conflict entries are exclude
 	t.deepEqual(plan.steps.map((s) => s.id), ['b']);
 	t.deepEqual(excluded.map((c) => c.key), ['invalid:api-x.json']);
 });
+
+test('selected items that only the target has are named in a note when prune is off, and planned as deletes with it', (t) => {
+	const rows = [comparison('only-live', undefined, api('legacy')), comparison('changed', api('b'), api('b'))];
+	const keys = new Set(['api:legacy', 'api:b']);
+	const {plan} = buildPlan(rows, {...sides, keys});
+	t.deepEqual(plan.steps.map((s) => s.id), ['b']);
+	t.deepEqual(plan.notes, ['1 selected item(s) exist only in live staging and are left alone (prune would delete them)']);
+	const pruned = buildPlan(rows, {...sides, keys, prune: true}).plan;
+	t.is(pruned.notes, undefined);
+	t.deepEqual(pruned.steps.map((s) => `${s.action}:${s.id}`), ['update:b', 'delete:legacy']);
+});

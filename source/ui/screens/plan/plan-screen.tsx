@@ -38,7 +38,8 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 		setConfirm((s) => confirmReducer(s, action, request.environment, protectedEnv));
 	const counts = useMemo(() => (plan ? countActions(plan) : undefined), [plan]);
 	const writes = counts ? counts.create + counts.update + counts.delete : 0;
-	const viewport = Math.max(1, height - 5);
+	const notes = plan?.notes ?? [];
+	const viewport = Math.max(1, height - 5 - notes.length);
 	const bounds = {count: plan?.steps.length ?? 0, viewport};
 	const shown = clampList(list, bounds);
 	useEffect(() => {
@@ -92,6 +93,7 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 				<Text {...theme.action.create}>{counts!.create} create</Text> · <Text {...theme.action.update}>{counts!.update} update</Text> ·{' '}
 				<Text {...theme.action.delete}>{counts!.delete} delete</Text> · <Text {...theme.action.skip}>{counts!.skip} skip</Text>
 			</Text>
+			{notes.map((note) => <Text key={note} {...theme.ui.muted} wrap="truncate">{note}</Text>)}
 			<Box height={viewport} flexDirection="column">
 				<PlanSteps steps={p.steps.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} />
 			</Box>
