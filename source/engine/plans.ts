@@ -95,7 +95,8 @@ async function versionItem(context: EngineContext, environment: string, kind: Ki
 		const set = await readLayoutAtRevision(git.repo, version.commit, git.dir);
 		const item = set.items.find((candidate) => candidate.kind === kind && candidate.id === id);
 		if (!item) throw new Error(`${kind} ${id} is not in the layout at revision ${version.commit.slice(0, 7)}`);
-		return {item, side: {type: 'git', label: gitLabel(version.commit.slice(0, 7), set.commit)}};
+		const named = set.commit.startsWith(version.commit) ? `git ${set.commit.slice(0, 7)}` : gitLabel(version.commit, set.commit);
+		return {item, side: {type: 'git', label: named}};
 	}
 	const snapshot = await getSnapshot(context.config.stateDir, version.id);
 	if (!snapshot || snapshot.environment !== environment) throw new Error(`unknown snapshot "${version.id}" for environment ${environment}; see \`tyk-console history ${environment} --id ${id}\``);
