@@ -40,43 +40,6 @@ function cutOffError(): Error {
 	return error;
 }
 
-/** Bodies up to this size are copied into one buffer sized by Content-Length; a larger claim is not trusted. */
-const maxPreallocated = 256 * 1024 * 1024;
-
-/**
- * Gathers a response body. With a believable Content-Length every chunk is copied into one buffer as it arrives
- * and can be freed at once: keeping the chunks and concatenating at the end held a large answer twice (a 15 MB
- * `/api/apis` list was 30 MB of buffers at the moment of the console's peak RSS).
- */
-class BodyCollector {
-	private whole: Buffer | undefined;
-	private readonly chunks: Buffer[] = [];
-	private length = 0;
-
-	constructor(contentLength: string | undefined) {
-		const size = contentLength === undefined ? Number.NaN : Number(contentLength);
-		this.whole = Number.isSafeInteger(size) && size > 0 && size <= maxPreallocated ? Buffer.allocUnsafe(size) : undefined;
-	}
-
-	add(chunk: Buffer): void {
-		if (this.whole && this.length + chunk.length <= this.whole.length) {
-			chunk.copy(this.whole, this.length);
-		} else {
-			// The HTTP parser never delivers more than Content-Length; should it, nothing is lost: back to a chunk list.
-			if (this.whole) this.chunks.push(this.whole.subarray(0, this.length));
-			this.whole = undefined;
-			this.chunks.push(chunk);
-		}
-		this.length += chunk.length;
-	}
-
-	/** The body received so far, in order. */
-	done(): Buffer {
-		if (this.whole) return this.whole.subarray(0, this.length);
-		return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.length);
-	}
-}
-
 /**
  * Plain node:http(s) with keep-alive and one deadline per request (connect to last body byte), never following a
  * redirect. It replaced got for the Dashboard client: got built ~20 KB of option, timer and hook objects per request,
@@ -108,8 +71,12 @@ export function createTransport(options: TransportOptions): Transport {
 				const timer = setTimeout(() => fail(timeoutError(options.timeoutMs)), options.timeoutMs);
 				request.on('error', fail);
 				request.on('response', (response) => {
-					const body = new BodyCollector(response.headers['content-length']);
-					response.on('data', (chunk: Buffer) => body.add(chunk));
+					const chunks: Buffer[] = [];
+					let length = 0;
+					response.on('data', (chunk: Buffer) => {
+						chunks.push(chunk);
+						length += chunk.length;
+					});
 					response.on('error', (error) => fail((error as NodeJS.ErrnoException).code ? error : cutOffError()));
 					response.on('close', () => {
 						if (!response.complete) fail(cutOffError());
@@ -118,7 +85,7 @@ export function createTransport(options: TransportOptions): Transport {
 						if (settled) return;
 						settled = true;
 						clearTimeout(timer);
-						resolve({statusCode: response.statusCode ?? 0, headers: response.headers, body: body.done()});
+						resolve({statusCode: response.statusCode ?? 0, headers: response.headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)});
 					});
 				});
 				request.end(payload);
