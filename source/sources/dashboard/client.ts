@@ -1,10 +1,12 @@
+import got, {type Method} from 'got';
+import http from 'node:http';
+import https from 'node:https';
 import {performance} from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import type {JsonValue} from '../../core/json.js';
 import {DashboardError} from './errors.js';
 import {isRetryableStatus, parseRetryAfter, retryDelay, sleep as defaultSleep} from './retry.js';
 import {badResponse, notJsonReason, statusError, transportError, type RequestContext} from './transport-errors.js';
-import {createTransport} from './transport.js';
 
 /** One request as seen by `--verbose`: enough to debug, never the key. */
 export interface RequestEvent {
@@ -118,9 +120,22 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 	const limit = pLimit(concurrency);
 	/** Server-requested waits, kept beside the errors so they never leak into the public error shape. */
 	const retryAfter = new WeakMap<DashboardError, number>();
-	const transport = createTransport({timeoutMs, maxSockets: concurrency, tls: options.tls});
-	const fixedHeaders = {authorization: options.key, accept: 'application/json', 'user-agent': 'tyk-console'};
-	const jsonHeaders = {...fixedHeaders, 'content-type': 'application/json'};
+	const agentOptions = {keepAlive: true, maxSockets: concurrency};
+	const agent = {
+		http: new http.Agent(agentOptions),
+		https: new https.Agent({...agentOptions, rejectUnauthorized: !options.tls?.insecure, ca: options.tls?.ca}),
+	};
+	// One got instance per client: the fixed options are merged once instead of on every request.
+	const send = got.extend({
+		prefixUrl: prefix,
+		headers: {authorization: options.key, accept: 'application/json', 'user-agent': 'tyk-console'},
+		throwHttpErrors: false,
+		followRedirect: false,
+		retry: {limit: 0},
+		timeout: {request: timeoutMs},
+		agent,
+		https: {rejectUnauthorized: !options.tls?.insecure, certificateAuthority: options.tls?.ca},
+	});
 
 	async function attempt(method: HttpMethod, path: string, payload: string | undefined, context: RequestContext): Promise<DashboardResponse> {
 		const started = performance.now();
@@ -129,7 +144,12 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 		};
 		let response;
 		try {
-			response = await transport.send(method, new URL(prefix + path), payload, payload === undefined ? fixedHeaders : jsonHeaders);
+			response = await send(path.slice(1), {
+				method: method as Method,
+				headers: payload === undefined ? undefined : {'content-type': 'application/json'},
+				body: payload,
+				responseType: 'buffer',
+			});
 		} catch (error) {
 			const failure = transportError(error, context);
 			report(undefined, failure);
@@ -197,7 +217,8 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 			}
 		},
 		close() {
-			transport.close();
+			agent.http.destroy();
+			agent.https.destroy();
 		},
 	};
 }

@@ -26,7 +26,7 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * Turns a transport failure (no HTTP answer at all) into a DashboardError. Node reports these as error codes;
+ * Turns a transport failure (no HTTP answer at all) into a DashboardError. Node and got report these as error codes;
  * users need to know whether the host is down, the name is wrong, the certificate is untrusted or it was just slow.
  */
 export function transportError(error: unknown, context: RequestContext): DashboardError {
