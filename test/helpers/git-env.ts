@@ -1,4 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -13,6 +13,8 @@ export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 		const dir = mkdtempSync(join(tmpdir(), 'tyk-console-gitcfg-'));
 		configFile = join(dir, 'gitconfig');
 		writeFileSync(configFile, '');
+		// One empty config per test process, removed when the process ends.
+		process.once('exit', () => rmSync(dir, {recursive: true, force: true}));
 	}
 	return {GIT_CONFIG_GLOBAL: configFile, GIT_CONFIG_NOSYSTEM: '1', ...extra};
 }
