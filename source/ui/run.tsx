@@ -4,7 +4,7 @@ import {App} from './app.js';
 
 /**
  * Options of runConsole. Streams and colour are required: the command decides them (it already knows about --no-color,
- * NO_COLOR and FORCE_COLOR), so the UI never reads process.stdout or process.env and one policy applies everywhere.
+ * NO_COLOR and FORCE_COLOR), so the UI never reads the global stdout or environment and one policy applies everywhere.
  */
 export interface RunConsoleOptions {
 	readonly initialEnvironment?: string;

@@ -8,7 +8,7 @@ export interface TerminalSize {
 }
 
 /**
- * The size of Ink's stdout, updated on `resize`. Ink 6.8 has no useWindowSize, and reading process.stdout directly
+ * The size of Ink's stdout, updated on `resize`. Ink 6.8 has no useWindowSize, and reading the global stdout directly
  * would make tests depend on the test runner's terminal; tests pass explicit sizes to <App/> instead.
  */
 export function useTerminalSize(fallback: TerminalSize = {columns: 100, rows: 30}): TerminalSize {
