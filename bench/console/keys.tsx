@@ -3,7 +3,8 @@ import {render} from 'ink';
 import type {Item} from '../../source/core/item.js';
 import {App} from '../../source/ui/app.js';
 import {MemoryServices} from './services.js';
-import {Keyboard, pause, Screen, until} from './streams.js';
+import {FakeKeyboard as Keyboard} from '../../test/ui/helpers/streams.js';
+import {pause, Screen, until} from './streams.js';
 
 /** Key timings of the in-process run, in milliseconds. */
 export interface KeyTimings {

@@ -33,37 +33,6 @@ export class Screen extends EventEmitter {
 	};
 }
 
-/** A TTY-like stdin for Ink: `type` delivers one key the way a terminal does. */
-export class Keyboard extends EventEmitter {
-	readonly isTTY = true;
-	private pending: string[] = [];
-	setRawMode(): this {
-		return this;
-	}
-	setEncoding(): this {
-		return this;
-	}
-	resume(): this {
-		return this;
-	}
-	pause(): this {
-		return this;
-	}
-	ref(): this {
-		return this;
-	}
-	unref(): this {
-		return this;
-	}
-	read(): string | null {
-		return this.pending.shift() ?? null;
-	}
-	type(data: string): void {
-		this.pending.push(data);
-		this.emit('readable');
-	}
-}
-
 /** Resolves after `ms` of wall time; used to let the UI go idle between keys, never as a measurement. */
 export function pause(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));

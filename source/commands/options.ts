@@ -51,3 +51,10 @@ export function withSelection(command: Command): Command {
 		.addOption(new Option('--kind <kind>', 'only this kind').choices(['api', 'policy', 'template']))
 		.option('--category <name>', 'only APIs in this category');
 }
+
+/** Adds `--dry-run` and `--yes`, the write-gate flags of every command that writes to a Dashboard. */
+export function withWriteGate(command: Command): Command {
+	return command
+		.option('--dry-run', 'print the plan and write nothing')
+		.option('--yes', 'do not ask; needed for protected environments without a terminal');
+}

@@ -3,7 +3,7 @@ import {planPublish} from '../engine/plans.js';
 import type {ActionFlags} from './action.js';
 import {showAndApply} from './action.js';
 import {runCommand, selectionOf} from './context.js';
-import {withCommonOptions, withSelection, type CommonOptions, type SelectionOptions} from './options.js';
+import {withCommonOptions, withWriteGate, withSelection, type CommonOptions, type SelectionOptions} from './options.js';
 
 interface PublishOptions extends CommonOptions, SelectionOptions, ActionFlags {
 	readonly ref?: string;
@@ -13,14 +13,12 @@ interface PublishOptions extends CommonOptions, SelectionOptions, ActionFlags {
 
 /** `tyk-console publish ENV`: Git (or another environment's live state) → this environment's Dashboard. */
 export function registerPublish(program: Command): void {
-	withSelection(withCommonOptions(program.command('publish')))
+	withWriteGate(withSelection(withCommonOptions(program.command('publish'))))
 		.argument('<environment>', 'environment whose Dashboard is written')
 		.description('create or update the selected items on the Dashboard from Git (or from another environment)')
 		.option('--ref <rev>', 'publish Git at this branch, tag or commit instead of the configured branch')
 		.option('--from-env <env>', "publish another environment's live state (migration) instead of Git")
 		.option('--prune', 'also delete live items that the source does not have (listed in the plan)')
-		.option('--dry-run', 'print the plan and write nothing')
-		.option('--yes', 'do not ask; needed for protected environments without a terminal')
 		.action(async (environment: string, options: PublishOptions) => {
 			await runCommand(options, async (engine, output) => {
 				const {plan, excluded} = await planPublish(engine.context, environment, selectionOf(options), {

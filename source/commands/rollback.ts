@@ -4,7 +4,7 @@ import {planRollback, planUndo} from '../engine/plans.js';
 import type {Engine} from '../engine/engine.js';
 import {showAndApply, type ActionFlags} from './action.js';
 import {runCommand} from './context.js';
-import {withCommonOptions, type CommonOptions} from './options.js';
+import {withCommonOptions, withWriteGate, type CommonOptions} from './options.js';
 
 interface RollbackOptions extends CommonOptions, ActionFlags {
 	readonly id: string;
@@ -28,15 +28,13 @@ export async function kindOf(engine: Engine, environment: string, id: string, gi
 
 /** `tyk-console rollback ENV --id ID (--to REV | --snapshot SNAP)`: one earlier version of one item goes live. */
 export function registerRollback(program: Command): void {
-	withCommonOptions(program.command('rollback'))
+	withWriteGate(withCommonOptions(program.command('rollback')))
 		.argument('<environment>', 'environment whose Dashboard is written')
 		.description('put an earlier version of one item live: a Git revision or a journal snapshot')
 		.requiredOption('--id <id>', 'portable ID of the item')
 		.addOption(new Option('--kind <kind>', 'kind of the item, when the ID is ambiguous').choices(['api', 'policy', 'template']))
 		.option('--to <rev>', 'Git revision (commit, tag, branch) holding the version to restore')
 		.option('--snapshot <snapshot>', 'journal snapshot ID (from `history`) holding the version to restore')
-		.option('--dry-run', 'print the plan and write nothing')
-		.option('--yes', 'do not ask; needed for protected environments without a terminal')
 		.action(async (environment: string, options: RollbackOptions) => {
 			await runCommand(options, async (engine, output) => {
 				if (Boolean(options.to) === Boolean(options.snapshot)) throw new Error('rollback needs exactly one of --to REV or --snapshot SNAP');
@@ -54,12 +52,10 @@ interface UndoOptions extends CommonOptions, ActionFlags {
 
 /** `tyk-console undo ENV [--operation OP]`: the pre-images of an operation go back live. */
 export function registerUndo(program: Command): void {
-	withCommonOptions(program.command('undo'))
+	withWriteGate(withCommonOptions(program.command('undo')))
 		.argument('<environment>', 'environment whose Dashboard is written')
 		.description('restore the pre-images of an operation (default: the last one on the environment)')
 		.option('--operation <id>', 'operation ID (printed by every action and by `history`)')
-		.option('--dry-run', 'print the plan and write nothing')
-		.option('--yes', 'do not ask; needed for protected environments without a terminal')
 		.action(async (environment: string, options: UndoOptions) => {
 			await runCommand(options, async (engine, output) => {
 				const {plan, excluded, operation} = await planUndo(engine.context, environment, options.operation);

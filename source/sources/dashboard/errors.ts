@@ -32,31 +32,15 @@ export interface DashboardErrorDetails {
 /**
  * One error class for the whole client, with a `kind` field, so the engine and the console can tell "wrong key"
  * from "unreachable" from "item gone" without parsing text. The message is one sentence naming the environment,
- * the request and the Dashboard's answer; it never contains the key (see `redactSecret`).
+ * the request and the Dashboard's answer; it never contains the key (see `redactSecret`). Its fields are exactly the
+ * details (interface and class merge), so they are declared once, in DashboardErrorDetails.
  */
+export interface DashboardError extends Readonly<DashboardErrorDetails> {}
 export class DashboardError extends Error {
-	readonly kind: DashboardErrorKind;
-	readonly environment: string;
-	readonly method: string;
-	readonly path: string;
-	readonly status?: number;
-	readonly reason: string;
-	readonly hint?: string;
-	readonly location?: string;
-	readonly code?: string;
-
 	constructor(details: DashboardErrorDetails) {
 		super(formatMessage(details));
 		this.name = 'DashboardError';
-		this.kind = details.kind;
-		this.environment = details.environment;
-		this.method = details.method;
-		this.path = details.path;
-		this.status = details.status;
-		this.reason = details.reason;
-		this.hint = details.hint;
-		this.location = details.location;
-		this.code = details.code;
+		Object.assign(this, details);
 	}
 }
 
