@@ -4,9 +4,12 @@ import {objectBody, segment, statusAnswer, unlessNotFound} from './answers.js';
 import {listAll} from './listing.js';
 import {badResponse} from './transport-errors.js';
 
-/** Every API wrapper in `GET /api/apis`; Tyk OAS APIs are in it too, as Classic projections with `is_oas: true`. */
-export function listApiWrappers(client: DashboardClient): Promise<JsonObject[]> {
-	return listAll(client, '/api/apis', 'apis');
+/**
+ * Every API wrapper in `GET /api/apis`; Tyk OAS APIs are in it too, as Classic projections with `is_oas: true`.
+ * `trim` reduces each wrapper as it is parsed (the list of a large Dashboard is tens of MB).
+ */
+export function listApiWrappers(client: DashboardClient, trim?: (wrapper: JsonObject) => JsonObject): Promise<JsonObject[]> {
+	return listAll(client, '/api/apis', 'apis', trim);
 }
 
 /** One Classic wrapper by DB id or `api_id`; undefined when the Dashboard does not know it. */

@@ -5,6 +5,7 @@ import {performance} from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import type {JsonValue} from '../../core/json.js';
 import {DashboardError} from './errors.js';
+import {exchange, type ListReading} from './exchange.js';
 import {isRetryableStatus, parseRetryAfter, retryDelay, sleep as defaultSleep} from './retry.js';
 import {badResponse, notJsonReason, statusError, transportError, type RequestContext} from './transport-errors.js';
 
@@ -52,6 +53,17 @@ export interface DashboardResponse {
 	readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
+/** Per-request options: a JSON body, query parameters, and how to read a large list answer. */
+export interface RequestOptions {
+	readonly body?: JsonValue;
+	readonly query?: Readonly<Record<string, string | number>>;
+	/**
+	 * Read a large list answer element by element: `map` sees each entry of `member` as soon as it is parsed, so what
+	 * it drops never piles up. Applies to 2xx answers of that shape; anything else is parsed whole.
+	 */
+	readonly list?: ListReading;
+}
+
 /** Low-level access to one Dashboard; the resource modules build every operation on `request`. */
 export interface DashboardClient {
 	readonly name: string;
@@ -61,7 +73,7 @@ export interface DashboardClient {
 	 * Sends one request and resolves with the parsed JSON of a 2xx answer; rejects with a DashboardError otherwise.
 	 * `path` must start with `/`; `query` values are encoded here.
 	 */
-	request(method: HttpMethod, path: string, options?: {body?: JsonValue; query?: Readonly<Record<string, string | number>>}): Promise<DashboardResponse>;
+	request(method: HttpMethod, path: string, options?: RequestOptions): Promise<DashboardResponse>;
 	/** Frees the keep-alive sockets; call when done so the process can exit promptly. */
 	close(): void;
 }
@@ -137,19 +149,18 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 		https: {rejectUnauthorized: !options.tls?.insecure, certificateAuthority: options.tls?.ca},
 	});
 
-	async function attempt(method: HttpMethod, path: string, payload: string | undefined, context: RequestContext): Promise<DashboardResponse> {
+	async function attempt(method: HttpMethod, path: string, payload: string | undefined, context: RequestContext, list?: ListReading): Promise<DashboardResponse> {
 		const started = performance.now();
 		const report = (status?: number, error?: DashboardError): void => {
 			options.onRequest?.({method, path, status, ms: Math.round(performance.now() - started), error: error && `${error.kind}: ${error.message}`});
 		};
 		let response;
 		try {
-			response = await send(path.slice(1), {
+			response = await exchange(send, path.slice(1), {
 				method: method as Method,
 				headers: payload === undefined ? undefined : {'content-type': 'application/json'},
 				body: payload,
-				responseType: 'buffer',
-			});
+			}, list);
 		} catch (error) {
 			const failure = transportError(error, context);
 			report(undefined, failure);
@@ -158,20 +169,24 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 		const status = response.statusCode;
 		const contentType = response.headers['content-type'];
 		let body: JsonValue | undefined;
-		try {
-			body = response.body.length === 0 ? undefined : (JSON.parse(response.body.toString('utf8')) as JsonValue);
-		} catch {
-			body = undefined;
+		if (response.listed) {
+			body = response.length === 0 ? undefined : response.listed.value;
+		} else {
+			try {
+				body = response.length === 0 ? undefined : (JSON.parse(response.body.toString('utf8')) as JsonValue);
+			} catch {
+				body = undefined;
+			}
 		}
 		if (status >= 200 && status < 300) {
 			if (body === undefined || nestedDeeperThan(body, maxResponseDepth)) {
 				const failure = badResponse(context, status, body !== undefined
 					? `the response is nested deeper than ${maxResponseDepth} levels`
-					: response.body.length === 0
+					: response.length === 0
 						? 'the response body is empty'
 						: /json/i.test(contentType ?? '')
 							// JSON by its content type but unparsable: cut off by a proxy or a dropped connection, or malformed.
-							? `the response is not valid JSON (${response.body.length} bytes, cut off or malformed)`
+							? `the response is not valid JSON (${response.length} bytes, cut off or malformed)`
 							: notJsonReason(contentType));
 				report(status, failure);
 				throw failure;
@@ -209,7 +224,7 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 			const attempts = method === 'GET' ? retries + 1 : 1;
 			for (let number = 1; ; number++) {
 				try {
-					return await limit(() => attempt(method, fullPath, payload, context));
+					return await limit(() => attempt(method, fullPath, payload, context, requestOptions.list));
 				} catch (error) {
 					if (number >= attempts || !retryable(error)) throw error;
 					await wait(retryDelay(number, retryDelayMs, retryAfter.get(error as DashboardError), maxRetryDelayMs));

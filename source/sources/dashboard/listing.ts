@@ -54,17 +54,21 @@ export function readPage(client: DashboardClient, path: string, envelope: Envelo
 
 /**
  * Lists everything at `path` with `p=-1`. Some Dashboards page anyway; when the answer says there is more than one
- * page, pages 2..N are fetched concurrently (bounded by the client) and appended in order.
+ * page, pages 2..N are fetched concurrently (bounded by the client) and appended in order. `trim` reduces each
+ * entry as it is parsed, so the parts a caller does not need never pile up in memory.
  */
-export async function listAll(client: DashboardClient, path: string, envelope: Envelope): Promise<JsonObject[]> {
+export async function listAll(client: DashboardClient, path: string, envelope: Envelope, trim?: (entry: JsonObject) => JsonObject): Promise<JsonObject[]> {
 	const query = envelope === 'assets' ? undefined : {p: -1};
-	const first = await client.request('GET', path, {query});
+	const list = trim && envelope !== 'assets'
+		? {member: keys[envelope].items, map: (entry: JsonValue): JsonValue => (isJsonObject(entry) ? trim(entry) : entry)}
+		: undefined;
+	const first = await client.request('GET', path, {query, list});
 	const page = readPage(client, query ? `${path}?p=-1` : path, envelope, first.body, first.status);
 	if (envelope === 'assets' || page.pages <= 1) return page.items;
 	const rest = await Promise.all(
 		Array.from({length: page.pages - 1}, async (_, index) => {
 			const p = index + 2;
-			const response = await client.request('GET', path, {query: {p}});
+			const response = await client.request('GET', path, {query: {p}, list});
 			return readPage(client, `${path}?p=${p}`, envelope, response.body, response.status).items;
 		}),
 	);

@@ -57,36 +57,62 @@ export function oasFileBody(doc: JsonObject, categories: readonly string[], wrap
 	};
 }
 
-function wrapperCategories(wrapper: JsonObject): string[] {
+/** The list entry's categories, or undefined when the entry does not carry the field (then they are fetched). */
+function wrapperCategories(wrapper: JsonObject): string[] | undefined {
 	const list = wrapper['categories'];
-	return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : [];
+	return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : undefined;
 }
 
 /** What an OAS list entry still contributes once its projection is dropped: its id and envelope siblings. */
 interface OasEntry {
 	readonly id: string;
 	readonly siblings: JsonObject;
-	readonly categories: string[];
+	readonly categories: string[] | undefined;
 }
+
+const siblingKeys = ['hook_references', 'is_site', 'sort_by', 'user_group_owners', 'user_owners'];
 
 function oasEntry(wrapper: JsonObject): OasEntry {
 	const siblings: JsonObject = {};
-	for (const key of ['hook_references', 'is_site', 'sort_by', 'user_group_owners', 'user_owners']) {
+	for (const key of siblingKeys) {
 		if (wrapper[key] !== undefined) siblings[key] = wrapper[key]!;
 	}
 	return {id: wrapperApiId(wrapper), siblings, categories: wrapperCategories(wrapper)};
 }
 
-/** Full OAS body for one list entry; undefined when the API vanished between the list and the read. */
+/**
+ * A list wrapper reduced, while the list is parsed, to what loading uses: Classic wrappers lose `oas` (their files
+ * never have it); OAS wrappers keep their ids, categories and envelope siblings, since the full document is fetched
+ * anyway. Each OAS projection is several KB that would otherwise stay in memory until the whole load is done.
+ */
+function trimWrapper(wrapper: JsonObject): JsonObject {
+	if (!isOasWrapper(wrapper)) return classicFileBody(wrapper);
+	const def = wrapper['api_definition'] as JsonObject;
+	const ids: JsonObject = {is_oas: true};
+	for (const key of ['api_id', 'id']) if (def[key] !== undefined) ids[key] = def[key]!;
+	const trimmed: JsonObject = {api_definition: ids};
+	for (const key of [...siblingKeys, 'categories']) if (wrapper[key] !== undefined) trimmed[key] = wrapper[key]!;
+	return trimmed;
+}
+
+/**
+ * Full OAS body for one list entry; undefined when the API vanished between the list and the read. Categories are
+ * stored in the wrapper, so the list entry's own field is used when present (as Tyk Sync's full dump does): one
+ * request per OAS API instead of two, which halves a large Dashboard's load. Entries without the field ask the
+ * categories endpoint.
+ */
 async function loadOas(client: DashboardClient, entry: OasEntry): Promise<JsonObject | undefined> {
-	const [doc, categories] = await Promise.all([getOas(client, entry.id), getOasCategories(client, entry.id)]);
+	const [doc, categories] = await Promise.all([
+		getOas(client, entry.id),
+		entry.categories ?? getOasCategories(client, entry.id),
+	]);
 	if (!doc) return undefined;
-	return oasFileBody(doc, categories ?? entry.categories, entry.siblings);
+	return oasFileBody(doc, categories ?? [], entry.siblings);
 }
 
 /**
  * Loads everything from one Dashboard. OAS APIs are found through the Classic list (`is_oas`) and then read in
- * full with their categories, never through the undocumented OAS list. All requests go through the client's
+ * full, never through the undocumented OAS list. All requests go through the client's
  * concurrency limit, so this is as parallel as the environment allows and no more.
  */
 export async function loadLive(client: DashboardClient): Promise<LiveSnapshot> {
@@ -95,9 +121,9 @@ export async function loadLive(client: DashboardClient): Promise<LiveSnapshot> {
 	// Keep both list promises observed so an early API failure cannot leave an unhandled rejection behind.
 	policies.catch(() => undefined);
 	templates.catch(() => undefined);
-	// OAS list entries are reduced to id and envelope at once, so their (large, unused) projections can be freed
-	// while the full documents load.
-	const entries = (await listApiWrappers(client)).map(
+	// OAS list entries are reduced to id and envelope as the list is parsed, so their (large, unused) projections
+	// are freed at once instead of staying in memory while the full documents load.
+	const entries = (await listApiWrappers(client, trimWrapper)).map(
 		(wrapper): {oas: OasEntry} | {classic: JsonObject} => (isOasWrapper(wrapper) ? {oas: oasEntry(wrapper)} : {classic: classicFileBody(wrapper)}),
 	);
 	const loaded = await Promise.all(entries.map((entry) => ('oas' in entry ? loadOas(client, entry.oas) : entry.classic)));

@@ -62,30 +62,44 @@ test('list entries that are not objects are a bad response', async (t) => {
 	await t.throwsAsync(listApiWrappers(testClient(t, server.url)), {message: /a list entry is not a JSON object/});
 });
 
-test('loadLive reads OAS through the Classic list, then the full doc and its categories', async (t) => {
-	const oasWrapper = {
-		api_definition: {api_id: 'inv', id: 'db-inv', is_oas: true, name: 'Inventory'},
-		categories: ['stale'], hook_references: [{event_name: 'x'}], is_site: false, sort_by: 0, user_group_owners: [], user_owners: ['u1'],
-		oas: {projection: true},
-	};
-	const doc = {openapi: '3.0.3', 'x-tyk-api-gateway': {info: {id: 'inv', dbId: 'db-inv', name: 'Inventory'}}};
-	const server = await startServer(t, (q, r) => {
+function oasServer(t: Parameters<typeof startServer>[0], wrapper: Record<string, unknown>, doc: object) {
+	return startServer(t, (q, r) => {
 		const url = q.url!;
-		if (url === '/api/apis?p=-1') json(r, 200, {apis: [{...api('c1'), oas: {x: 1}}, oasWrapper], pages: 0});
+		if (url === '/api/apis?p=-1') json(r, 200, {apis: [{...api('c1'), oas: {x: 1}}, wrapper], pages: 0});
 		else if (url === '/api/apis/oas/inv') json(r, 200, doc);
-		else if (url === '/api/apis/oas/inv/categories') json(r, 200, {categories: ['logistics']});
+		else if (url === '/api/apis/oas/inv/categories') json(r, 200, {categories: ['from-endpoint']});
 		else if (url.startsWith('/api/portal/policies')) json(r, 200, {Data: [{_id: 'p1', id: 'gold', name: 'Gold'}], Pages: 0});
 		else if (url === '/api/assets') json(r, 200, [{_id: 't1', id: 'tpl', name: 'T', kind: 'oas-template', data: {}}]);
 		else json(r, 404, {Status: 'Error', Message: 'Not found', Meta: null});
 	});
+}
+
+const oasDoc = {openapi: '3.0.3', 'x-tyk-api-gateway': {info: {id: 'inv', dbId: 'db-inv', name: 'Inventory'}}};
+
+test('loadLive reads OAS through the Classic list, then the full doc; categories come from the list entry', async (t) => {
+	const oasWrapper = {
+		api_definition: {api_id: 'inv', id: 'db-inv', is_oas: true, name: 'Inventory'},
+		categories: ['logistics'], hook_references: [{event_name: 'x'}], is_site: false, sort_by: 0, user_group_owners: [], user_owners: ['u1'],
+		oas: {projection: true},
+	};
+	const server = await oasServer(t, oasWrapper, oasDoc);
 	const snapshot = await loadLive(testClient(t, server.url));
 	t.deepEqual(snapshot.apis, [
 		api('c1'),
-		{oas: doc, categories: ['logistics'], hook_references: [{event_name: 'x'}], is_site: false, sort_by: 0, user_group_owners: [], user_owners: ['u1']},
+		{oas: oasDoc, categories: ['logistics'], hook_references: [{event_name: 'x'}], is_site: false, sort_by: 0, user_group_owners: [], user_owners: ['u1']},
 	]);
 	t.is(snapshot.policies.length, 1);
 	t.is(snapshot.templates.length, 1);
 	t.false(server.requests.some((r) => r.url.startsWith('/api/apis/oas?')), 'never uses the undocumented OAS list');
+	t.false(server.requests.some((r) => r.url.endsWith('/categories')), 'one request per OAS API: the list entry has the categories');
+});
+
+test('loadLive asks the categories endpoint when a list entry does not carry categories', async (t) => {
+	const oasWrapper = {api_definition: {api_id: 'inv', id: 'db-inv', is_oas: true, name: 'Inventory'}, user_owners: []};
+	const server = await oasServer(t, oasWrapper, oasDoc);
+	const snapshot = await loadLive(testClient(t, server.url));
+	t.deepEqual(snapshot.apis[1]!['categories'], ['from-endpoint']);
+	t.true(server.requests.some((r) => r.url === '/api/apis/oas/inv/categories'));
 });
 
 test('loadLive skips an OAS API deleted between the list and the read', async (t) => {

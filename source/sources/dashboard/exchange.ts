@@ -1,0 +1,101 @@
+import type {Got, Method} from 'got';
+import type {IncomingHttpHeaders} from 'node:http';
+import type {JsonValue} from '../../core/json.js';
+import {ListSplitter} from './list-json.js';
+
+/** A complete HTTP answer: status, headers and the body, or the body already parsed when it was read as a list. */
+export interface Exchanged {
+	readonly statusCode: number;
+	readonly headers: IncomingHttpHeaders;
+	/** The raw body; empty when it was parsed while it arrived (see `listed`). */
+	readonly body: Buffer;
+	/** Bytes received. */
+	readonly length: number;
+	/** Set when a 2xx body was read with a `list` reading: the parsed value, or undefined when it was not valid JSON. */
+	readonly listed?: {readonly value: JsonValue | undefined};
+}
+
+/** Read a 2xx answer as a list, parsing each entry of `member` as it arrives (see `ListSplitter`). */
+export interface ListReading {
+	readonly member: string;
+	readonly map: (entry: JsonValue) => JsonValue;
+}
+
+/**
+ * One request over got's stream API, collecting the body itself. got's promise API keeps every chunk of an answer
+ * and then concatenates them, so a 15 MB `/api/apis` list briefly needs 30 MB; here a body whose length the server
+ * declares is copied into one buffer of that size as it arrives. Bodies that are compressed, undeclared or longer
+ * than declared fall back to collecting chunks. Transport failures reject with got's own errors, as the promise API
+ * does.
+ */
+export function exchange(
+	send: Got,
+	url: string,
+	options: {method: Method; headers?: Record<string, string>; body?: string},
+	list?: ListReading,
+): Promise<Exchanged> {
+	return new Promise((resolve, reject) => {
+		const stream = send.stream(url, {method: options.method, headers: options.headers, body: options.body});
+		let answer: {statusCode: number; headers: IncomingHttpHeaders} | undefined;
+		let whole: Buffer | undefined;
+		let chunks: Buffer[] = [];
+		let length = 0;
+		let splitter: ListSplitter | undefined;
+		let malformed = false;
+		stream.on('response', (response: {statusCode: number; headers: IncomingHttpHeaders}) => {
+			answer = {statusCode: response.statusCode, headers: response.headers};
+			if (list && response.statusCode >= 200 && response.statusCode < 300) {
+				splitter = new ListSplitter(list.member, list.map);
+				return;
+			}
+			const declared = Number(response.headers['content-length']);
+			const encoded = (response.headers['content-encoding'] ?? 'identity') !== 'identity';
+			if (!encoded && Number.isSafeInteger(declared) && declared > 0) whole = Buffer.allocUnsafe(declared);
+		});
+		stream.on('data', (chunk: Buffer) => {
+			length += chunk.length;
+			if (splitter || malformed) {
+				try {
+					splitter?.push(chunk);
+				} catch {
+					// Not valid JSON: the rest is received (so the connection stays usable) but not looked at.
+					splitter = undefined;
+					malformed = true;
+				}
+				return;
+			}
+			const received = length - chunk.length;
+			if (whole && length <= whole.length) {
+				chunk.copy(whole, received);
+			} else {
+				if (whole) {
+					// Longer than declared: keep what was copied and collect the rest as chunks.
+					chunks = [whole.subarray(0, received)];
+					whole = undefined;
+				}
+				chunks.push(chunk);
+			}
+		});
+		stream.once('end', () => {
+			if (!answer) {
+				reject(new Error('the connection ended without an HTTP answer'));
+				return;
+			}
+			if (splitter || malformed) {
+				let value: JsonValue | undefined;
+				try {
+					value = splitter?.finish();
+				} catch {
+					value = undefined;
+				}
+				resolve({...answer, body: Buffer.alloc(0), length, listed: {value}});
+				return;
+			}
+			const body = whole ? whole.subarray(0, length) : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
+			resolve({...answer, body, length});
+		});
+		stream.once('error', reject);
+		// got waits for a streamed body on methods that may carry one; a DELETE without a payload has none to send.
+		if (options.body === undefined && options.method !== 'GET') stream.end();
+	});
+}
