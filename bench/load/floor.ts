@@ -9,8 +9,9 @@ export interface FloorCounts {
 }
 
 /**
- * The floor for `loadLive`: exactly the same requests (lists, then each OAS doc and its categories), with the same
- * concurrency, through plain `fetch`, bodies parsed and nothing else. The client can only add overhead to this.
+ * The floor for `loadLive`: exactly the same requests (lists, then each OAS doc; categories from the list entry, or
+ * from the categories endpoint when the entry has none), with the same concurrency, through plain `fetch`, bodies
+ * parsed and nothing else. The client can only add overhead to this.
  */
 export async function floorLoad(url: string, key: string, concurrency: number): Promise<FloorCounts> {
 	const limit = pLimit(concurrency);
@@ -23,11 +24,11 @@ export async function floorLoad(url: string, key: string, concurrency: number): 
 	});
 	const policies = get('/api/portal/policies?p=-1') as Promise<{Data: unknown[] | null}>;
 	const templates = get('/api/assets') as Promise<unknown[] | null>;
-	const list = (await get('/api/apis?p=-1')) as {apis: Array<{api_definition: {api_id: string; is_oas?: boolean}}> | null};
+	const list = (await get('/api/apis?p=-1')) as {apis: Array<{api_definition: {api_id: string; is_oas?: boolean}; categories?: string[]}> | null};
 	const apis = await Promise.all((list.apis ?? []).map(async (wrapper) => {
 		if (wrapper.api_definition.is_oas !== true) return wrapper;
 		const id = encodeURIComponent(wrapper.api_definition.api_id);
-		const [doc, categories] = await Promise.all([get(`/api/apis/oas/${id}`), get(`/api/apis/oas/${id}/categories`)]);
+		const [doc, categories] = await Promise.all([get(`/api/apis/oas/${id}`), wrapper.categories ?? get(`/api/apis/oas/${id}/categories`)]);
 		return {oas: doc, categories};
 	}));
 	return {apis: apis.length, policies: (await policies).Data?.length ?? 0, templates: (await templates)?.length ?? 0, requests};
