@@ -114,6 +114,7 @@ export async function run(args: readonly string[]): Promise<void> {
 	const frames: number[] = [];
 	const floors: number[] = [];
 	let full: FullRun;
+	const rssRuns: number[] = [];
 	let engineMb: number | undefined;
 	try {
 		await commitLayout(repo.repo, 'main', fixtures.git);
@@ -127,7 +128,13 @@ export async function run(args: readonly string[]): Promise<void> {
 			frames.push(await firstFrame(config, env));
 			floors.push(inkFloor());
 		}
+		// Peak RSS varies by ±10% with GC timing: the full session runs three times, figures from all of them.
 		full = await fullRun(config, env, keys);
+		for (let i = 1; i < 3; i++) {
+			const again = await fullRun(config, env, 1);
+			if (again.rssMb !== undefined) rssRuns.push(again.rssMb);
+		}
+		if (full.rssMb !== undefined) rssRuns.unshift(full.rssMb);
 		engineMb = engineRssMb(config, env);
 	} finally {
 		await emulator.stop();
@@ -148,8 +155,8 @@ export async function run(args: readonly string[]): Promise<void> {
 		line('floor: node start + import ink and react', `${ms(median(floors))} median`, `fastest ${ms(fastest(floors))}; what any Ink app pays first`),
 		line('environment loaded and compared', ms(full.loaded), `Items: ${full.items}`),
 		line('cursor move in Items (via pty)', `${ms(median(full.cursor))} median`, `worst ${worst(full.cursor)} of ${keys}; key sent → frame arrives`),
-		line('peak RSS of the console process', full.rssMb === undefined ? 'n/a (no /proc)' : `${full.rssMb.toFixed(0)} MB`,
-			full.rssMb === undefined ? '' : `target < 250 MB: ${verdict(full.rssMb < 250)}`),
+		line('peak RSS of the console process', rssRuns.length === 0 ? 'n/a (no /proc)' : `${median(rssRuns).toFixed(0)} MB median`,
+			rssRuns.length === 0 ? '' : `worst ${Math.max(...rssRuns).toFixed(0)} MB of ${rssRuns.length} sessions; target < 250 MB: ${verdict(Math.max(...rssRuns) < 250)}`),
 		line('peak RSS of diff --json, same config', engineMb === undefined ? 'n/a' : `${engineMb.toFixed(0)} MB`, 'the engine alone: loading and comparing, no UI'),
 		`  in process: <App> over ${inProcess.items} items in a fake 160×45 terminal, production React, key → frame written`,
 		keyLine('cursor move in Items', inProcess.cursor),
