@@ -5,7 +5,7 @@ import {findEnvironment, UiContext, type UiContextValue} from './context.js';
 import {makeTheme} from './theme.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useViews} from './hooks/use-views.js';
-import {currentEnvironment, initialStack, navReducer, routeTitle, type NavAction, type NavStack} from './state/navigation.js';
+import {currentEnvironment, initialStack, navReducer, routeTitle, screenOf, type NavAction, type NavStack} from './state/navigation.js';
 import {marksReducer, type Marks, type MarksAction} from './state/marks.js';
 import {shownView, viewKey} from './state/views.js';
 import {StatusBar} from './components/status-bar.js';
@@ -94,7 +94,7 @@ export function App({services, initialEnvironment, width, height, color = true}:
 				<Box flexDirection="column" width={columns} height={rows}>
 					<Text {...theme.ui.title} wrap="truncate">{crumbs}</Text>
 					<Box height={bodyHeight} flexDirection="column">
-						{help ? <HelpOverlay screen={top.type} width={columns} height={bodyHeight} theme={theme} onClose={() => setHelp(false)} /> : null}
+						{help ? <HelpOverlay screen={screenOf(top)} width={columns} height={bodyHeight} theme={theme} onClose={() => setHelp(false)} /> : null}
 						{stack.map((route, index) => (
 							<Box key={index} display={!help && index === stack.length - 1 ? 'flex' : 'none'} flexDirection="column">
 								<VisibleContext.Provider value={!help && index === stack.length - 1}>
@@ -104,7 +104,7 @@ export function App({services, initialEnvironment, width, height, color = true}:
 						))}
 					</Box>
 					<StatusBar
-						screen={top.type}
+						screen={screenOf(top)}
 						environment={envInfo}
 						commit={commit}
 						marks={topKey === undefined ? 0 : marks[topKey]?.size ?? 0}

@@ -1,7 +1,10 @@
 import type {Key} from 'ink';
 
-/** Where a binding applies; `global` bindings work on every screen unless a text field has the focus. */
-export type ScreenName = 'global' | 'environments' | 'items' | 'diff' | 'plan' | 'progress' | 'history';
+/**
+ * Where a binding applies; `global` bindings work on every screen unless a text field has the focus. `compare` is the
+ * Items screen of a comparison (one environment's live against another's): there `p` migrates and `d` does not apply.
+ */
+export type ScreenName = 'global' | 'environments' | 'items' | 'compare' | 'diff' | 'plan' | 'progress' | 'history';
 
 /** Everything the user can ask for with a key; screens switch on these names, never on letters. */
 export type Command =
@@ -32,29 +35,30 @@ export interface Binding {
 	readonly primary?: boolean;
 }
 
-const lists: ScreenName[] = ['environments', 'items', 'plan', 'progress', 'history'];
+const lists: ScreenName[] = ['environments', 'items', 'compare', 'plan', 'progress', 'history'];
 
 /** The key-binding registry. Order matters only for display. */
 export const bindings: readonly Binding[] = [
-	{command: 'open', keys: ['enter'], description: 'open', screens: ['environments', 'items', 'history'], hint: true, primary: true},
+	{command: 'open', keys: ['enter'], description: 'open', screens: ['environments', 'items', 'compare', 'history'], hint: true, primary: true},
 	{command: 'open', keys: ['enter'], description: 'diff of step', screens: ['plan'], hint: true},
 	{command: 'compare', keys: ['c'], description: 'compare with another environment', screens: ['environments'], hint: true, short: 'compare'},
 	{command: 'refresh', keys: ['r'], description: 'refresh', screens: ['environments'], hint: true},
-	{command: 'refresh', keys: ['R'], description: 'reload from the sources', screens: ['items']},
-	{command: 'tabAll', keys: ['1'], description: 'all kinds', screens: ['items']},
-	{command: 'tabApis', keys: ['2'], description: 'APIs', screens: ['items']},
-	{command: 'tabPolicies', keys: ['3'], description: 'policies', screens: ['items']},
-	{command: 'tabTemplates', keys: ['4'], description: 'templates', screens: ['items']},
-	{command: 'nextTab', keys: ['tab'], description: 'next kind tab', screens: ['items'], hint: true, short: 'kinds'},
-	{command: 'filter', keys: ['/'], description: 'filter by name, ID, category, listen path', screens: ['items'], hint: true, short: 'filter'},
-	{command: 'statusFilter', keys: ['f'], description: 'cycle status filter', screens: ['items'], hint: true, short: 'status'},
-	{command: 'mark', keys: ['space'], description: 'mark / unmark', screens: ['items'], hint: true, short: 'mark', primary: true},
-	{command: 'markAll', keys: ['a'], description: 'mark all visible', screens: ['items']},
-	{command: 'clearMarks', keys: ['A'], description: 'clear marks', screens: ['items']},
+	{command: 'refresh', keys: ['R'], description: 'reload from the sources', screens: ['items', 'compare']},
+	{command: 'tabAll', keys: ['1'], description: 'all kinds', screens: ['items', 'compare']},
+	{command: 'tabApis', keys: ['2'], description: 'APIs', screens: ['items', 'compare']},
+	{command: 'tabPolicies', keys: ['3'], description: 'policies', screens: ['items', 'compare']},
+	{command: 'tabTemplates', keys: ['4'], description: 'templates', screens: ['items', 'compare']},
+	{command: 'nextTab', keys: ['tab'], description: 'next kind tab', screens: ['items', 'compare'], hint: true, short: 'kinds'},
+	{command: 'filter', keys: ['/'], description: 'filter by name, ID, category, listen path', screens: ['items', 'compare'], hint: true, short: 'filter'},
+	{command: 'statusFilter', keys: ['f'], description: 'cycle status filter', screens: ['items', 'compare'], hint: true, short: 'status'},
+	{command: 'mark', keys: ['space'], description: 'mark / unmark', screens: ['items', 'compare'], hint: true, short: 'mark', primary: true},
+	{command: 'markAll', keys: ['a'], description: 'mark all visible', screens: ['items', 'compare']},
+	{command: 'clearMarks', keys: ['A'], description: 'clear marks', screens: ['items', 'compare']},
 	{command: 'dump', keys: ['d'], description: 'dump live → Git', screens: ['items'], hint: true, short: 'dump', primary: true},
 	{command: 'publish', keys: ['p'], description: 'publish to live', screens: ['items'], hint: true, primary: true},
-	{command: 'history', keys: ['b'], description: 'history / roll back', screens: ['items'], hint: true, short: 'history', primary: true},
-	{command: 'undo', keys: ['u'], description: 'undo last operation', screens: ['items'], hint: true, short: 'undo', primary: true},
+	{command: 'publish', keys: ['p'], description: 'migrate: publish the left environment\'s live items to the right one', screens: ['compare'], hint: true, short: 'migrate', primary: true},
+	{command: 'history', keys: ['b'], description: 'history / roll back', screens: ['items', 'compare'], hint: true, short: 'history', primary: true},
+	{command: 'undo', keys: ['u'], description: 'undo last operation', screens: ['items', 'compare'], hint: true, short: 'undo', primary: true},
 	{command: 'undo', keys: ['u'], description: 'undo this operation', screens: ['progress'], hint: true, short: 'undo'},
 	{command: 'nextChange', keys: ['n'], description: 'next change', screens: ['diff'], hint: true},
 	{command: 'prevChange', keys: ['N'], description: 'previous change', screens: ['diff'], hint: true},

@@ -2,6 +2,7 @@ import type {Kind} from '../../core/item.js';
 import type {Plan} from '../../core/plan.js';
 import type {Comparison} from '../../core/status.js';
 import type {VersionRef} from '../../engine/services.js';
+import type {ScreenName} from '../keys.js';
 
 /** What to ask the engine for a plan; the Plan screen loads it itself so the user sees a spinner, not a frozen screen. */
 export type PlanRequest =
@@ -63,4 +64,9 @@ export function routeTitle(route: Route): string {
 		case 'progress': return `Apply: ${route.plan.direction} ${route.plan.environment}`;
 		case 'history': return `History: ${route.name || route.id}`;
 	}
+}
+
+/** Which key bindings a route uses: the Items screen of a comparison has its own (`p` migrates, no dump). */
+export function screenOf(route: Route): ScreenName {
+	return route.type === 'items' && route.base !== undefined ? 'compare' : route.type;
 }

@@ -57,6 +57,16 @@ test.serial('c then a second environment opens the comparison of the two live st
 	const frame = await app.waitFor('live staging → live prod');
 	t.regex(frame, /Compare staging → prod/);
 	t.true(services.calls.includes('compare staging prod'));
+	// The comparison has its own keys: p migrates to the second environment, and dump (Git) does not apply.
+	t.regex(frame, /p migrate/);
+	t.notRegex(frame, /d dump|publish to live/);
+	await app.press('?');
+	const help = await app.waitFor('Keys on this screen');
+	t.regex(help, /p\s+migrate: publish the left environment's live items to the right one/);
+	t.notRegex(help, /dump live → Git/);
+	await app.press(keys.esc);
+	await app.press('d');
+	t.notRegex(app.frame(), /Plan/, 'd does nothing in a comparison');
 });
 
 test.serial('? shows help generated from the key registry and closes again', async (t) => {

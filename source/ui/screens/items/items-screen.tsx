@@ -60,7 +60,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 		if (refusal) ui.say(refusal);
 		else run();
 	};
-	useKeys('items', {
+	useKeys(base === undefined ? 'items' : 'compare', {
 		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
 		tabAll: () => setTab('all'), tabApis: () => setTab('api'), tabPolicies: () => setTab('policy'),
 		tabTemplates: () => setTab('template'), nextTab: () => refilter((f) => ({...f, tab: nextKindTab(f.tab)})),
