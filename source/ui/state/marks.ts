@@ -5,6 +5,7 @@ export type Marks = ReadonlySet<string>;
 export type MarksAction =
 	| {readonly type: 'toggle'; readonly key: string}
 	| {readonly type: 'markAll'; readonly keys: readonly string[]}
+	| {readonly type: 'unmark'; readonly keys: readonly string[]}
 	| {readonly type: 'clear'};
 
 /** Pure marks reducer; never mutates the previous set, so React sees every change. */
@@ -19,6 +20,12 @@ export function marksReducer(marks: Marks, action: MarksAction): Marks {
 		case 'markAll': {
 			const next = new Set(marks);
 			for (const key of action.keys) next.add(key);
+			return next;
+		}
+		case 'unmark': {
+			if (!action.keys.some((key) => marks.has(key))) return marks;
+			const next = new Set(marks);
+			for (const key of action.keys) next.delete(key);
 			return next;
 		}
 		case 'clear':

@@ -1,3 +1,4 @@
+import type {Plan} from '../../core/plan.js';
 import type {EnvironmentView} from '../../engine/services.js';
 
 /** Loading state of one environment (or one comparison of two), kept apart so one failure never touches another. */
@@ -18,6 +19,16 @@ export type ViewAction =
 /** Store key of an environment view, or of a comparison `base → other`. */
 export function viewKey(environment: string, base?: string): string {
 	return base === undefined ? environment : `${base}→${environment}`;
+}
+
+/**
+ * The Items view whose marks a plan was made from (a migration comes from the comparison of its source and target),
+ * so the items it applied can be unmarked; undefined for rollback and undo, which act on one item or operation.
+ */
+export function planViewKey(plan: Plan): string | undefined {
+	if (plan.direction === 'migrate') return viewKey(plan.environment, plan.source.environment);
+	if (plan.direction === 'publish' || plan.direction === 'dump') return viewKey(plan.environment);
+	return undefined;
 }
 
 /** Pure reducer for the view cache; a reload keeps the previous view visible while the new one loads. */

@@ -25,6 +25,10 @@ test.serial('progress shows failures alongside successes, the operation ID, and 
 	const back = await app.waitFor(/Items: staging$/m);
 	t.notRegex(back, /Apply:/);
 	t.true(services.calls.filter((c) => c === 'load staging').length >= 2, 'the environment reloads after an apply');
+	// The applied item is unmarked; the failed one stays marked, ready for a retry.
+	t.regex(back, /marks 1 /);
+	t.regex(back, /^.●.*Users/m);
+	t.notRegex(back, /^.●.*Payments/m);
 });
 
 test.serial('Esc during an apply does not leave the result behind', async (t) => {

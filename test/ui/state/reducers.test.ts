@@ -1,6 +1,8 @@
 import test from 'ava';
 import {clampList, initialList, moveList} from '../../../source/ui/state/list.js';
 import {actionKeys, marksReducer} from '../../../source/ui/state/marks.js';
+import {planViewKey} from '../../../source/ui/state/views.js';
+import type {Plan} from '../../../source/core/plan.js';
 import {compareSets} from '../../../source/core/compare.js';
 import {listenPath, nextKindTab, nextStatusFilter, statusFilters, visibleComparisons, initialFilter} from '../../../source/ui/state/filter.js';
 import {classicApi, oasApi, policy} from '../helpers/items.js';
@@ -50,6 +52,17 @@ test('toggle, mark all and clear never mutate the previous set', (t) => {
 	t.deepEqual([...marksReducer(all, {type: 'toggle', key: 'api:b'})].sort(), ['api:a', 'policy:c']);
 	t.is(marksReducer(all, {type: 'clear'}).size, 0);
 	t.is(marksReducer(empty, {type: 'clear'}), empty);
+	t.deepEqual([...marksReducer(all, {type: 'unmark', keys: ['api:a', 'api:zzz']})].sort(), ['api:b', 'policy:c']);
+	t.is(marksReducer(all, {type: 'unmark', keys: ['api:zzz']}), all, 'nothing to unmark: the same set');
+});
+
+test('a plan unmarks the view it came from: the environment, or the comparison for a migration', (t) => {
+	const plan = (direction: Plan['direction'], source: Plan['source']): Plan => ({direction, environment: 'prod', source, target: {type: 'live', label: 'live prod', environment: 'prod'}, steps: []});
+	t.is(planViewKey(plan('publish', {type: 'git', label: 'git main'})), 'prod');
+	t.is(planViewKey(plan('dump', {type: 'live', label: 'live prod', environment: 'prod'})), 'prod');
+	t.is(planViewKey(plan('migrate', {type: 'live', label: 'live staging', environment: 'staging'})), 'staging→prod');
+	t.is(planViewKey(plan('undo', {type: 'snapshot', label: 'snapshot'})), undefined);
+	t.is(planViewKey(plan('rollback', {type: 'git', label: 'git main@1'})), undefined);
 });
 
 test('actions use the marks that still exist, else the cursor row', (t) => {

@@ -2,6 +2,8 @@ import {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Plan} from '../../../core/plan.js';
 import {findEnvironment, useUi} from '../../context.js';
+import {useMarks} from '../../marks-context.js';
+import {planViewKey} from '../../state/views.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import {initialProgress, outcomeCounts, progressReducer} from '../../state/progress.js';
@@ -19,13 +21,18 @@ export interface ProgressScreenProps {
 	readonly isActive: boolean;
 }
 
-/** Applies a confirmed plan once, streams per-item outcomes, and offers `u` to undo the finished operation. */
+/**
+ * Applies a confirmed plan once, streams per-item outcomes, and offers `u` to undo the finished operation. Items that
+ * were applied (or already equal) are unmarked in the view the plan came from; failed ones stay marked.
+ */
 export function ProgressScreen({plan, width, height, isActive}: ProgressScreenProps) {
 	const ui = useUi();
 	const {theme} = ui;
 	const [state, dispatch] = useReducer(progressReducer, {...initialProgress, total: plan.steps.length});
 	const [list, setList] = useState(initialList);
 	const started = useRef(false);
+	const marksKey = planViewKey(plan);
+	const {dispatch: mark} = useMarks(marksKey ?? '');
 	useEffect(() => {
 		if (started.current) return;
 		started.current = true;
@@ -33,6 +40,8 @@ export function ProgressScreen({plan, width, height, isActive}: ProgressScreenPr
 			(result) => {
 				dispatch({type: 'finished', result});
 				const c = outcomeCounts(result.results);
+				// Done items are unmarked; failed ones stay marked, so retrying is one key away.
+				if (marksKey !== undefined) mark({type: 'unmark', keys: result.results.filter((r) => r.status !== 'failed').map((r) => r.key)});
 				ui.say(`Operation ${result.operation}: ${c.applied} applied, ${c.skipped} skipped, ${c.failed} failed`);
 				ui.views.refresh(plan.environment);
 			},
