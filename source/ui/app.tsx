@@ -84,7 +84,9 @@ export function App({services, initialEnvironment, width, height, color = true}:
 	}), [marks]);
 	const envName = currentEnvironment(stack);
 	const envInfo = envName === undefined ? undefined : findEnvironment(environments, envName);
-	const topKey = top.type === 'items' ? viewKey(top.environment, top.base) : envName;
+	// The marks in play are those of the nearest Items view below: a plan made from a comparison counts its marks.
+	const itemsRoute = [...stack].reverse().find((route) => route.type === 'items');
+	const topKey = itemsRoute?.type === 'items' ? viewKey(itemsRoute.environment, itemsRoute.base) : envName;
 	const commit = envName === undefined ? undefined : shownView(views.store[envName])?.commit;
 	const bodyHeight = Math.max(1, rows - 3);
 	const crumbs = breadcrumb(['tyk-console', ...stack.map(routeTitle)], columns);

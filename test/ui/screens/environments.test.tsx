@@ -67,6 +67,10 @@ test.serial('c then a second environment opens the comparison of the two live st
 	await app.press(keys.esc);
 	await app.press('d');
 	t.notRegex(app.frame(), /Plan/, 'd does nothing in a comparison');
+	// The plan screen counts the comparison's marks (the ones the migration uses), not the target environment's.
+	await app.press(' ', ' ', 'p');
+	const plan = await app.waitFor(/Plan: migrate/);
+	t.regex(plan, /marks 2 /);
 });
 
 test.serial('? shows help generated from the key registry and closes again', async (t) => {
