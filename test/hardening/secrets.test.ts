@@ -189,9 +189,13 @@ test.serial('secrets: the console (environments, items, diff with hidden fields,
 	frames.push(await waitLong(app, /Plan: undo staging[\s\S]*y applies/));
 	await step('y');
 	frames.push(await waitLong(app, /applied and verified/));
-	// Back out of both Progress screens to the item list.
-	for (let index = 0; index < 4 && !/Items: staging$/m.test(app.frame()); index++) await step(keys.esc);
+	// Back out of both Progress screens to the item list, one screen at a time: a key pressed before the frame of the
+	// previous one arrived would go one screen too far on a loaded machine.
+	await step(keys.esc);
+	frames.push(await waitLong(app, /Apply: publish staging$/m));
+	await step(keys.esc);
 	frames.push(await waitLong(app, /Items: staging$/m));
+	frames.push(await waitLong(app, /›.*Secret API/));
 	await step('b');
 	frames.push(await waitLong(app, /History/));
 	await step(keys.enter);
