@@ -50,7 +50,9 @@ function column(cell: Cell | undefined, tone: Tone, size: number, digits: number
 			{pieces.map((span, j) => (
 				<Text key={j} {...(span.changed && tone !== 'same' ? {...base, ...wordStyle(tone, theme)} : base)}>{span.text}</Text>
 			))}
-			<Text {...(tone === 'empty' ? theme.diff.empty : base)}>{(tone === 'empty' && !cell ? '·' : ' ').repeat(Math.max(0, textWidth - spansWidth(pieces)))}</Text>
+			{/* Unstyled lines need no padding: their column's Box keeps the width, and every padding cell costs Ink a
+			    styled-character object per frame (most of a page-down in a large, mostly unchanged diff). */}
+			{tone === 'same' ? null : <Text {...(tone === 'empty' ? theme.diff.empty : base)}>{(tone === 'empty' && !cell ? '·' : ' ').repeat(Math.max(0, textWidth - spansWidth(pieces)))}</Text>}
 		</Text>
 	));
 }
@@ -81,7 +83,7 @@ export function rowLines(row: DiffRow, options: LineOptions): ReactElement[] {
 	// string with any non-ASCII character (the │) is measured grapheme by grapheme, ten times slower than ASCII.
 	return Array.from({length: count}, (_, i) => (
 		<Box key={`p${i}`} width={width} height={1}>
-			{left[i] ?? blank(half)}<Text {...theme.diff.gutter}>│</Text>{right[i] ?? blank(width - 1 - half)}
+			<Box width={half} flexShrink={0}>{left[i] ?? blank(half)}</Box><Text {...theme.diff.gutter}>│</Text>{right[i] ?? blank(width - 1 - half)}
 		</Box>
 	));
 }
