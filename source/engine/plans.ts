@@ -5,6 +5,7 @@ import {buildPlan, type PlanBuild} from '../core/planning.js';
 import {readLayoutAtRevision} from '../sources/git/history.js';
 import {getOperation, getSnapshot, listOperations} from '../sources/journal/reader.js';
 import type {EngineContext} from './context.js';
+import {editedSinceNotes} from './edited-since.js';
 import {gitLabel, readGitSide} from './git-side.js';
 import {readLiveSide} from './live-side.js';
 import type {VersionRef} from './services.js';
@@ -127,11 +128,13 @@ export async function planUndo(context: EngineContext, environment: string, oper
 	if (record.environment !== environment) throw new Error(`operation ${record.id} ran on ${record.environment}, not ${environment}`);
 	if (record.action === 'dump') throw new Error(`operation ${record.id} was a dump to Git; undo it with git (git revert) instead`);
 	const items = record.preImages.filter((pre) => pre.body !== null).map((pre) => makeItem(pre.kind, pre.body!));
-	const live = await readLiveSide(await context.client(environment));
+	const client = await context.client(environment);
+	const live = await readLiveSide(client);
 	const comparisons = compareSets({items, invalid: [], conflicts: []}, live, {ignore: context.config.ignore});
 	const keys = new Set(record.preImages.map((pre) => `${pre.kind}:${pre.id}`));
 	const build = buildPlan(comparisons, {
 		direction: 'undo', environment, source: {type: 'snapshot', label: `before ${record.id}`}, target: liveRef(environment), keys, prune: true,
 	});
-	return {...build, operation: record.id};
+	const notes = [...(build.plan.notes ?? []), ...await editedSinceNotes(client, context.config.stateDir, record.id, build.plan.steps)];
+	return {...build, plan: {...build.plan, ...(notes.length > 0 ? {notes} : {})}, operation: record.id};
 }
