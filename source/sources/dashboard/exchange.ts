@@ -15,6 +15,9 @@ export interface Exchanged {
 	readonly listed?: {readonly value: JsonValue | undefined};
 }
 
+/** The largest declared body copied into one buffer up front (larger ones are collected as they arrive). */
+const maxPreallocated = 64 * 1024 * 1024;
+
 /** Read a 2xx answer as a list, parsing each entry of `member` as it arrives (see `ListSplitter`). */
 export interface ListReading {
 	readonly member: string;
@@ -24,9 +27,9 @@ export interface ListReading {
 /**
  * One request over got's stream API, collecting the body itself. got's promise API keeps every chunk of an answer
  * and then concatenates them, so a 15 MB `/api/apis` list briefly needs 30 MB; here a body whose length the server
- * declares is copied into one buffer of that size as it arrives. Bodies that are compressed, undeclared or longer
- * than declared fall back to collecting chunks. Transport failures reject with got's own errors, as the promise API
- * does.
+ * declares is copied into one buffer of that size as it arrives, and a 2xx answer read with `list` is parsed entry by
+ * entry as it arrives and never kept whole. Bodies that are compressed, undeclared, very large or longer than
+ * declared fall back to collecting chunks. Transport failures reject with got's own errors, as the promise API does.
  */
 export function exchange(
 	send: Got,
@@ -50,7 +53,8 @@ export function exchange(
 			}
 			const declared = Number(response.headers['content-length']);
 			const encoded = (response.headers['content-encoding'] ?? 'identity') !== 'identity';
-			if (!encoded && Number.isSafeInteger(declared) && declared > 0) whole = Buffer.allocUnsafe(declared);
+			// Only a plausible length is trusted with a buffer up front: a hostile Content-Length must not allocate gigabytes.
+			if (!encoded && Number.isSafeInteger(declared) && declared > 0 && declared <= maxPreallocated) whole = Buffer.allocUnsafe(declared);
 		});
 		stream.on('data', (chunk: Buffer) => {
 			length += chunk.length;
