@@ -184,11 +184,12 @@ test.serial('secrets: the console (environments, items, diff with hidden fields,
 	await step(keys.esc);
 	// Apply from the console (Git's old secrets go live), then undo it from the Progress screen.
 	await step('y');
-	frames.push(await waitLong(app, /applied and verified/));
+	// The finished summary, not a result row: rows stream in while the apply runs, and u waits for the end.
+	frames.push(await waitLong(app, /Apply: publish staging[\s\S]*applied \(1 verified\)[\s\S]*u undoes it/));
 	await step('u');
 	frames.push(await waitLong(app, /Plan: undo staging[\s\S]*y applies/));
 	await step('y');
-	frames.push(await waitLong(app, /applied and verified/));
+	frames.push(await waitLong(app, /Apply: undo staging[\s\S]*applied \(1 verified\)[\s\S]*u undoes it/));
 	// Back out of both Progress screens to the item list, one screen at a time: a key pressed before the frame of the
 	// previous one arrived would go one screen too far on a loaded machine.
 	await step(keys.esc);
