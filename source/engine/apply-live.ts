@@ -1,7 +1,7 @@
 import type {JsonObject} from '../core/json.js';
 import type {OperationResult, Plan, PlanStep, ProgressEvent, StepResult} from '../core/plan.js';
 import {planPhases} from '../core/planning.js';
-import {createItem, deleteItem, getItem, updateItem, type DashboardClient} from '../sources/dashboard/index.js';
+import {createItem, deleteItem, getItem, liveAddress, updateItem, type DashboardClient} from '../sources/dashboard/index.js';
 import {Journal, type Operation} from '../sources/journal.js';
 import {acquireLock} from '../sources/lock.js';
 import type {EngineContext} from './context.js';
@@ -23,10 +23,15 @@ function result(step: PlanStep, status: StepResult['status'], extra: {verified?:
 	return {key: step.key, kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action, status, ...extra, ...error};
 }
 
-async function write(client: DashboardClient, step: PlanStep): Promise<void> {
-	if (step.action === 'create') await createItem(client, step.after!);
-	else if (step.action === 'update') await updateItem(client, step.after!, step.id);
-	else if (step.action === 'delete') await deleteItem(client, step.kind, step.before?.flavor ?? step.flavor, step.id);
+/** Writes one step; resolves with the address to read the item back at (a created policy: its new `_id`). */
+async function write(client: DashboardClient, step: PlanStep, address: string): Promise<string> {
+	if (step.action === 'create') {
+		const created = await createItem(client, step.after!);
+		return step.kind === 'policy' ? created.dbId : step.id;
+	}
+	if (step.action === 'update') await updateItem(client, step.after!, address);
+	else if (step.action === 'delete') await deleteItem(client, step.kind, step.before?.flavor ?? step.flavor, address);
+	return address;
 }
 
 async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepResult> {
@@ -34,9 +39,10 @@ async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepResult> 
 	const ignore = {ignore: context.config.ignore};
 	if (step.action === 'skip') return result(step, 'skipped');
 	const flavor = step.before?.flavor ?? step.after?.flavor ?? step.flavor;
+	const address = liveAddress(step.before, step.id);
 	let current: JsonObject | undefined;
 	try {
-		current = await getItem(client, step.kind, flavor, step.id);
+		current = await getItem(client, step.kind, flavor, address);
 	} catch (error) {
 		return result(step, 'failed', {error: `could not read the live item before writing: ${errorMessage(error)}`});
 	}
@@ -44,14 +50,15 @@ async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepResult> 
 		return result(step, 'failed', {error: 'changed since planned: the live item differs from the plan; refresh and plan again'});
 	}
 	await journal.recordPreImage(op, {kind: step.kind, flavor, id: step.id, body: current ?? null});
+	let readBack: string;
 	try {
-		await write(client, step);
+		readBack = await write(client, step, address);
 	} catch (error) {
 		return result(step, 'failed', {error: errorMessage(error)});
 	}
 	let after: JsonObject | undefined;
 	try {
-		after = await getItem(client, step.kind, step.after?.flavor ?? flavor, step.id);
+		after = await getItem(client, step.kind, step.after?.flavor ?? flavor, readBack);
 	} catch (error) {
 		return result(step, 'failed', {error: `written, but the read-back failed: ${errorMessage(error)}`});
 	}

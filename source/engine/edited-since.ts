@@ -1,5 +1,5 @@
 import type {PlanStep} from '../core/plan.js';
-import {getItem, type DashboardClient} from '../sources/dashboard/index.js';
+import {getItem, liveAddress, type DashboardClient} from '../sources/dashboard/index.js';
 import {bodyHash, readAudit, type AuditEntry} from '../sources/journal.js';
 
 /** More than this many edited items are summed up in one note instead of named one by one. */
@@ -23,7 +23,7 @@ export async function editedSinceNotes(
 	}
 	const checks = steps.filter((step) => step.action !== 'skip' && written.has(`${step.kind}:${step.id}`));
 	const edited = (await Promise.all(checks.map(async (step) => {
-		const current = await getItem(client, step.kind, step.before?.flavor ?? step.flavor, step.id);
+		const current = await getItem(client, step.kind, step.before?.flavor ?? step.flavor, liveAddress(step.before, step.id));
 		return bodyHash(current ?? null) === written.get(`${step.kind}:${step.id}`)!.after ? undefined : step;
 	}))).filter((step): step is PlanStep => step !== undefined);
 	const notes = edited.slice(0, namedLimit).map((step) =>

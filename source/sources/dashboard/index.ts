@@ -8,7 +8,7 @@ export {DashboardError, isDashboardError} from './errors.js';
 export type {DashboardErrorKind, DashboardErrorDetails} from './errors.js';
 export {loadLive, liveItems, oasFileBody, classicFileBody, isOasWrapper} from './live.js';
 export type {LiveSnapshot} from './live.js';
-export {createItem, updateItem, deleteItem, getItem, writeBody} from './items.js';
+export {createItem, updateItem, deleteItem, getItem, liveAddress, writeBody} from './items.js';
 export type {Created} from './classic.js';
 export {listApiWrappers, getClassic, createClassic, updateClassic, deleteClassic} from './classic.js';
 export {getOas, getOasCategories, setOasCategories, createOas, updateOas, deleteOas} from './oas.js';

@@ -1,6 +1,8 @@
 import test from 'ava';
 import {makeItem} from '../../../source/core/item.js';
-import {writeBody} from '../../../source/sources/dashboard/index.js';
+import {liveAddress, updateItem, writeBody} from '../../../source/sources/dashboard/index.js';
+import {json, startServer} from './helpers/server.js';
+import {testClient} from './helpers/client.js';
 
 const classic = makeItem('api', {api_definition: {id: 'db1', api_id: 'a', org_id: 'o1', name: 'A'}, hook_references: [], oas: null});
 const oas = makeItem('api', {oas: {openapi: '3.0.3', 'x-tyk-api-gateway': {info: {id: 'b', dbId: 'db2', orgId: 'o1', name: 'B'}}}, categories: ['c']});
@@ -24,4 +26,19 @@ test('a configured orgId is stamped', (t) => {
 test('the item body itself is never modified', (t) => {
 	writeBody(classic, 'org9');
 	t.is((classic.body['api_definition'] as {id: string}).id, 'db1');
+});
+
+test('a live policy is addressed by its DB _id (every Dashboard version accepts it), anything else by its id', (t) => {
+	const live = makeItem('policy', {_id: '5fd202b669710900018bc19c', id: 'gold', name: 'Gold'});
+	t.is(liveAddress(live, 'gold'), '5fd202b669710900018bc19c');
+	t.is(liveAddress(makeItem('policy', {_id: 'not-hex', id: 'gold'}), 'gold'), 'gold');
+	t.is(liveAddress(undefined, 'gold'), 'gold', 'nothing live yet (a create): the portable id');
+	t.is(liveAddress(classic, 'a'), 'a');
+});
+
+test('a policy update carries the live _id in its body, as Tyk Sync and the Operator send it', async (t) => {
+	const server = await startServer(t, (_q, r) => json(r, 200, {Status: 'OK', Message: 'Data updated', Meta: null}));
+	await updateItem(testClient(t, server.url), makeItem('policy', {id: 'gold', name: 'Gold', rate: 5}), '5fd202b669710900018bc19c');
+	t.deepEqual(server.requests.map((r) => [r.method, r.url]), [['PUT', '/api/portal/policies/5fd202b669710900018bc19c']]);
+	t.like(JSON.parse(server.requests[0]!.body), {_id: '5fd202b669710900018bc19c', id: 'gold', rate: 5});
 });
