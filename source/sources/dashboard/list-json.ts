@@ -36,6 +36,8 @@ export class ListSplitter {
 	private readonly entries: JsonValue[] = [];
 	private element: Buffer[] = [];
 	private key: Buffer[] | undefined;
+	/** Where the string being read started in the current chunk (key bytes are collected from there). */
+	private keyStart = 0;
 	private depth = 0;
 	private started = false;
 	private whole = false;
@@ -136,9 +138,6 @@ export class ListSplitter {
 		(parsed as JsonObject)[this.member] = this.entries;
 		return parsed;
 	}
-
-	/** Where the string being read started in the current chunk (key bytes are collected from there). */
-	private keyStart = 0;
 
 	private endString(chunk: Buffer, at: number): void {
 		this.inString = false;
