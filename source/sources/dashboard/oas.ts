@@ -2,6 +2,7 @@ import {isJsonObject, type JsonObject} from '../../core/json.js';
 import type {DashboardClient} from './client.js';
 import {objectBody, segment, statusAnswer, unlessNotFound} from './answers.js';
 import type {Created} from './classic.js';
+import {DashboardError} from './errors.js';
 import {badResponse} from './transport-errors.js';
 
 /** The full Tyk OAS document; the Classic list only has a projection of it. Undefined when unknown. */
@@ -46,15 +47,29 @@ export async function createOas(client: DashboardClient, doc: JsonObject, catego
 	const answer = statusAnswer(client, 'POST', path, await client.request('POST', path, {body: doc}));
 	const id = answer.id ?? infoId(doc);
 	if (!answer.meta || !id) throw badResponse({environment: client.name, method: 'POST', path}, 200, 'the answer does not say which API was created (Meta/ID missing)');
-	if (categories.length > 0) await setOasCategories(client, id, categories);
+	if (categories.length > 0) await categoriesAfter('created', client, id, categories);
 	return {dbId: answer.meta, id};
+}
+
+/**
+ * Sets categories after the document was written (two requests; the Dashboard has no single one). When only this
+ * second request fails, the error says the document is already written, so nobody retries as if nothing happened.
+ */
+async function categoriesAfter(written: 'created' | 'updated', client: DashboardClient, id: string, categories: readonly string[]): Promise<void> {
+	try {
+		await setOasCategories(client, id, categories);
+	} catch (error) {
+		if (!(error instanceof DashboardError)) throw error;
+		const {message: _message, name: _name, stack: _stack, ...details} = error;
+		throw new DashboardError({...details, reason: `the API document was ${written}, but setting its categories failed: ${error.reason}`});
+	}
 }
 
 /** Replaces an OAS document (full replacement) and its categories, addressed by `info.id` or DB id. */
 export async function updateOas(client: DashboardClient, id: string, doc: JsonObject, categories: readonly string[]): Promise<void> {
 	const path = `/api/apis/oas/${segment(id)}`;
 	statusAnswer(client, 'PUT', path, await client.request('PUT', path, {body: doc}));
-	await setOasCategories(client, id, categories);
+	await categoriesAfter('updated', client, id, categories);
 }
 
 /** Deletes an OAS API by `info.id` or DB id. */

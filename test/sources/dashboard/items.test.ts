@@ -1,6 +1,6 @@
 import test from 'ava';
 import {makeItem} from '../../../source/core/item.js';
-import {liveAddress, updateItem, writeBody} from '../../../source/sources/dashboard/index.js';
+import {DashboardError, liveAddress, updateItem, writeBody} from '../../../source/sources/dashboard/index.js';
 import {json, startServer} from './helpers/server.js';
 import {testClient} from './helpers/client.js';
 
@@ -41,4 +41,16 @@ test('a policy update carries the live _id in its body, as Tyk Sync and the Oper
 	await updateItem(testClient(t, server.url), makeItem('policy', {id: 'gold', name: 'Gold', rate: 5}), '5fd202b669710900018bc19c');
 	t.deepEqual(server.requests.map((r) => [r.method, r.url]), [['PUT', '/api/portal/policies/5fd202b669710900018bc19c']]);
 	t.like(JSON.parse(server.requests[0]!.body), {_id: '5fd202b669710900018bc19c', id: 'gold', rate: 5});
+});
+
+test('an OAS update whose categories fail says the document is already written', async (t) => {
+	const server = await startServer(t, (q, r) => {
+		if (q.url!.endsWith('/categories')) json(r, 500, {Status: 'Error', Message: 'Failed to update ApiDef object to DB.', Meta: null});
+		else json(r, 200, {Status: 'OK', Message: 'API updated.', Meta: null});
+	});
+	const failure = updateItem(testClient(t, server.url), oas, 'b');
+	const error = await t.throwsAsync(failure, {instanceOf: DashboardError});
+	t.regex(error!.message, /staging: PUT \/api\/apis\/oas\/b\/categories failed with 500: the API document was updated, but setting its categories failed: Failed to update ApiDef object to DB/);
+	t.is(error!.status, 500);
+	t.deepEqual(server.requests.map((r) => `${r.method} ${r.url}`), ['PUT /api/apis/oas/b', 'PUT /api/apis/oas/b/categories']);
 });
