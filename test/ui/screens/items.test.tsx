@@ -26,11 +26,14 @@ test.serial('/ filters by text, f cycles the status filter, 1-4 switch kinds', a
 	let frame = await app.waitFor('1 of 6 shown');
 	t.deepEqual(rowsOf(frame).map((r) => r.slice(0, 12)), [' ~  policy  ']);
 	t.regex(frame, /\/gold█/);
+	t.regex(frame, /Filter: Enter keeps it, Esc clears it · matches name, ID, category, listen path/, 'says how to leave the field');
 	await app.press(keys.enter);
 	frame = await app.waitFor('filter /gold');
 	t.regex(frame, /1 of 6 shown/);
+	t.regex(frame, /Filter "gold" kept: \/ edits it/);
 	await app.press('/', keys.esc);
-	await app.waitFor('4 of 6 shown');
+	frame = await app.waitFor('4 of 6 shown');
+	t.regex(frame, /Filter cleared/);
 	await app.press('f');
 	frame = await app.waitFor('6 of 6 shown');
 	t.regex(frame, /status all/);

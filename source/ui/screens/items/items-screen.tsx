@@ -64,7 +64,11 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
 		tabAll: () => setTab('all'), tabApis: () => setTab('api'), tabPolicies: () => setTab('policy'),
 		tabTemplates: () => setTab('template'), nextTab: () => refilter((f) => ({...f, tab: nextKindTab(f.tab)})),
-		filter: () => setEditing(true),
+		filter: () => {
+			setEditing(true);
+			// While typing, letters go to the filter, not to the keys in the hint line: say how to leave it.
+			ui.say('Filter: Enter keeps it, Esc clears it · matches name, ID, category, listen path');
+		},
 		statusFilter: () => refilter((f) => ({...f, status: nextStatusFilter(f.status)})),
 		mark: () => {
 			if (!current) return;
@@ -108,10 +112,14 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			setFilter((f) => ({...f, text: f.text + text}));
 			setList(initialList);
 		},
-		onEnter: () => setEditing(false),
+		onEnter: () => {
+			setEditing(false);
+			ui.say(filter.text ? `Filter "${filter.text}" kept: / edits it` : '? shows every key');
+		},
 		onEscape: () => {
 			setFilter((f) => ({...f, text: ''}));
 			setEditing(false);
+			ui.say('Filter cleared');
 		},
 		onBackspace: () => setFilter((f) => ({...f, text: [...f.text].slice(0, -1).join('')})),
 	}, isActive && editing && ui.inputActive);
