@@ -173,6 +173,7 @@ test.serial('secrets: the console (environments, items, diff with hidden fields,
 	await step('/', ...'Secret API', keys.enter);
 	await step(keys.enter);
 	frames.push(await waitLong(app, /chars, changed/));
+	t.regex(app.frame(), /· (1 secret|([2-9]|\d\d+) secrets) masked/, 'the diff header counts the masked secrets, in words that agree');
 	await step('i');
 	await step('z');
 	await step(keys.pageDown);

@@ -66,7 +66,7 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const s = model.stats;
 	const counts = model.sides === 'both' ? `~${s.changed} -${s.deleted} +${s.inserted}` : `${Math.max(s.leftLines, s.rightLines)} lines`;
 	const header = `${comparison.kind ?? ''} ${comparison.name || comparison.id || comparison.key} · ${comparison.status}`
-		+ ` · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${texts.masked} secrets masked` : ''}`;
+		+ ` · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${texts.masked} secret${texts.masked === 1 ? '' : 's'} masked` : ''}`;
 	const half = Math.floor((width - 1) / 2);
 	const labels = model.sides === 'both'
 		? layout === 'split' ? `${fit(`◀ ${leftLabel}`, half)}│${fit(`▶ ${rightLabel}`, width - 1 - half)}` : `- ${leftLabel}   + ${rightLabel}   (stacked: window under ${stackedBelow} columns)`
