@@ -130,7 +130,9 @@ function hiddenByKey(sets: readonly ItemSet[], countOf: (item: Item) => number):
 	for (const set of sets) {
 		for (const item of set.items) {
 			const key = itemKey(item);
-			out[key] = (out[key] ?? 0) + countOf(item);
+			// The larger side's count: a field the Dashboard manages is usually on both sides and is one hidden field, the
+			// number the Diff screen shows for the pair.
+			out[key] = Math.max(out[key] ?? 0, countOf(item));
 		}
 	}
 	return out;

@@ -62,3 +62,8 @@ export function chunk(text: string, size: number): string[] {
 	out.push(current);
 	return out;
 }
+
+/** "1 snapshot", "2 snapshots": counts in headers read as sentences. */
+export function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -8,7 +8,7 @@ test.serial('history lists Git revisions and snapshots; Enter diffs against live
 	t.teardown(app.unmount);
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', 'b');
-	let frame = await app.waitFor('2 Git revisions · 1 snapshots');
+	let frame = await app.waitFor(/2 Git revisions · 1 snapshot(?!s)/);
 	t.regex(frame, /git aaaaaaa\s+2026-11-20\s+alice\s+Raise payments timeout/);
 	t.regex(frame, /git bbbbbbb\s+2026-11-01\s+bob\s+Add payments API/);
 	t.regex(frame, /snapshot 20261121T101500Z-op-7\s+2026-11-21T10:15:00Z\s+op op-7\s+before update/);

@@ -5,7 +5,7 @@ import {useUi} from '../../context.js';
 import {useKeys, type CommandHandlers} from '../../hooks/use-keys.js';
 import {clampTop, currentHunk, diffViewReducer, initialDiffView, type DiffViewAction} from '../../state/diff-view.js';
 import type {Route} from '../../state/navigation.js';
-import {fit, truncate} from '../../text.js';
+import {fit, plural, truncate} from '../../text.js';
 import {diffTexts} from './diff-texts.js';
 import {DiffRowView, rowHeight} from './diff-lines.js';
 
@@ -62,11 +62,11 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const hiddenCount = route.hidden ?? texts.hidden;
 	const hiddenNote = view.showHidden
 		? 'showing all fields (i hides server-managed ones)'
-		: `${hiddenCount} server-managed field${hiddenCount === 1 ? '' : 's'} hidden (i shows)`;
+		: `${plural(hiddenCount, 'server-managed field')} hidden (i shows)`;
 	const s = model.stats;
 	const counts = model.sides === 'both' ? `~${s.changed} -${s.deleted} +${s.inserted}` : `${Math.max(s.leftLines, s.rightLines)} lines`;
 	const header = `${comparison.kind ?? ''} ${comparison.name || comparison.id || comparison.key} · ${comparison.status}`
-		+ ` · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${texts.masked} secret${texts.masked === 1 ? '' : 's'} masked` : ''}`;
+		+ ` · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${plural(texts.masked, 'secret')} masked` : ''}`;
 	const half = Math.floor((width - 1) / 2);
 	const labels = model.sides === 'both'
 		? layout === 'split' ? `${fit(`◀ ${leftLabel}`, half)}│${fit(`▶ ${rightLabel}`, width - 1 - half)}` : `- ${leftLabel}   + ${rightLabel}   (stacked: window under ${stackedBelow} columns)`

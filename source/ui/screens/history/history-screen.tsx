@@ -7,7 +7,7 @@ import {useAsync, useReturnCount} from '../../hooks/use-async.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import {Spinner} from '../../components/spinner.js';
-import {fit, truncate} from '../../text.js';
+import {fit, plural, truncate} from '../../text.js';
 import {writeRefusal} from '../items/write-guard.js';
 import {historyEntries} from './history-entries.js';
 
@@ -69,7 +69,7 @@ export function HistoryScreen({environment, kind, id, name, width, height, isAct
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate">
 				<Text {...theme.ui.title}>{kind} {truncate(name || id, 40)}</Text> <Text {...theme.ui.muted}>{id}</Text>
-				{shownHistory ? ` · ${shownHistory.revisions.length} Git revisions · ${shownHistory.snapshots.length} snapshots` : ''}
+				{shownHistory ? ` · ${plural(shownHistory.revisions.length, 'Git revision')} · ${plural(shownHistory.snapshots.length, 'snapshot')}` : ''}
 				{state.state === 'loading' && shownHistory ? <Text {...theme.reach.loading}> · reloading…</Text> : null}
 			</Text>
 			{state.state === 'loading' && !shownHistory ? <Spinner label="Reading Git history and journal…" style={theme.reach.loading} /> : null}
