@@ -6,8 +6,7 @@ import {bodyHash, readAudit, type AuditEntry} from '../sources/journal.js';
 const namedLimit = 10;
 
 /**
- * Plan notes for an undo (or a roll back to a snapshot of an operation): the items that changed on the Dashboard
- * after the operation wrote them. The audit log holds the hash of each item as read back right after its write, so a
+ * Plan notes for an undo: the items that changed on the Dashboard after the operation being undone wrote them. The audit log holds the hash of each item as read back right after its write, so a
  * different hash now means someone edited it since, and restoring the pre-image would silently discard that edit.
  * The undo still restores them (that is what was asked); the plan says so before anything is written.
  */
