@@ -29,7 +29,9 @@ export const ItemRow = memo(function ItemRow({row, selected, marked, widths: w, 
 			<Text {...theme.ui.marked}>{marked ? '●' : ' '}</Text>
 			<Text {...theme.status[row.status]}>{statusGlyphs[row.status]}</Text>
 			{'  '}
-			<Text {...(selected ? theme.ui.cursor : {})}>{line}</Text>
+			{/* The cursor row is inverse across the table; other rows drop trailing padding, which Ink would otherwise
+			    turn into styled-character objects on every frame. */}
+			<Text {...(selected ? theme.ui.cursor : {})}>{selected ? line : line.trimEnd()}</Text>
 		</Text>
 	);
 }, (a, b) => a.row === b.row && a.selected === b.selected && a.marked === b.marked && a.theme === b.theme
