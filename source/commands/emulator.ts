@@ -19,6 +19,7 @@ interface RawOptions {
 	pageSize?: string;
 	enableDuplicateSlugs?: boolean;
 	legacyResetApiId?: boolean;
+	legacyPolicyPaths?: boolean;
 	gatewayBase?: string;
 	orgId?: string;
 }
@@ -59,6 +60,7 @@ export function emulatorOptionsFromFlags(raw: RawOptions, env: NodeJS.ProcessEnv
 		pageSize,
 		enableDuplicateSlugs: raw.enableDuplicateSlugs,
 		legacyResetApiIdOnCreate: raw.legacyResetApiId,
+		legacyPolicyPaths: raw.legacyPolicyPaths,
 		gatewayBase: raw.gatewayBase,
 		orgId: raw.orgId,
 	};
@@ -116,6 +118,7 @@ export function registerEmulator(program: Command): void {
 		.option('--page-size <n>', 'list page size (default 10)')
 		.option('--enable-duplicate-slugs', 'allow two APIs with the same listen path and domain')
 		.option('--legacy-reset-api-id', 'generate a new api_id on Classic create, like old Dashboards')
+		.option('--legacy-policy-paths', 'accept only the DB _id in policy paths, like Dashboards before 5.12')
 		.option('--gateway-base <url>', 'Gateway URL put in front of OAS servers (default http://localhost:8080)')
 		.option('--org-id <id>', 'organisation id of stored objects')
 		.action(async (raw: RawOptions) => run(raw));

@@ -8,4 +8,6 @@ export interface StoreContext {
 	readonly gatewayBase: string;
 	readonly enableDuplicateSlugs: boolean;
 	readonly legacyResetApiIdOnCreate: boolean;
+	/** Like Dashboards before 5.12: policy paths take only the 24-hex `_id`; a custom policy `id` gets 400. */
+	readonly legacyPolicyPaths: boolean;
 }

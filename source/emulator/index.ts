@@ -28,6 +28,7 @@ export interface EmulatorOptions {
 	pageSize?: number;
 	enableDuplicateSlugs?: boolean;
 	legacyResetApiIdOnCreate?: boolean;
+	legacyPolicyPaths?: boolean;
 	gatewayBase?: string;
 	orgId?: string;
 	now?: () => Date;
@@ -72,6 +73,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 			gatewayBase: options.gatewayBase ?? 'http://localhost:8080',
 			enableDuplicateSlugs: options.enableDuplicateSlugs ?? false,
 			legacyResetApiIdOnCreate: options.legacyResetApiIdOnCreate ?? false,
+			legacyPolicyPaths: options.legacyPolicyPaths ?? false,
 		},
 		{failRate: options.failRate ?? 0, failOn: options.failOn ?? 'all', latencyMs: options.latencyMs ?? 0},
 		options.seed ?? 1,

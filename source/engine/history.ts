@@ -4,7 +4,7 @@ import {makeItem} from '../core/item.js';
 import {defaultFileName} from '../sources/layout/file-names.js';
 import {itemHistory} from '../sources/git/history.js';
 import {snapshotsFor} from '../sources/journal/reader.js';
-import {getItem} from '../sources/dashboard/index.js';
+import {getItem, liveAddress} from '../sources/dashboard/index.js';
 import type {Comparison} from '../core/status.js';
 import type {EngineContext} from './context.js';
 import {isGitRepository, readGitSide} from './git-side.js';
@@ -41,7 +41,7 @@ export async function versionComparison(context: EngineContext, environment: str
 	const {plan} = await planRollback(context, environment, kind, id, version);
 	const step = plan.steps[0];
 	const client = await context.client(environment);
-	const liveBody = await getItem(client, kind, step?.after?.flavor ?? step?.before?.flavor, id);
+	const liveBody = await getItem(client, kind, step?.after?.flavor ?? step?.before?.flavor, liveAddress(step?.before, id));
 	const left = step?.after;
 	const right = liveBody ? makeItem(kind, liveBody) : undefined;
 	const compared = compareItems(left, right, {ignore: context.config.ignore});

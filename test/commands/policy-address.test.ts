@@ -1,19 +1,38 @@
 import test from 'ava';
+import {loadConfig} from '../../source/config/index.js';
+import {EngineContext} from '../../source/engine/context.js';
+import {Engine} from '../../source/engine/engine.js';
 import {makeWorld} from '../helpers/world.js';
 
-test('an existing policy is read, written and read back at its DB _id, which every Dashboard version accepts', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
-	t.is((await world.cli(['dump', 'staging'])).code, 0);
-	const policy = ((await world.request('staging', 'GET', '/api/portal/policies?p=-1')).Data as any[])[0];
-	t.regex(policy._id, /^[0-9a-f]{24}$/);
-	t.not(policy.id, policy._id, 'the seeded policy has a custom id, which Dashboards before 5.12 do not accept in a path');
-	await world.request('staging', 'PUT', `/api/portal/policies/${policy._id}`, {...policy, rate: policy.rate + 5});
+// Dashboards before 5.12 accept only the DB `_id` in policy paths (contract 5.3); the emulator's legacyPolicyPaths
+// answers a custom policy id there with 400 "Invalid policy ID.", as they do.
+for (const legacy of [false, true]) {
+	test(`an existing policy is read, written, read back and diffed at its DB _id (${legacy ? 'Dashboard before 5.12' : 'current Dashboard'})`, async (t) => {
+		const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4, legacyPolicyPaths: legacy}}]);
+		t.is((await world.cli(['dump', 'staging'])).code, 0);
+		const commit = world.git(['rev-parse', 'main']).trim();
+		const policy = ((await world.request('staging', 'GET', '/api/portal/policies?p=-1')).Data as any[])[0];
+		t.regex(policy._id, /^[0-9a-f]{24}$/);
+		t.not(policy.id, policy._id, 'the seeded policy has a custom id');
+		if (legacy) {
+			await t.throwsAsync(world.request('staging', 'GET', `/api/portal/policies/${policy.id}`), {message: /400 .*Invalid policy ID\./});
+		}
+		await world.request('staging', 'PUT', `/api/portal/policies/${policy._id}`, {...policy, rate: policy.rate + 5});
 
-	const published = await world.json(['publish', 'staging', '--id', policy.id, '--verbose']);
-	t.is(published.code, 0, published.stderr);
-	t.deepEqual(published.data.results.map((r: any) => [r.id, r.action, r.status]), [[policy.id, 'update', 'applied']]);
-	const paths = published.stderr.split('\n').filter((line: string) => line.includes('/api/portal/policies/'));
-	t.true(paths.some((line: string) => line.includes(`PUT /api/portal/policies/${policy._id} 200`)), paths.join('\n'));
-	t.false(paths.some((line: string) => line.includes(`/api/portal/policies/${policy.id} `)), 'never addressed by its custom id');
-	t.is((await world.request('staging', 'GET', `/api/portal/policies/${policy._id}`) as any).rate, policy.rate);
-});
+		const published = await world.json(['publish', 'staging', '--id', policy.id, '--verbose']);
+		t.is(published.code, 0, published.stderr);
+		t.deepEqual(published.data.results.map((r: any) => [r.id, r.action, r.status]), [[policy.id, 'update', 'applied']]);
+		const paths = published.stderr.split('\n').filter((line: string) => line.includes('/api/portal/policies/'));
+		t.true(paths.some((line: string) => line.includes(`PUT /api/portal/policies/${policy._id} 200`)), paths.join('\n'));
+		t.false(paths.some((line: string) => line.includes(`/api/portal/policies/${policy.id} `)), 'never addressed by its custom id');
+		t.is((await world.request('staging', 'GET', `/api/portal/policies/${policy._id}`) as any).rate, policy.rate);
+
+		// The console's history diff reads the live policy the same way.
+		for (const [name, value] of Object.entries(world.env)) if (name.startsWith('TYK_E2E_KEY_')) process.env[name] = value;
+		const engine = new Engine(new EngineContext(loadConfig({configPath: world.configPath, cwd: world.root, env: {...process.env, ...world.env}})));
+		t.teardown(() => engine.close());
+		const compared = await engine.versionComparison('staging', 'policy', policy.id, {type: 'git', commit});
+		t.is(compared.status, 'unchanged', 'the dumped revision equals live again');
+		t.truthy(compared.right, 'live was read');
+	});
+}

@@ -1,5 +1,6 @@
 import {errorReply, json, ok, parseJson, type RequestContext, type Reply} from '../http.js';
 import type {Route} from './route.js';
+import {ApiError} from '../errors.js';
 
 function list(ctx: RequestContext): Reply {
 	const {policies} = ctx.store;
@@ -11,8 +12,11 @@ function body(ctx: RequestContext) {
 	return parseJson(ctx.rawBody, 403, 'Request body malformed.');
 }
 
+/** The policy named in the path; Dashboards before 5.12 (`legacyPolicyPaths`) accept only the DB `_id` there. */
 function id(ctx: RequestContext): string {
-	return ctx.params['id'] ?? '';
+	const given = ctx.params['id'] ?? '';
+	if (ctx.store.ctx.legacyPolicyPaths && !/^[0-9a-f]{24}$/i.test(given)) throw new ApiError(400, 'Invalid policy ID.');
+	return given;
 }
 
 /** Policy endpoints (`/api/portal/policies`), with the capitalised `Data`/`Pages` envelope. */
