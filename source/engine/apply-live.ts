@@ -1,7 +1,7 @@
 import type {JsonObject} from '../core/json.js';
 import type {OperationResult, Plan, PlanStep, ProgressEvent, StepResult} from '../core/plan.js';
 import {planPhases} from '../core/planning.js';
-import {createItem, deleteItem, getItem, liveAddress, updateItem, type DashboardClient} from '../sources/dashboard/index.js';
+import {createItem, deleteItem, getItem, isDashboardError, listPolicies, liveAddress, updateItem, type DashboardClient} from '../sources/dashboard/index.js';
 import {Journal, type Operation} from '../sources/journal.js';
 import {acquireLock} from '../sources/lock.js';
 import type {EngineContext} from './context.js';
@@ -15,6 +15,22 @@ interface StepContext {
 	readonly op: Operation;
 	readonly journal: Journal;
 	readonly plan: Plan;
+	/** The live policy list, fetched at most once per apply, and only if a policy cannot be read by its id. */
+	readonly policies: () => Promise<JsonObject[]>;
+}
+
+/**
+ * The live item right before a write. A policy that is not live yet is read by its custom `id`, which a Dashboard
+ * before 5.12 refuses (400 `Invalid policy ID.`, contract 5.3): then it is looked up in the policy list instead, so
+ * creating and migrating policies works there too.
+ */
+async function readCurrent(ctx: StepContext, step: PlanStep, flavor: PlanStep['flavor'], address: string): Promise<JsonObject | undefined> {
+	try {
+		return await getItem(ctx.client, step.kind, flavor, address);
+	} catch (error) {
+		if (step.kind !== 'policy' || address !== step.id || !isDashboardError(error) || error.status !== 400) throw error;
+		return (await ctx.policies()).find((policy) => policy['id'] === step.id);
+	}
 }
 
 function result(step: PlanStep, status: StepResult['status'], extra: {verified?: boolean; error?: string} = {}): StepResult {
@@ -42,7 +58,7 @@ async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepResult> 
 	const address = liveAddress(step.before, step.id);
 	let current: JsonObject | undefined;
 	try {
-		current = await getItem(client, step.kind, flavor, address);
+		current = await readCurrent(ctx, step, flavor, address);
 	} catch (error) {
 		return result(step, 'failed', {error: `could not read the live item before writing: ${errorMessage(error)}`});
 	}
@@ -86,10 +102,12 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 		const total = plan.steps.length;
 		onProgress({type: 'start', total, operation: op.id});
 		const results: StepResult[] = [];
+		let policyList: Promise<JsonObject[]> | undefined;
+		const policies = () => (policyList ??= listPolicies(client));
 		try {
 			for (const phase of planPhases(plan)) {
 				await Promise.all(phase.map(async (step) => {
-					const outcome = await applyStep({context, client, op, plan, journal}, step).catch((error: unknown) => result(step, 'failed', {error: errorMessage(error)}));
+					const outcome = await applyStep({context, client, op, plan, journal, policies}, step).catch((error: unknown) => result(step, 'failed', {error: errorMessage(error)}));
 					const {before, after, ...clean} = outcome as StepResult & {before?: JsonObject; after?: JsonObject};
 					await journal.recordResult(op, {kind: clean.kind, id: clean.id, action: clean.action, status: clean.status, error: clean.error});
 					if (clean.action !== 'skip') {

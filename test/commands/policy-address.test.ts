@@ -36,3 +36,22 @@ for (const legacy of [false, true]) {
 		t.truthy(compared.right, 'live was read');
 	});
 }
+
+test('a policy with a custom id is created on a Dashboard before 5.12 (looked up in the list, read back at its new _id)', async (t) => {
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4, legacyPolicyPaths: true}}]);
+	t.is((await world.cli(['dump', 'staging'])).code, 0);
+	const [gone, kept] = (await world.request('staging', 'GET', '/api/portal/policies?p=-1')).Data as any[];
+	await world.request('staging', 'DELETE', `/api/portal/policies/${gone._id}`);
+
+	const published = await world.json(['publish', 'staging', '--id', gone.id, '--id', kept.id, '--yes', '--verbose']);
+	t.is(published.code, 0, published.stderr);
+	t.deepEqual(published.data.results.map((r: any) => [r.id, r.action, r.status, r.verified]), [
+		[gone.id, 'create', 'applied', true], [kept.id, 'skip', 'skipped', undefined],
+	]);
+	t.regex(published.stderr, /GET \/api\/portal\/policies\?p=-1 200/, 'the absent policy was looked up in the list');
+	const created = ((await world.request('staging', 'GET', '/api/portal/policies?p=-1')).Data as any[]).find((p) => p.id === gone.id);
+	t.truthy(created, 'the policy exists again, under its custom id');
+	t.not(created._id, gone._id, 'with a new DB _id');
+	const clean = await world.cli(['diff', 'staging']);
+	t.is(clean.code, 0, clean.stdout);
+});
