@@ -25,6 +25,8 @@ export interface FakeOptions {
 	/** Environments whose load waits until `release(name)` is called (to see loading states and non-blocking input). */
 	readonly hold?: readonly string[];
 	readonly history?: ItemHistory;
+	/** Notes the undo plan carries (the engine adds one per item edited since the operation). */
+	readonly undoNotes?: readonly string[];
 }
 
 function info(name: string, extra: Partial<EnvironmentInfo> = {}): EnvironmentInfo {
@@ -148,9 +150,10 @@ export class FakeServices implements ConsoleServices {
 		this.calls.push(`planUndo ${environment} ${operation ?? 'last'}`);
 		const env = this.env(environment);
 		const comparisons = compareSets(set(env.git), set(env.live)).filter((c) => c.status === 'changed');
-		return buildPlan(comparisons, {
+		const {plan} = buildPlan(comparisons, {
 			direction: 'undo', environment, source: {type: 'snapshot', label: `snapshot ${operation ?? 'last'}`}, target: {type: 'live', label: `live ${environment}`},
-		}).plan;
+		});
+		return this.options.undoNotes ? {...plan, notes: this.options.undoNotes} : plan;
 	}
 
 	async apply(plan: Plan, onProgress: (event: ProgressEvent) => void): Promise<OperationResult> {

@@ -52,3 +52,17 @@ test.serial('Esc during an apply does not leave the result behind', async (t) =>
 	const frame = await app.waitFor('applied and verified');
 	t.regex(frame, /Apply: publish staging/);
 });
+
+test.serial('the undo plan shows its notes: items edited on the Dashboard since the operation', async (t) => {
+	const note = 'Payments (api payments) was changed on the Dashboard after op-1: undoing replaces that change too';
+	const app = await renderApp(new FakeServices({undoNotes: [note]}), {width: 140, height: 30, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor('4 of 6 shown');
+	await app.press('j', 'p');
+	await app.waitFor('y applies 1 write');
+	await app.press('y');
+	await app.waitFor('u undoes it');
+	await app.press('u');
+	const plan = await app.waitFor(/Plan: undo staging/);
+	t.true(plan.includes(note), plan);
+});
