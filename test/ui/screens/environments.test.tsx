@@ -56,6 +56,7 @@ test.serial('c then a second environment opens the comparison of the two live st
 	await app.press('j', keys.enter);
 	const frame = await app.waitFor('live staging → live prod');
 	t.regex(frame, /Compare staging → prod/);
+	t.regex(frame, /live staging → live prod · \d+ of \d+ shown · \+ only left, - only right/, 'says which side + and - stand for');
 	t.true(services.calls.includes('compare staging prod'));
 	// The comparison has its own keys: p migrates to the second environment, and dump (Git) does not apply.
 	t.regex(frame, /p migrate/);

@@ -131,6 +131,8 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			: <Text wrap="truncate">
 				{sides} <Text {...theme.ui.muted}>· {rows.length} of {all.length} shown</Text>
 				{entry.state === 'loading' ? <Text {...theme.reach.loading}> · reloading…</Text> : null}
+				{/* Which side + and - mean: in a comparison they are environments, not Git and live. */}
+				<Text {...theme.ui.muted}> · + only left, - only right</Text>
 			</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
