@@ -1,3 +1,4 @@
+import {itemKey} from '../core/item.js';
 import type {PlanStep} from '../core/plan.js';
 import {getItem, liveAddress, type DashboardClient} from '../sources/dashboard/index.js';
 import {bodyHash, readAudit, type AuditEntry} from '../sources/journal.js';
@@ -18,12 +19,12 @@ export async function editedSinceNotes(
 ): Promise<string[]> {
 	const written = new Map<string, AuditEntry>();
 	for (const entry of await readAudit(stateDir)) {
-		if (entry.operation === operation && entry.result === 'applied') written.set(`${entry.kind}:${entry.id}`, entry);
+		if (entry.operation === operation && entry.result === 'applied') written.set(itemKey(entry), entry);
 	}
-	const checks = steps.filter((step) => step.action !== 'skip' && written.has(`${step.kind}:${step.id}`));
+	const checks = steps.filter((step) => step.action !== 'skip' && written.has(step.key));
 	const edited = (await Promise.all(checks.map(async (step) => {
 		const current = await getItem(client, step.kind, step.before?.flavor ?? step.flavor, liveAddress(step.before, step.id));
-		return bodyHash(current ?? null) === written.get(`${step.kind}:${step.id}`)!.after ? undefined : step;
+		return bodyHash(current ?? null) === written.get(step.key)!.after ? undefined : step;
 	}))).filter((step): step is PlanStep => step !== undefined);
 	const notes = edited.slice(0, namedLimit).map((step) =>
 		`${step.name || step.id} (${step.kind} ${step.id}) was changed on the Dashboard after ${operation}: undoing replaces that change too`);

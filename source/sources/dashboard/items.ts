@@ -3,7 +3,7 @@ import type {Flavor, Item, Kind} from '../../core/item.js';
 import type {DashboardClient} from './client.js';
 import {createClassic, deleteClassic, getClassic, updateClassic, type Created} from './classic.js';
 import {createOas, deleteOas, getOas, getOasCategories, updateOas} from './oas.js';
-import {createPolicy, deletePolicy, getPolicy, updatePolicy} from './policies.js';
+import {createPolicy, deletePolicy, getPolicy, isDbId, updatePolicy} from './policies.js';
 import {createTemplate, deleteTemplate, getTemplate, updateTemplate} from './templates.js';
 import {classicFileBody, isOasWrapper, oasFileBody} from './live.js';
 
@@ -52,15 +52,13 @@ export function createItem(client: DashboardClient, item: Item): Promise<Created
 	return item.kind === 'policy' ? createPolicy(client, body) : createTemplate(client, body);
 }
 
-const dbIdPattern = /^[0-9a-f]{24}$/i;
-
 /**
  * The path segment that addresses a live item: a policy's DB `_id` when its live body has one, since every Dashboard
  * accepts it and only 5.12+ also accepts the policy `id` (contract §5.3); otherwise the portable id.
  */
 export function liveAddress(live: Item | undefined, id: string): string {
 	const dbId = live?.kind === 'policy' ? live.body['_id'] : undefined;
-	return typeof dbId === 'string' && dbIdPattern.test(dbId) ? dbId : id;
+	return isDbId(dbId) ? dbId : id;
 }
 
 /** Replaces the live item addressed by `liveDbIdOrId` (portable id or DB id; both work on current Dashboards). */
@@ -68,7 +66,7 @@ export async function updateItem(client: DashboardClient, item: Item, liveDbIdOr
 	const body = writeBody(item, client.orgId);
 	const target = liveDbIdOrId || item.id;
 	// A policy PUT carries its own (immutable) `_id`, as Tyk Sync and the Operator send it; older Dashboards expect it.
-	if (item.kind === 'policy' && dbIdPattern.test(target)) body['_id'] = target;
+	if (item.kind === 'policy' && isDbId(target)) body['_id'] = target;
 	if (item.kind === 'api') {
 		if (item.flavor === 'oas') await updateOas(client, target, body, categoriesOf(item));
 		else await updateClassic(client, target, body);

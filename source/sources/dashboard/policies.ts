@@ -7,6 +7,11 @@ import {badResponse} from './transport-errors.js';
 
 const base = '/api/portal/policies';
 
+/** Whether a value is a Dashboard DB id (a 24-hex MongoDB ObjectId), the only policy address every version accepts. */
+export function isDbId(value: unknown): value is string {
+	return typeof value === 'string' && /^[0-9a-f]{24}$/i.test(value);
+}
+
 /** Every policy (envelope `Data`/`Pages`, capitalised). */
 export function listPolicies(client: DashboardClient): Promise<JsonObject[]> {
 	return listAll(client, base, 'policies');
@@ -25,7 +30,7 @@ export async function getPolicy(client: DashboardClient, id: string): Promise<Js
  */
 export async function createPolicy(client: DashboardClient, policy: JsonObject): Promise<Created> {
 	const answer = statusAnswer(client, 'POST', base, await client.request('POST', base, {body: policy}));
-	if (!/^[0-9a-f]{24}$/i.test(answer.message)) {
+	if (!isDbId(answer.message)) {
 		throw badResponse({environment: client.name, method: 'POST', path: base}, 200, 'the answer Message is not the new policy _id');
 	}
 	const id = typeof policy['id'] === 'string' && policy['id'] ? policy['id'] : answer.message;
