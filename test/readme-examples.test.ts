@@ -3,7 +3,7 @@ import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {cliArgs, cliEnv, runCli} from './helpers/cli.js';
+import {cliArgs, runCli} from './helpers/cli.js';
 import {gitEnv} from './helpers/git-env.js';
 
 /** The example lines of the readme, as argument lists (comments dropped, double quotes honoured). */
@@ -20,8 +20,8 @@ test('every example command in the readme runs against the demo as written', asy
 	t.timeout(240_000);
 	const dir = mkdtempSync(join(tmpdir(), 'tc-readme-examples-'));
 	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
-	const env = {...process.env, ...cliEnv, ...gitEnv(), NO_COLOR: '1'};
-	const demo = spawn(process.execPath, [...cliArgs, 'demo', '--dir', dir, '--keep-running'], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	const env = {...process.env, ...gitEnv(), NO_COLOR: '1'};
+	const demo = spawn(process.execPath, [...cliArgs(), 'demo', '--dir', dir, '--keep-running'], {env, stdio: ['ignore', 'pipe', 'pipe']});
 	t.teardown(() => demo.kill('SIGKILL'));
 	await new Promise<void>((resolve, reject) => {
 		let out = '';

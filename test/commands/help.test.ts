@@ -15,7 +15,7 @@ import {registerEnvs} from '../../source/commands/envs.js';
 import {registerHistory} from '../../source/commands/history.js';
 import {registerPublish} from '../../source/commands/publish.js';
 import {registerRollback, registerUndo} from '../../source/commands/rollback.js';
-import {cliPath, runCli, tsxLoader} from '../helpers/cli.js';
+import {runCli, sourceCliPath, tsxLoader} from '../helpers/cli.js';
 
 /** The flags product.md §5 promises per command; `--help` must name each of them. */
 const flags: Record<string, readonly string[]> = {
@@ -93,7 +93,7 @@ test('the non-interactive commands start without loading Ink, React, the console
 		"import {register} from 'node:module';",
 		`register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)}, {data: {log: ${JSON.stringify(log)}}});`,
 	].join('\n'));
-	await promisify(execFile)(process.execPath, ['--import', tsxLoader, '--import', join(dir, 'register.mjs'), cliPath, 'diff', '--help']);
+	await promisify(execFile)(process.execPath, ['--import', tsxLoader, '--import', join(dir, 'register.mjs'), sourceCliPath, 'diff', '--help']);
 	const loaded = readFileSync(log, 'utf8').split('\n');
 	t.true(loaded.some((url) => url.includes('/source/commands/diff.ts')), 'the hook saw the command modules');
 	t.deepEqual(loaded.filter((url) => /\/node_modules\/(ink|react)\/|\/source\/(ui|emulator|demo\/world)/.test(url)), []);

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import test from 'ava';
 import {emulatorOptionsFromFlags} from '../../source/commands/emulator.js';
-import {cliPath, runCli} from '../helpers/cli.js';
+import {cliArgs, runCli} from '../helpers/cli.js';
 
 interface Started {
 	url: string;
@@ -14,7 +14,7 @@ interface Started {
 
 /** Runs `tyk-console emulator` as a real process and waits for its ready line. */
 async function startBinary(t: {teardown: (fn: () => void) => void}, args: string[]): Promise<Started> {
-	const child = spawn(process.execPath, ['--import', 'tsx', cliPath, 'emulator', '--port', '0', ...args], {stdio: ['ignore', 'pipe', 'pipe']});
+	const child = spawn(process.execPath, [...cliArgs(), 'emulator', '--port', '0', ...args], {stdio: ['ignore', 'pipe', 'pipe']});
 	t.teardown(() => {
 		if (child.exitCode === null) child.kill('SIGKILL');
 	});

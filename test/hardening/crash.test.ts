@@ -2,14 +2,14 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {delimiter, join} from 'node:path';
 import test from 'ava';
-import {cliArgs, cliEnv} from '../helpers/cli.js';
+import {cliArgs} from '../helpers/cli.js';
 import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
 import {assertRepoConsistent, changedKeys, liveState, preImageKeys} from './helpers.js';
 
 /** Starts the real binary in its own process group, so a kill takes its Git children with it (as a crash would). */
 function startCli(world: World, args: readonly string[], env: NodeJS.ProcessEnv = {}): {child: ChildProcess; output: () => string} {
-	const child = spawn(process.execPath, [...cliArgs, ...args, '--config', world.configPath], {
-		cwd: world.root, env: {...process.env, NO_COLOR: '1', ...cliEnv, ...world.env, ...env}, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+	const child = spawn(process.execPath, [...cliArgs(), ...args, '--config', world.configPath], {
+		cwd: world.root, env: {...process.env, NO_COLOR: '1', ...world.env, ...env}, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
 	});
 	let text = '';
 	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));

@@ -4,7 +4,7 @@ import {chmodSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {demoEnvironments} from '../../../source/demo/config.js';
-import {cliArgs, cliEnv, runCli, type CliResult} from '../../helpers/cli.js';
+import {cliArgs, runCli, type CliResult} from '../../helpers/cli.js';
 import {gitEnv} from '../../helpers/git-env.js';
 
 /**
@@ -14,7 +14,7 @@ import {gitEnv} from '../../helpers/git-env.js';
  */
 export interface DemoWorld {
 	readonly dir: string;
-	/** Environment for the terminal's shell and for CLI runs: demo keys, Git isolation, tsx's tsconfig. */
+	/** Environment for the terminal's shell and for CLI runs: demo keys, Git isolation. */
 	readonly env: NodeJS.ProcessEnv;
 	/** The command line a shell types to open the console. */
 	readonly consoleCommand: string;
@@ -47,8 +47,8 @@ async function readyLine(child: ChildProcess): Promise<void> {
 export async function startDemoWorld(): Promise<DemoWorld> {
 	const dir = mkdtempSync(join(tmpdir(), 'tc-journey-'));
 	const keys = Object.fromEntries(demoEnvironments.map((e) => [e.keyEnv, e.key]));
-	const env: NodeJS.ProcessEnv = {...gitEnv(), ...cliEnv, ...keys, NO_COLOR: undefined, FORCE_COLOR: undefined};
-	const child = spawn(process.execPath, [...cliArgs, 'demo', '--dir', dir, '--keep-running'], {
+	const env: NodeJS.ProcessEnv = {...gitEnv(), ...keys, NO_COLOR: undefined, FORCE_COLOR: undefined};
+	const child = spawn(process.execPath, [...cliArgs(), 'demo', '--dir', dir, '--keep-running'], {
 		env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	child.stderr!.resume();
@@ -68,7 +68,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
 	}
 	const config = join(dir, 'tyk-console.yaml');
 	const launcher = join(dir, 'console');
-	writeFileSync(launcher, `#!/bin/sh\nexec ${[process.execPath, ...cliArgs].map(quote).join(' ')} --config ${quote(config)} "$@"\n`);
+	writeFileSync(launcher, `#!/bin/sh\nexec ${[process.execPath, ...cliArgs()].map(quote).join(' ')} --config ${quote(config)} "$@"\n`);
 	chmodSync(launcher, 0o755);
 	const cli = (args: readonly string[]) => runCli([...args, '--config', config], {cwd: dir, env});
 	return {
