@@ -10,6 +10,7 @@ import {registerEnvs} from './commands/envs.js';
 import {registerHistory} from './commands/history.js';
 import {registerPublish} from './commands/publish.js';
 import {registerRollback, registerUndo} from './commands/rollback.js';
+import {errorMessage} from './core/errors.js';
 
 /** Version from package.json, read relative to this file so it works from source (tsx) and from dist. */
 function packageVersion(): string {
@@ -43,7 +44,7 @@ try {
 	if (error instanceof CommanderError) {
 		process.exitCode = error.exitCode === 0 ? 0 : 1;
 	} else {
-		process.stderr.write(`tyk-console: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(`tyk-console: ${errorMessage(error)}\n`);
 		process.exitCode = 1;
 	}
 }

@@ -1,5 +1,6 @@
 import {parseDocument} from 'yaml';
 import {ConfigError} from './error.js';
+import {errorMessage} from '../core/errors.js';
 
 /** 1-based line and column of a character offset, for messages users can jump to. */
 function lineColumn(text: string, offset: number): {line: number; column: number} {
@@ -22,7 +23,7 @@ function jsonErrorOffset(text: string, message: string): number {
 			JSON.parse(text.slice(0, length));
 			return false;
 		} catch (error) {
-			const reason = error instanceof Error ? error.message : '';
+			const reason = errorMessage(error);
 			const at = /at position (\d+)/.exec(reason);
 			if (at) return Number(at[1]) < length;
 			return !/end of JSON input/.test(reason);
@@ -42,7 +43,7 @@ function parseJson(text: string, display: string): unknown {
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {
-		const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+		const reason = errorMessage(error).split('\n')[0]!;
 		const {line, column} = lineColumn(text, jsonErrorOffset(text, reason));
 		const short = reason.replace(/, .*is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/, '');
 		throw new ConfigError(`${display}:${line}:${column}: invalid JSON: ${short}`);
@@ -64,7 +65,7 @@ function parseYaml(text: string, display: string): unknown {
 		return document.toJS() as unknown;
 	} catch (error) {
 		// The yaml library refuses alias bombs ("billion laughs") while building values; name the file like any other problem.
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = errorMessage(error);
 		throw new ConfigError(`${display}: invalid YAML: ${reason}`);
 	}
 }

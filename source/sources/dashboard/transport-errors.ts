@@ -1,6 +1,7 @@
 import {DashboardError, hints, kindForStatus, redactSecret, type DashboardErrorKind} from './errors.js';
 import type {JsonValue} from '../../core/json.js';
 import {isJsonObject} from '../../core/json.js';
+import {errorMessage} from '../../core/errors.js';
 
 /** The request an error is about; the key is passed only so it can be scrubbed from anything the server says. */
 export interface RequestContext {
@@ -51,7 +52,7 @@ export function transportError(error: unknown, context: RequestContext): Dashboa
 	} else if (code === 'ECONNRESET' || code === 'EPIPE') {
 		reason = `connection to ${context.origin} was reset (${code})`;
 	} else {
-		reason = `request to ${context.origin} failed (${code || (error instanceof Error ? error.message : String(error))})`;
+		reason = `request to ${context.origin} failed (${code || errorMessage(error)})`;
 	}
 	return new DashboardError({
 		kind, environment: context.environment, method: context.method, path: context.path,

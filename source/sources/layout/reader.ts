@@ -1,3 +1,4 @@
+import {errorMessage} from '../../core/errors.js';
 import {itemKey, type ConflictEntry, type InvalidEntry, type Item, type ItemSet} from '../../core/item.js';
 import {LayoutError, LayoutMissingError} from './errors.js';
 import {indexPath, normalizeDir, resolveInside, type FileStore} from './file-store.js';
@@ -6,10 +7,6 @@ import {guessIdentity, itemFromFile} from './item-rules.js';
 import {parseJsonText} from './json-text.js';
 
 type EntryResult = {readonly item: Item} | {readonly invalid: InvalidEntry};
-
-function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
 
 async function readEntry(store: FileStore, dir: string, entry: IndexEntry, swagger: boolean): Promise<EntryResult> {
 	const kind = sectionKinds[entry.section];
@@ -23,7 +20,7 @@ async function readEntry(store: FileStore, dir: string, entry: IndexEntry, swagg
 	try {
 		raw = await store.read(path);
 	} catch (error) {
-		return invalid(`cannot read the file: ${message(error)}`);
+		return invalid(`cannot read the file: ${errorMessage(error)}`);
 	}
 	if (raw === undefined) return invalid('file not found (it is listed in .tyk.json)');
 	const parsed = parseJsonText(raw.toString('utf8'));
@@ -65,7 +62,7 @@ export async function readLayout(store: FileStore, dir: string): Promise<ItemSet
 	try {
 		raw = await store.read(path);
 	} catch (error) {
-		throw new LayoutError(`cannot read ${where}: ${message(error)}`, path);
+		throw new LayoutError(`cannot read ${where}: ${errorMessage(error)}`, path);
 	}
 	if (raw === undefined) throw new LayoutMissingError(`no .tyk.json found: ${where}`, path);
 	const index = parseIndex(raw.toString('utf8'), where, path);

@@ -10,6 +10,7 @@ import {Spinner} from '../../components/spinner.js';
 import {fit, plural, truncate} from '../../text.js';
 import {writeRefusal} from '../items/write-guard.js';
 import {historyEntries} from './history-entries.js';
+import {errorMessage} from '../../../core/errors.js';
 
 /** Props of <HistoryScreen/>. */
 export interface HistoryScreenProps {
@@ -53,7 +54,7 @@ export function HistoryScreen({environment, kind, id, name, width, height, isAct
 				},
 				(error: unknown) => {
 					setOpening(undefined);
-					ui.say(`Could not read ${current.label}: ${error instanceof Error ? error.message : String(error)}`);
+					ui.say(`Could not read ${current.label}: ${errorMessage(error)}`);
 				},
 			);
 		},

@@ -12,6 +12,7 @@ import {Spinner} from '../../components/spinner.js';
 import {EnvName} from '../../components/env-badge.js';
 import {writeRefusal} from '../items/write-guard.js';
 import {ResultRows} from './result-rows.js';
+import {errorMessage} from '../../../core/errors.js';
 
 /** Props of <ProgressScreen/>. */
 export interface ProgressScreenProps {
@@ -45,7 +46,7 @@ export function ProgressScreen({plan, width, height, isActive}: ProgressScreenPr
 				ui.say(`Operation ${result.operation}: ${c.applied} applied, ${c.skipped} skipped, ${c.failed} failed`);
 				ui.views.refresh(plan.environment);
 			},
-			(error: unknown) => dispatch({type: 'crashed', error: error instanceof Error ? error.message : String(error)}),
+			(error: unknown) => dispatch({type: 'crashed', error: errorMessage(error)}),
 		);
 	}, []);
 	const running = !state.finished && !state.error;
