@@ -51,7 +51,7 @@ test('fault: publish with a write timing out, a reset mid-body, a 500 and a 429 
 			const fault = scenarios[name]!.fault(++writes);
 			if (fault === 'status-401') revoked = true;
 			return fault;
-		}, 3000);
+		});
 		return [name, proxy] as const;
 	})));
 	const faulty = writeConfigFile(world, 'faulty.json', names.map((name) => ({

@@ -14,7 +14,8 @@ import type {World} from '../helpers/world.js';
 /** How the misbehaving proxy answers one request. */
 export type Misbehaviour =
 	| 'pass'
-	/** Forward, then wait `slowMs` before answering (a latency spike past the client's timeout). */
+	/** Forward, then never answer: hold the response until the client gives up and closes the connection (a latency
+	 * spike past any timeout, with no sleep that a loaded machine could outlast). */
 	| 'slow'
 	/** Close the socket before forwarding: nothing reaches the Dashboard. */
 	| 'reset'
@@ -108,7 +109,7 @@ function answer(res: ServerResponse, upstream: Upstream, body = upstream.body): 
  * the faults the emulator cannot make itself (resets mid-body, truncated JSON, 401 in the middle of a run, 429).
  */
 export async function startProxy(
-	t: ExecutionContext, target: string, decide: (req: {method: string; url: string}, index: number) => Misbehaviour | Promise<Misbehaviour>, slowMs = 700,
+	t: ExecutionContext, target: string, decide: (req: {method: string; url: string}, index: number) => Misbehaviour | Promise<Misbehaviour>,
 ): Promise<TestServer> {
 	const requests: SeenRequest[] = [];
 	const server = createServer(async (req, res) => {
@@ -130,7 +131,10 @@ export async function startProxy(
 			if (mode === 'echo-400') return void answer(res, {status: 400, headers: {'content-type': 'application/json'}, body: Buffer.from(JSON.stringify({Status: 'Error', Message: `invalid definition: ${body.toString('utf8')}`}))});
 			if (mode === 'empty') return void answer(res, {status: 200, headers: {'content-type': 'application/json'}, body: Buffer.alloc(0)});
 			const upstream = await forward(target, req, body);
-			if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));
+			if (mode === 'slow') {
+				if (!res.destroyed && !req.socket.destroyed) await new Promise((resolve) => res.once('close', resolve));
+				return;
+			}
 			if (mode === 'truncate') return void answer(res, upstream, upstream.body.subarray(0, Math.floor(upstream.body.length / 2)));
 			if (mode === 'reset-mid-body') {
 				res.writeHead(upstream.status, {'content-type': 'application/json', 'content-length': String(upstream.body.length)});
