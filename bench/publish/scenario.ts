@@ -6,7 +6,7 @@ import {performance} from 'node:perf_hooks';
 import {countActions} from '../../source/core/plan.js';
 import {applyToLive} from '../../source/engine/apply-live.js';
 import {EngineContext} from '../../source/engine/context.js';
-import {planPublish} from '../../source/engine/plans.js';
+import {makePlan} from '../../source/engine/plans.js';
 import {benchConfig, benchEnvironment} from '../shared/config.js';
 import {commitLayout, createBareRepo, loadItems} from '../shared/layout-repo.js';
 import {startEmulatorProcess} from '../shared/process.js';
@@ -30,7 +30,7 @@ interface PublishRun {
 
 async function publish(context: EngineContext, environment: string, ref: string): Promise<PublishRun> {
 	const started = performance.now();
-	const build = await planPublish(context, environment, {}, {ref});
+	const build = await makePlan(context, {type: 'publish', environment, ref});
 	const planned = performance.now();
 	const result = await applyToLive(context, build.plan);
 	const applyMs = performance.now() - planned;

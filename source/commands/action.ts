@@ -38,15 +38,15 @@ export async function showAndApply(
 		return excluded.length > 0 ? exitCodes.error : exitCodes.ok;
 	}
 	if (plan.direction !== 'dump') {
-		const consent = await confirmWrite(engine.context.environment(plan.environment), flags);
+		const consent = await confirmWrite(engine.environment(plan.environment), flags);
 		if (!consent.ok) {
 			output.log(`tyk-console: ${consent.reason}`);
 			return exitCodes.error;
 		}
 	}
-	const result = await engine.apply(plan, progressReporter(output), dump);
+	const result = await engine.apply(plan, {onProgress: progressReporter(output), dump});
 	printResult(output, result, excluded);
-	const pushError = (result as {pushError?: string}).pushError;
+	const pushError = result.direction === 'dump' ? result.pushError : undefined;
 	if (pushError) output.log(`tyk-console: committed, but ${pushError}`);
 	// Entries left out (unreadable files, conflicts) mean not everything could be read: never a clean exit.
 	const code = resultExitCode(result);

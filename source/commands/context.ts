@@ -3,7 +3,7 @@ import {EngineContext} from '../engine/context.js';
 import {Engine} from '../engine/engine.js';
 import type {SelectionOptions, CommonOptions} from './options.js';
 import {processOutput, type Output} from './output.js';
-import type {Selection} from '../engine/plans.js';
+import type {Selection} from '../core/selection.js';
 
 /** Exit codes of product.md §5. */
 export const exitCodes = {ok: 0, error: 1, drift: 2, partial: 3} as const;

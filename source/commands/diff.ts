@@ -1,11 +1,11 @@
 import {Command, Option} from 'commander';
 import {createTwoFilesPatch} from 'diff';
-import {compareItems, countStatuses} from '../core/compare.js';
+import {compareItems} from '../core/compare.js';
 import {statuses, type Comparison, type Status} from '../core/status.js';
 import type {Engine} from '../engine/engine.js';
 import type {EnvironmentView} from '../engine/services.js';
-import {compareEnvironment} from '../engine/compare-env.js';
-import {exitCodes, runCommand} from './context.js';
+import {exitCodes, runCommand, selectionOf} from './context.js';
+import {selectsAll} from '../core/selection.js';
 import {withCommonOptions, withSelection, type CommonOptions, type SelectionOptions} from './options.js';
 import type {Output, Paint} from './output.js';
 import {glyph, statusLabel, summaryLine} from './format.js';
@@ -22,13 +22,6 @@ function shown(comparison: Comparison, options: DiffOptions): boolean {
 	return options.status?.length ? options.status.includes(comparison.status) : comparison.status !== 'unchanged';
 }
 
-/** Whether a row is in the selection (`--id`, `--kind`, `--category`); the summary and exit code count only these. */
-function selected(comparison: Comparison, options: DiffOptions): boolean {
-	if (options.id?.length && !(comparison.id && options.id.includes(comparison.id))) return false;
-	if (options.kind && comparison.kind !== options.kind) return false;
-	if (options.category && !comparison.categories.includes(options.category)) return false;
-	return true;
-}
 
 /** An entry's error with its file in front (product.md §5), so the message alone says where to look. */
 function errorWithFile(comparison: Comparison): string | undefined {
@@ -37,10 +30,6 @@ function errorWithFile(comparison: Comparison): string | undefined {
 	return `${file}: ${comparison.error}`;
 }
 
-/** IDs given with `--id` that name nothing on either side: a typo must fail loudly rather than read as "no drift". */
-function unknownIds(comparisons: readonly Comparison[], options: DiffOptions): string[] {
-	return (options.id ?? []).filter((id) => !comparisons.some((comparison) => comparison.id === id));
-}
 
 function jsonItem(comparison: Comparison): Record<string, unknown> {
 	return {
@@ -53,12 +42,12 @@ function jsonItem(comparison: Comparison): Record<string, unknown> {
 
 function jsonSource(engine: Engine, view: EnvironmentView, options: DiffOptions): Record<string, unknown> {
 	if (options.against) return {type: 'live', environment: options.against};
-	const git = engine.context.environment(view.name).git;
+	const git = engine.environment(view.name).git;
 	return {type: view.left.type, repo: git.repo, ref: options.ref ?? git.branch, commit: view.fullCommit, dir: git.dir};
 }
 
 function printFull(output: Output, comparison: Comparison, view: EnvironmentView, engine: Engine): void {
-	const compared = compareItems(comparison.left, comparison.right, {ignore: engine.context.config.ignore});
+	const compared = compareItems(comparison.left, comparison.right, engine.compareOptions());
 	const patch = createTwoFilesPatch(view.left.label, view.right.label, compared.leftText ?? '', compared.rightText ?? '', '', '', {context: 3});
 	for (const line of patch.split('\n').slice(1)) {
 		if (line.startsWith('+')) output.out(output.paint.green(line));
@@ -101,14 +90,11 @@ export function diffExitCode(view: EnvironmentView): number {
 
 async function diff(environment: string, options: DiffOptions): Promise<void> {
 	await runCommand(options, async (engine, output) => {
-		const loaded = await compareEnvironment(engine.context, environment, {ref: options.ref, against: options.against});
-		const unknown = loaded.reachability === 'ok' && !loaded.gitError ? unknownIds(loaded.comparisons, options) : [];
-		if (unknown.length > 0) {
-			throw new Error(`no item with ID ${unknown.map((id) => `"${id}"`).join(', ')} in ${loaded.left.label} or ${loaded.right.label}; run \`tyk-console diff ${environment}\` to list them`);
-		}
-		const inSelection = loaded.comparisons.filter((comparison) => selected(comparison, options));
-		const view = {...loaded, comparisons: inSelection, drift: countStatuses(inSelection)};
-		const rows = inSelection.filter((comparison) => shown(comparison, options));
+		// A selection reads only its items in full (the lists plus one request per selected Tyk OAS API); the summary
+		// and exit code count only these. An unknown --id rejects here.
+		const selection = selectionOf(options);
+		const view = await engine.load(environment, {ref: options.ref, against: options.against, selection: selectsAll(selection) ? undefined : selection});
+		const rows = view.comparisons.filter((comparison) => shown(comparison, options));
 		if (output.json) {
 			output.data({
 				environment, source: jsonSource(engine, view, options), target: {type: 'live', environment},

@@ -1,5 +1,4 @@
 import type {Command} from 'commander';
-import {planDump} from '../engine/plans.js';
 import {showAndApply, type ActionFlags} from './action.js';
 import {runCommand, selectionOf} from './context.js';
 import {withCommonOptions, withSelection, type CommonOptions, type SelectionOptions} from './options.js';
@@ -23,8 +22,7 @@ export function registerDump(program: Command): void {
 		.option('--dry-run', 'print the plan and write nothing')
 		.action(async (environment: string, options: DumpFlags) => {
 			await runCommand(options, async (engine, output) => {
-				const {plan, excluded, git} = await planDump(engine.context, environment, selectionOf(options), {prune: options.prune});
-				engine.rememberDumpSide(plan, git);
+				const {plan, excluded} = await engine.plan({type: 'dump', environment, selection: selectionOf(options), prune: options.prune});
 				return showAndApply(engine, output, plan, excluded, options, {message: options.message, noCommit: options.commit === false, push: options.push});
 			});
 		});

@@ -1,5 +1,4 @@
 import type {Command} from 'commander';
-import {compareEnvironment} from '../engine/compare-env.js';
 import {exitCodes, runCommand} from './context.js';
 import {withCommonOptions, type CommonOptions} from './options.js';
 import {summaryLine} from './format.js';
@@ -11,7 +10,7 @@ export function registerEnvs(program: Command): void {
 		.action(async (options: CommonOptions) => {
 			await runCommand(options, async (engine, output) => {
 				const names = engine.environments().map((e) => e.name);
-				const views = await Promise.all(names.map((name) => compareEnvironment(engine.context, name)));
+				const views = await Promise.all(names.map((name) => engine.load(name)));
 				const infos = engine.environments();
 				if (output.json) {
 					output.data({environments: views.map((view, index) => ({

@@ -1,6 +1,5 @@
 import {Option, type Command} from 'commander';
 import type {Kind} from '../core/item.js';
-import {history} from '../engine/history.js';
 import {kindOf} from './rollback.js';
 import {runCommand, exitCodes} from './context.js';
 import {withCommonOptions, type CommonOptions} from './options.js';
@@ -20,7 +19,7 @@ export function registerHistory(program: Command): void {
 		.action(async (environment: string, options: HistoryOptions) => {
 			await runCommand(options, async (engine, output) => {
 				const kind = await kindOf(engine, environment, options.id, options.kind);
-				const found = await history(engine.context, environment, kind, options.id);
+				const found = await engine.history(environment, kind, options.id);
 				if (output.json) {
 					output.data({environment, kind, id: options.id, revisions: found.revisions, snapshots: found.snapshots});
 					return exitCodes.ok;

@@ -1,5 +1,4 @@
 import type {Command} from 'commander';
-import {planPublish} from '../engine/plans.js';
 import type {ActionFlags} from './action.js';
 import {showAndApply} from './action.js';
 import {runCommand, selectionOf} from './context.js';
@@ -21,8 +20,8 @@ export function registerPublish(program: Command): void {
 		.option('--prune', 'also delete live items that the source does not have (listed in the plan)')
 		.action(async (environment: string, options: PublishOptions) => {
 			await runCommand(options, async (engine, output) => {
-				const {plan, excluded} = await planPublish(engine.context, environment, selectionOf(options), {
-					ref: options.ref, fromEnvironment: options.fromEnv, prune: options.prune,
+				const {plan, excluded} = await engine.plan({
+					type: 'publish', environment, selection: selectionOf(options), ref: options.ref, fromEnvironment: options.fromEnv, prune: options.prune,
 				});
 				return showAndApply(engine, output, plan, excluded, options);
 			});

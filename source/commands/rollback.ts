@@ -1,6 +1,5 @@
 import {Option, type Command} from 'commander';
 import type {Kind} from '../core/item.js';
-import {planRollback, planUndo} from '../engine/plans.js';
 import type {Engine} from '../engine/engine.js';
 import {showAndApply, type ActionFlags} from './action.js';
 import {runCommand} from './context.js';
@@ -16,7 +15,12 @@ interface RollbackOptions extends CommonOptions, ActionFlags {
 /** Finds the kind of an item by its portable ID when `--kind` is not given (live first, then Git). */
 export async function kindOf(engine: Engine, environment: string, id: string, given?: Kind): Promise<Kind> {
 	if (given) return given;
-	const view = await engine.loadEnvironment(environment);
+	// Only this ID is read in full: the lists, plus the item itself where it is a Tyk OAS API.
+	const view = await engine.load(environment, {selection: {ids: [id]}}).catch((error: unknown) => {
+		if (error instanceof Error && error.message.startsWith('no item with ID')) return undefined;
+		throw error;
+	});
+	if (!view) throw new Error(`no item with ID "${id}" in ${environment} (live or Git); add --kind if it exists only in history`);
 	const kinds = [...new Set(view.comparisons.filter((c) => c.id === id && c.kind).map((c) => c.kind!))];
 	if (kinds.length === 1) return kinds[0]!;
 	if (kinds.length > 1) throw new Error(`"${id}" names items of several kinds (${kinds.join(', ')}): add --kind`);
@@ -40,7 +44,7 @@ export function registerRollback(program: Command): void {
 				if (Boolean(options.to) === Boolean(options.snapshot)) throw new Error('rollback needs exactly one of --to REV or --snapshot SNAP');
 				const kind = options.snapshot ? (options.kind ?? (/:(api|policy|template):/.exec(options.snapshot)?.[1] as Kind | undefined) ?? 'api') : await kindOf(engine, environment, options.id, options.kind);
 				const version = options.to ? {type: 'git' as const, commit: options.to} : {type: 'snapshot' as const, id: options.snapshot!};
-				const {plan, excluded} = await planRollback(engine.context, environment, kind, options.id, version);
+				const {plan, excluded} = await engine.plan({type: 'rollback', environment, kind, id: options.id, version});
 				return showAndApply(engine, output, plan, excluded, options);
 			});
 		});
@@ -58,7 +62,7 @@ export function registerUndo(program: Command): void {
 		.option('--operation <id>', 'operation ID (printed by every action and by `history`)')
 		.action(async (environment: string, options: UndoOptions) => {
 			await runCommand(options, async (engine, output) => {
-				const {plan, excluded, operation} = await planUndo(engine.context, environment, options.operation);
+				const {plan, excluded, operation} = await engine.plan({type: 'undo', environment, operation: options.operation});
 				if (!output.json) output.out(`Undoing operation ${operation}`);
 				return showAndApply(engine, output, plan, excluded, options);
 			});

@@ -38,6 +38,12 @@ export interface Plan {
 	readonly steps: readonly PlanStep[];
 	/** Why selected items are not in `steps` (e.g. they exist only in the target and prune is off), one sentence each. */
 	readonly notes?: readonly string[];
+	/**
+	 * The Git revision the plan was made from: for a dump, the commit its write lands on (compare-and-swap; null when
+	 * the branch did not exist yet); for a publish, the commit of its source. Absent for plain directories and live
+	 * sources. With each step's `before` (the target as planned), a plan is plain data that says what it assumed.
+	 */
+	readonly base?: {readonly commit: string | null};
 }
 
 export type StepStatus = 'applied' | 'skipped' | 'failed';
@@ -61,13 +67,42 @@ export type ProgressEvent =
 	| {readonly type: 'start'; readonly total: number; readonly operation: string}
 	| {readonly type: 'step'; readonly result: StepResult; readonly done: number; readonly total: number};
 
-/** An applied plan. */
-export interface OperationResult {
+/**
+ * An item as the target holds it after an apply (`item` undefined: it is not there), known from the read-back or the
+ * re-read before writing, so every view that shows the target can be brought up to date without reading again.
+ */
+export interface TargetItem {
+	readonly key: string;
+	readonly item?: Item;
+}
+
+interface AppliedBase {
 	readonly operation: string;
 	readonly environment: string;
-	readonly direction: Direction;
 	readonly results: readonly StepResult[];
+	/** What the target now holds for each step whose item it knows. */
+	readonly target: readonly TargetItem[];
+	/** Keys whose state on the target is unknown (a write that may or may not have landed): re-read them. */
+	readonly uncertain: readonly string[];
 }
+
+/** A plan applied to a Dashboard. */
+export interface LiveOutcome extends AppliedBase {
+	readonly direction: Exclude<Direction, 'dump'>;
+}
+
+/** A plan applied to Git: the commit it made (none for a plain directory or when nothing was written). */
+export interface GitOutcome extends AppliedBase {
+	readonly direction: 'dump';
+	/** The commit the dump was planned on (null: the branch did not exist), so views at that commit can be patched. */
+	readonly base?: string | null;
+	readonly commit?: string;
+	/** Committed, but the push asked for failed: why. */
+	readonly pushError?: string;
+}
+
+/** An applied plan: what happened per step, and what the target holds now. */
+export type OperationResult = LiveOutcome | GitOutcome;
 
 /** Counts of each action, for plan headers. */
 export function countActions(plan: Plan): Record<Action, number> {

@@ -12,6 +12,12 @@ export interface PlanOptions {
 	readonly keys?: ReadonlySet<string>;
 	/** Delete target items the source does not have (publish --prune). */
 	readonly prune?: boolean;
+	/**
+	 * Which side of the comparisons is the source: `left` when they were made source-first, `right` for a dump planned
+	 * from an environment view (Git on the left, live on the right), so one comparison serves both directions.
+	 */
+	readonly sourceSide?: 'left' | 'right';
+	readonly base?: Plan['base'];
 }
 
 /** A plan plus the selected entries that cannot be planned (invalid files, conflicts), so callers can report them. */
@@ -23,6 +29,13 @@ export interface PlanBuild {
 const kindOrder: Record<Kind, number> = {policy: 0, api: 1, template: 2};
 /** Deletes run last and in reverse kind order, so nothing is left referencing a deleted item mid-run. */
 const deleteOrder: Record<Kind, number> = {template: 0, api: 1, policy: 2};
+
+/** A comparison seen source-first: a right-sourced one has its sides, and so its one-sided statuses, swapped. */
+function sourceFirst(comparison: Comparison, side: 'left' | 'right'): Comparison {
+	if (side === 'left') return comparison;
+	const status = comparison.status === 'only-in-git' ? 'only-live' : comparison.status === 'only-live' ? 'only-in-git' : comparison.status;
+	return {...comparison, status, left: comparison.right, right: comparison.left};
+}
 
 function stepFor(comparison: Comparison, prune: boolean): PlanStep | undefined {
 	const {left, right} = comparison;
@@ -72,7 +85,7 @@ export function buildPlan(comparisons: readonly Comparison[], options: PlanOptio
 			excluded.push(comparison);
 			continue;
 		}
-		const step = stepFor(comparison, options.prune ?? false);
+		const step = stepFor(sourceFirst(comparison, options.sourceSide ?? 'left'), options.prune ?? false);
 		if (step) steps.push(step);
 		else if (options.keys) leftAlone++;
 	}
@@ -87,6 +100,7 @@ export function buildPlan(comparisons: readonly Comparison[], options: PlanOptio
 			source: options.source,
 			target: options.target,
 			steps: ordered,
+			...(options.base ? {base: options.base} : {}),
 			...(leftAlone > 0 ? {notes: [`${leftAlone} selected item(s) exist only in ${options.target.label} and are left alone (prune would delete them)`]} : {}),
 		},
 		excluded,

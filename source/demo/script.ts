@@ -1,12 +1,10 @@
 import type {Engine} from '../engine/engine.js';
 import {addLiveOnlyApi, deleteItem, editLive, liveOf, pick, setTarget} from './story.js';
-import {planDump} from '../engine/plans.js';
 
 /** Dumps the selected live items of an environment as one commit: how the demo writes its Git history. */
 export async function dumpCommit(engine: Engine, environment: string, ids: readonly string[] | undefined, message: string): Promise<void> {
-	const {plan, git: side} = await planDump(engine.context, environment, {ids});
-	engine.rememberDumpSide(plan, side);
-	const result = await engine.apply(plan, () => {}, {message});
+	const {plan} = await engine.plan({type: 'dump', environment, selection: {ids}});
+	const result = await engine.apply(plan, {dump: {message}});
 	const failed = result.results.filter((r) => r.status === 'failed');
 	if (failed.length > 0) throw new Error(`demo: dump failed for ${failed.map((r) => r.id).join(', ')}: ${failed[0]!.error}`);
 }

@@ -1,4 +1,6 @@
-import type {OperationResult, Plan, PlanStep, ProgressEvent, StepResult} from '../core/plan.js';
+import type {GitConfig} from '../config/types.js';
+import {itemKey} from '../core/item.js';
+import type {GitOutcome, Plan, PlanStep, ProgressEvent, StepResult, TargetItem} from '../core/plan.js';
 import {commitToBranch} from '../sources/git/commit.js';
 import {runGit} from '../sources/git/run.js';
 import {Journal} from '../sources/journal.js';
@@ -6,6 +8,7 @@ import {writeLayoutToDirectory} from '../sources/layout/dir-writer.js';
 import {layoutFileChanges, planLayoutWrite} from '../sources/layout/writer.js';
 import type {EngineContext} from './context.js';
 import {isGitRepository, readGitSide, type GitSide} from './git-side.js';
+import {errorMessage} from './live-side.js';
 import {sameState} from './verify.js';
 
 /** How a dump lands in Git. */
@@ -34,12 +37,23 @@ function defaultMessage(plan: Plan, steps: readonly PlanStep[]): string {
 }
 
 /**
+ * The layout the dump was planned on: read again at the plan's base commit (a local read), so a plan stays plain
+ * data. A branch that did not exist when planning is still empty; the commit then refuses if it exists by now.
+ */
+async function plannedSide(git: GitConfig, plan: Plan): Promise<GitSide> {
+	if (plan.base?.commit) return readGitSide(git, plan.base.commit);
+	if (plan.base) return {set: {items: [], invalid: [], conflicts: []}, side: plan.target, empty: true};
+	return readGitSide(git, undefined, {allowMissingBranch: true});
+}
+
+/**
  * Writes the plan's items into the environment's Git source in the tyk-sync layout and commits them to the branch
- * (or writes a plain directory as it is). The result is verified by reading the layout back at the new commit.
+ * (or writes a plain directory as it is). The result is verified by reading the layout back at the new commit, and
+ * says what the layout now holds for each step.
  */
 export async function applyToGit(
-	context: EngineContext, plan: Plan, gitSide: GitSide, options: DumpOptions = {}, onProgress: (event: ProgressEvent) => void = () => {},
-): Promise<OperationResult & {commit?: string; pushError?: string}> {
+	context: EngineContext, plan: Plan, options: DumpOptions = {}, onProgress: (event: ProgressEvent) => void = () => {},
+): Promise<GitOutcome> {
 	const git = context.environment(plan.environment).git;
 	const writes = plan.steps.filter((step) => step.action !== 'skip');
 	const deletions = plan.steps.filter((step) => step.action === 'delete').map((step) => ({kind: step.kind, id: step.id, file: step.before?.file}));
@@ -52,6 +66,7 @@ export async function applyToGit(
 	let failure: string | undefined;
 	try {
 		if (writes.length > 0) {
+			const gitSide = await plannedSide(git, plan);
 			const layout = planLayoutWrite(gitSide.indexText, items, deletions, gitSide.set.items);
 			const files = layoutFileChanges(layout);
 			if (options.noCommit || !(await isGitRepository(git.repo))) {
@@ -59,7 +74,7 @@ export async function applyToGit(
 			} else {
 				const branch = await resolveBranch(git.repo, git.branch);
 				const committed = await commitToBranch({
-					repo: git.repo, branch, dir: git.dir, files, remove: layout.removed, base: gitSide.commit ?? null,
+					repo: git.repo, branch, dir: git.dir, files, remove: layout.removed, base: plan.base?.commit ?? null,
 					message: options.message ?? defaultMessage(plan, writes), push: options.push,
 				});
 				commit = committed.commit;
@@ -67,21 +82,31 @@ export async function applyToGit(
 			}
 		}
 	} catch (error) {
-		failure = error instanceof Error ? error.message : String(error);
+		failure = errorMessage(error);
 	}
 	const readBack = failure === undefined && writes.length > 0
 		? await (commit ? readGitSide(git, commit) : readGitSide(git, undefined)).catch(() => undefined)
 		: undefined;
+	const readItems = new Map(readBack?.set.items.map((item) => [itemKey(item), item]));
 	const results: StepResult[] = [];
+	const target: TargetItem[] = [];
+	const uncertain: string[] = [];
 	for (const step of plan.steps) {
 		const base = {key: step.key, kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action};
 		let outcome: StepResult;
-		if (step.action === 'skip') outcome = {...base, status: 'skipped'};
-		else if (failure !== undefined) outcome = {...base, status: 'failed', error: failure};
-		else {
-			const found = readBack?.set.items.find((item) => item.kind === step.kind && item.id === step.id);
+		const found = readItems.get(step.key);
+		if (step.action === 'skip') {
+			outcome = {...base, status: 'skipped'};
+			target.push({key: step.key, ...(step.before ? {item: step.before} : {})});
+		} else if (failure !== undefined) {
+			outcome = {...base, status: 'failed', error: failure};
+			// Nothing was committed: the layout is as planned.
+			target.push({key: step.key, ...(step.before ? {item: step.before} : {})});
+		} else {
 			const verified = sameState(step.kind, found?.body, step.after, {ignore: context.config.ignore});
 			outcome = verified ? {...base, status: 'applied', verified: true} : {...base, status: 'failed', error: 'written, but reading the layout back does not show it'};
+			if (readBack) target.push({key: step.key, ...(found ? {item: found} : {})});
+			else uncertain.push(step.key);
 		}
 		await journal.recordResult(op, {kind: step.kind, id: step.id, action: step.action, status: outcome.status, error: outcome.error});
 		if (step.action !== 'skip') {
@@ -91,5 +116,5 @@ export async function applyToGit(
 		onProgress({type: 'step', result: outcome, done: results.length, total: plan.steps.length});
 	}
 	await journal.finishOperation(op);
-	return {operation: op.id, environment: plan.environment, direction: 'dump', results, commit, pushError};
+	return {operation: op.id, environment: plan.environment, direction: 'dump', results, target, uncertain, ...(plan.base ? {base: plan.base.commit} : {}), ...(commit ? {commit} : {}), ...(pushError ? {pushError} : {})};
 }

@@ -1,5 +1,6 @@
 import type {JsonObject} from '../core/json.js';
-import type {OperationResult, Plan, PlanStep, ProgressEvent, StepResult} from '../core/plan.js';
+import {makeItem, type Item} from '../core/item.js';
+import type {LiveOutcome, Plan, PlanStep, ProgressEvent, StepResult, TargetItem} from '../core/plan.js';
 import {planPhases} from '../core/planning.js';
 import {createItem, deleteItem, getItem, isDashboardError, listPolicies, liveAddress, updateItem, type DashboardClient} from '../sources/dashboard/index.js';
 import {Journal, type Operation} from '../sources/journal.js';
@@ -50,48 +51,66 @@ async function write(client: DashboardClient, step: PlanStep, address: string): 
 	return address;
 }
 
-async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepResult> {
+/** One step's outcome plus what the Dashboard holds for it now: an item, absent (`null`), or unknown (`undefined`). */
+interface StepOutcome {
+	readonly result: StepResult;
+	readonly current?: JsonObject | null;
+	readonly written?: JsonObject | null;
+}
+
+async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepOutcome> {
 	const {client, op, context, journal} = ctx;
 	const ignore = {ignore: context.config.ignore};
-	if (step.action === 'skip') return result(step, 'skipped');
+	if (step.action === 'skip') return {result: result(step, 'skipped')};
 	const flavor = step.before?.flavor ?? step.after?.flavor ?? step.flavor;
 	const address = liveAddress(step.before, step.id);
 	let current: JsonObject | undefined;
 	try {
 		current = await readCurrent(ctx, step, flavor, address);
 	} catch (error) {
-		return result(step, 'failed', {error: `could not read the live item before writing: ${errorMessage(error)}`});
+		return {result: result(step, 'failed', {error: `could not read the live item before writing: ${errorMessage(error)}`})};
 	}
 	if (!sameState(step.kind, current, step.before, ignore)) {
-		return result(step, 'failed', {error: 'changed since planned: the live item differs from the plan; refresh and plan again'});
+		return {result: result(step, 'failed', {error: 'changed since planned: the live item differs from the plan; refresh and plan again'}), current: current ?? null};
 	}
 	await journal.recordPreImage(op, {kind: step.kind, flavor, id: step.id, body: current ?? null});
 	let readBack: string;
 	try {
 		readBack = await write(client, step, address);
 	} catch (error) {
-		return result(step, 'failed', {error: errorMessage(error)});
+		return {result: result(step, 'failed', {error: errorMessage(error)}), current: current ?? null};
 	}
 	let after: JsonObject | undefined;
 	try {
 		after = await getItem(client, step.kind, step.after?.flavor ?? flavor, readBack);
 	} catch (error) {
-		return result(step, 'failed', {error: `written, but the read-back failed: ${errorMessage(error)}`});
+		return {result: result(step, 'failed', {error: `written, but the read-back failed: ${errorMessage(error)}`}), current: current ?? null};
 	}
 	const differences = readBackDifferences(step.kind, after, step.after, ignore);
 	if (differences.length > 0) {
-		return result(step, 'failed', {error: `written, but the read-back differs at ${differences.slice(0, 5).join(', ')}`});
+		return {result: result(step, 'failed', {error: `written, but the read-back differs at ${differences.slice(0, 5).join(', ')}`}), current: current ?? null, written: after ?? null};
 	}
-	return {...result(step, 'applied', {verified: true}), before: current, after} as StepResult & {before?: JsonObject; after?: JsonObject};
+	return {result: result(step, 'applied', {verified: true}), current: current ?? null, written: after ?? null};
+}
+
+/** What the target holds for a step after its outcome: the read-back, else the re-read when nothing was sent. */
+function targetOf(step: PlanStep, outcome: StepOutcome): {item?: Item} | 'unknown' {
+	if (outcome.result.status === 'skipped') return step.before ? {item: step.before} : {};
+	const body = outcome.written !== undefined ? outcome.written : outcome.result.error?.startsWith('changed since planned') ? outcome.current : undefined;
+	if (body === undefined) return 'unknown';
+	return body === null ? {} : {item: makeItem(step.kind, body)};
 }
 
 /**
  * Applies a plan to an environment's Dashboard. Under the environment's lock, each item is re-read and checked against
  * the plan, its live pre-image is made durable in the journal, then it is written and read back. Steps run phase by
  * phase (policies, then APIs, then templates, deletes last), concurrently within a phase; one failure never stops or
- * hides the others.
+ * hides the others. The result says what the Dashboard now holds for every step it knows, so views update without
+ * a reload; steps whose write may or may not have landed are listed as uncertain.
  */
-export async function applyToLive(context: EngineContext, plan: Plan, onProgress: (event: ProgressEvent) => void = () => {}): Promise<OperationResult> {
+export async function applyToLive(context: EngineContext, plan: Plan, onProgress: (event: ProgressEvent) => void = () => {}): Promise<LiveOutcome> {
+	if (plan.direction === 'dump') throw new Error('internal: a dump plan is applied to Git, not to a Dashboard');
+	const direction = plan.direction;
 	const environment = context.environment(plan.environment);
 	if (environment.readOnly) throw new Error(`${environment.name} is read-only (readOnly: true in the config): nothing was written`);
 	const client = await context.client(plan.environment);
@@ -102,17 +121,27 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 		const total = plan.steps.length;
 		onProgress({type: 'start', total, operation: op.id});
 		const results: StepResult[] = [];
+		const target: TargetItem[] = [];
+		const uncertain: string[] = [];
 		let policyList: Promise<JsonObject[]> | undefined;
 		const policies = () => (policyList ??= listPolicies(client));
 		try {
 			for (const phase of planPhases(plan)) {
 				await Promise.all(phase.map(async (step) => {
-					const outcome = await applyStep({context, client, op, plan, journal, policies}, step).catch((error: unknown) => result(step, 'failed', {error: errorMessage(error)}));
-					const {before, after, ...clean} = outcome as StepResult & {before?: JsonObject; after?: JsonObject};
+					const outcome = await applyStep({context, client, op, plan, journal, policies}, step)
+						.catch((error: unknown): StepOutcome => ({result: result(step, 'failed', {error: errorMessage(error)})}));
+					const clean = outcome.result;
 					await journal.recordResult(op, {kind: clean.kind, id: clean.id, action: clean.action, status: clean.status, error: clean.error});
 					if (clean.action !== 'skip') {
-						await journal.audit(op, {kind: clean.kind, id: clean.id, action: clean.action, result: clean.status, before: before ?? null, after: after ?? null, error: clean.error});
+						await journal.audit(op, {
+							kind: clean.kind, id: clean.id, action: clean.action, result: clean.status,
+							before: clean.status === 'applied' ? outcome.current ?? null : null, after: clean.status === 'applied' ? outcome.written ?? null : null,
+							error: clean.error,
+						});
 					}
+					const now = targetOf(step, outcome);
+					if (now === 'unknown') uncertain.push(step.key);
+					else target.push({key: step.key, ...now});
 					results.push(clean);
 					onProgress({type: 'step', result: clean, done: results.length, total});
 				}));
@@ -122,7 +151,7 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 		}
 		const order = new Map(plan.steps.map((step, index) => [step.key, index]));
 		results.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
-		return {operation: op.id, environment: plan.environment, direction: plan.direction, results};
+		return {operation: op.id, environment: plan.environment, direction, results, target, uncertain};
 	} finally {
 		await release();
 	}

@@ -1,71 +1,120 @@
-import {type ItemSet, type Kind} from '../core/item.js';
+import {itemKey, type InvalidEntry, type ItemSet} from '../core/item.js';
 import {compareSetsCounted, countStatuses, hiddenCounts} from '../core/compare.js';
 import type {SideRef} from '../core/plan.js';
+import {isSelected, unknownIds, unknownIdsError, type Selectable, type Selection} from '../core/selection.js';
 import type {EngineContext} from './context.js';
 import {hasNoCommits, readGitSide} from './git-side.js';
-import {errorMessage, reachabilityOf, readLiveSide} from './live-side.js';
+import {errorMessage, itemSelectable, listLiveSide, reachabilityOf, type KindCounts, type LiveListing} from './live-side.js';
 import type {EnvironmentView, Reachability} from './services.js';
 
-/** What to compare the environment's live state with: its Git source (at a ref) or another environment's live state. */
+/** What to compare the environment's live state with, and how much of it to read. */
 export interface CompareSpec {
+	/** Compare Git at this ref instead of the configured branch. */
 	readonly ref?: string;
+	/** Compare with this environment's live state instead of Git. */
 	readonly against?: string;
+	/** Read and compare only these items (the lists are still read whole, so counts stay true). */
+	readonly selection?: Selection;
+	readonly signal?: AbortSignal;
+	/** A branch that does not exist yet reads as an empty layout (a dump creates it). */
+	readonly allowMissingBranch?: boolean;
 }
 
 const emptySet: ItemSet = {items: [], invalid: [], conflicts: []};
+const noCounts: KindCounts = {api: 0, policy: 0, template: 0};
 
-function countKinds(set: ItemSet): Record<Kind, number> {
-	const counts: Record<Kind, number> = {api: 0, policy: 0, template: 0};
-	for (const item of set.items) counts[item.kind]++;
-	return counts;
-}
-
-interface SideRead {
-	readonly set: ItemSet;
-	readonly side: SideRef;
-	readonly commit?: string;
-	readonly error?: unknown;
-}
-
-async function readLeft(context: EngineContext, name: string, spec: CompareSpec): Promise<SideRead> {
-	if (spec.against) {
-		const other = spec.against;
-		const set = await readLiveSide(await context.client(other));
-		return {set, side: {type: 'live', label: `live ${other}`, environment: other}};
+/** One side before the selection is resolved: a Git set read whole, or a live listing not yet read in full. */
+type Side =
+	| {
+		readonly type: 'set'; readonly set: ItemSet; readonly side: SideRef; readonly commit?: string; readonly entries: readonly Selectable[];
+		readonly empty?: boolean;
 	}
+	| {readonly type: 'listing'; readonly listing: LiveListing; readonly side: SideRef; readonly entries: readonly Selectable[]}
+	| {readonly type: 'failed'; readonly error: unknown; readonly side: SideRef; readonly entries: readonly Selectable[]};
+
+function invalidSelectable(invalid: InvalidEntry): Selectable {
+	const key = invalid.kind && invalid.id ? itemKey({kind: invalid.kind, id: invalid.id}) : `invalid:${invalid.file}`;
+	return {key, kind: invalid.kind, id: invalid.id, name: invalid.file, categories: [], file: invalid.file};
+}
+
+/** Selectable descriptions of every entry of a set, unreadable files and conflicting IDs included. */
+function setEntries(set: ItemSet): Selectable[] {
+	return [
+		...set.items.map(itemSelectable),
+		...set.invalid.map(invalidSelectable),
+		...set.conflicts.map((conflict): Selectable => ({key: itemKey(conflict), kind: conflict.kind, id: conflict.id, name: conflict.id, categories: []})),
+	];
+}
+
+/** A set narrowed to the selected keys (unreadable files are kept when they are selected themselves). */
+function narrow(set: ItemSet, keys: ReadonlySet<string> | undefined): ItemSet {
+	if (!keys) return set;
+	return {
+		items: set.items.filter((item) => keys.has(itemKey(item))),
+		invalid: set.invalid.filter((invalid) => keys.has(invalidSelectable(invalid).key!)),
+		conflicts: set.conflicts.filter((conflict) => keys.has(itemKey(conflict))),
+	};
+}
+
+async function readGitLeft(context: EngineContext, name: string, spec: CompareSpec): Promise<Side> {
 	const git = context.environment(name).git;
 	try {
-		const read = await readGitSide(git, spec.ref);
-		return {set: read.set, side: read.side, commit: read.commit};
+		const read = await readGitSide(git, spec.ref, {allowMissingBranch: spec.allowMissingBranch});
+		return {type: 'set', set: read.set, side: read.side, commit: read.commit, entries: setEntries(read.set), empty: read.empty};
 	} catch (error) {
 		// A repository without commits reads as an empty layout (everything is only live: dump to start), so a new
 		// user's first `envs` or `diff` shows drift instead of "unknown ref". An explicit --ref still has to exist.
 		if (spec.ref === undefined && (await hasNoCommits(git.repo).catch(() => false))) {
-			return {set: emptySet, side: {type: 'git', label: `git ${git.branch} (no commits yet)`}};
+			return {type: 'set', set: emptySet, side: {type: 'git', label: `git ${git.branch} (no commits yet)`}, entries: [], empty: true};
 		}
-		throw error;
+		return {type: 'failed', error, side: {type: 'git', label: `git ${spec.ref ?? git.branch}`}, entries: []};
+	}
+}
+
+async function listLive(context: EngineContext, name: string, signal?: AbortSignal): Promise<Side> {
+	const side: SideRef = {type: 'live', label: `live ${name}`, environment: name};
+	try {
+		const listing = await listLiveSide(await context.client(name), signal);
+		return {type: 'listing', listing, side, entries: listing.entries};
+	} catch (error) {
+		return {type: 'failed', error, side, entries: []};
+	}
+}
+
+async function readSide(side: Side, keys: ReadonlySet<string> | undefined): Promise<{set: ItemSet; error?: unknown}> {
+	if (side.type === 'failed') return {set: emptySet, error: side.error};
+	if (side.type === 'set') return {set: narrow(side.set, keys)};
+	try {
+		return {set: await side.listing.read(keys)};
+	} catch (error) {
+		return {set: emptySet, error};
 	}
 }
 
 /**
  * Loads both sides of one environment and compares them. Never rejects for an unreachable Dashboard or a bad ref:
  * the failure is reported in the view (reachability / gitError), so one broken environment never hides the others.
+ * With a selection, the lists of both sides resolve it first and only the selected items are read in full and
+ * compared (an unknown `--id` rejects); the counts still cover the whole Dashboard.
  */
 export async function compareEnvironment(context: EngineContext, name: string, spec: CompareSpec = {}): Promise<EnvironmentView> {
-	const environment = context.environment(name);
-	const right: SideRef = {type: 'live', label: `live ${name}`, environment: name};
-	const [leftRead, liveRead] = await Promise.all([
-		readLeft(context, name, spec).then(
-			(read) => read,
-			(error: unknown): SideRead => ({set: emptySet, side: {type: spec.against ? 'live' : 'git', label: spec.against ? `live ${spec.against}` : `git ${spec.ref ?? environment.git.branch}`}, error}),
-		),
-		context.client(name).then(readLiveSide).then(
-			(set) => ({set, error: undefined as unknown}),
-			(error: unknown) => ({set: emptySet, error}),
-		),
+	const {selection, signal} = spec;
+	const [left, right] = await Promise.all([
+		spec.against === undefined ? readGitLeft(context, name, spec) : listLive(context, spec.against, signal),
+		listLive(context, name, signal),
 	]);
+	let keys: Set<string> | undefined;
+	if (selection) {
+		const entries = [...left.entries, ...right.entries];
+		const unknown = left.type === 'failed' || right.type === 'failed' ? [] : unknownIds(entries, selection);
+		if (unknown.length > 0) throw unknownIdsError(unknown, `${left.side.label} or ${right.side.label}`, `run \`tyk-console diff ${name}\` to list them`);
+		keys = new Set(entries.filter((entry) => isSelected(entry, selection)).map((entry) => entry.key!));
+	}
+	const [leftRead, liveRead] = await Promise.all([readSide(left, keys), readSide(right, keys)]);
+	signal?.throwIfAborted();
+	// Files whose item is unknown, over the whole source: they hide what it lacks, which --prune must know.
+	const unreadable = left.type === 'set' ? left.set.invalid.filter((entry) => !(entry.kind && entry.id)).map((entry) => entry.file) : [];
 	const reachability: Reachability = liveRead.error === undefined ? 'ok' : reachabilityOf(liveRead.error);
-	// One normalisation per item serves both the comparison and the hidden-field counts.
 	const ignore = {ignore: context.config.ignore};
 	const {comparisons, hidden} = liveRead.error === undefined && leftRead.error === undefined
 		? compareSetsCounted(leftRead.set, liveRead.set, ignore)
@@ -75,13 +124,16 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 		reachability,
 		reason: liveRead.error === undefined ? undefined : errorMessage(liveRead.error),
 		gitError: leftRead.error === undefined ? undefined : errorMessage(leftRead.error),
-		left: leftRead.side,
-		right,
-		commit: leftRead.commit?.slice(0, 7),
-		fullCommit: leftRead.commit,
-		counts: countKinds(liveRead.set),
+		left: left.side,
+		right: right.side,
+		commit: left.type === 'set' ? left.commit?.slice(0, 7) : undefined,
+		fullCommit: left.type === 'set' ? left.commit : undefined,
+		counts: right.type === 'listing' ? right.listing.counts : noCounts,
 		drift: countStatuses(comparisons),
 		comparisons,
 		hidden,
+		...(selection ? {selection} : {}),
+		...(left.type === 'set' && left.empty ? {sourceEmpty: true} : {}),
+		...(unreadable.length > 0 ? {unreadable} : {}),
 	};
 }

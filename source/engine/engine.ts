@@ -1,22 +1,33 @@
 import type {CompareOptions} from '../core/compare.js';
-import type {Kind} from '../core/item.js';
-import type {OperationResult, Plan, ProgressEvent} from '../core/plan.js';
+import {compareSetsCounted, countStatuses} from '../core/compare.js';
+import {makeItem, type Item, type Kind} from '../core/item.js';
+import type {GitOutcome, OperationResult, Plan, ProgressEvent} from '../core/plan.js';
+import type {EnvironmentConfig} from '../config/types.js';
+import {getItem, liveAddress} from '../sources/dashboard/index.js';
 import type {EngineContext} from './context.js';
 import {applyToGit, type DumpOptions} from './apply-git.js';
 import {applyToLive} from './apply-live.js';
-import {compareEnvironment} from './compare-env.js';
-import type {GitSide} from './git-side.js';
+import {compareEnvironment, type CompareSpec} from './compare-env.js';
+import {gitLabel, readGitSide} from './git-side.js';
 import {history, versionComparison} from './history.js';
-import {planDump, planPublish, planRollback, planUndo} from './plans.js';
-import type {ConsoleServices, EnvironmentInfo, ItemHistory, VersionRef} from './services.js';
+import {makePlan, type PlanRequest, type PlanResult} from './plans.js';
+import type {ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, VersionRef} from './services.js';
+import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
+
+/** How an apply reports and, for a dump, lands in Git. */
+export interface ApplyOptions {
+	readonly onProgress?: (event: ProgressEvent) => void;
+	readonly dump?: DumpOptions;
+}
 
 /**
- * The engine both the console and the commands use, so they can never disagree. Dump plans remember the Git side
- * they were planned against, so applying writes on top of exactly what the user saw.
+ * The one engine API, for the commands and the console alike, so they can never disagree: load a view (a whole
+ * environment or a selection of it), make a plan (from a view the caller holds, or by reading what it needs), apply
+ * it (a typed result saying what the target holds now), and bring held views up to date after an apply without
+ * reading again what the apply already knows.
  */
 export class Engine implements ConsoleServices {
 	readonly context: EngineContext;
-	private readonly dumpSides = new WeakMap<Plan, GitSide>();
 
 	constructor(context: EngineContext) {
 		this.context = context;
@@ -29,44 +40,104 @@ export class Engine implements ConsoleServices {
 		}));
 	}
 
-	loadEnvironment(name: string) {
-		return compareEnvironment(this.context, name);
+	/** The configured environment (the write gate needs its protected/read-only flags); throws for an unknown name. */
+	environment(name: string): EnvironmentConfig {
+		return this.context.environment(name);
 	}
 
-	compareEnvironments(base: string, other: string) {
-		return compareEnvironment(this.context, other, {against: base});
+	/** One environment's Git side (or another environment, `against`) compared with its live state. */
+	load(name: string, spec: CompareSpec = {}): Promise<EnvironmentView> {
+		return compareEnvironment(this.context, name, spec);
 	}
 
-	async planPublish(environment: string, keys: readonly string[], options: {fromEnvironment?: string} = {}): Promise<Plan> {
-		return (await planPublish(this.context, environment, {keys}, options)).plan;
+	loadEnvironment(name: string, signal?: AbortSignal): Promise<EnvironmentView> {
+		return this.load(name, {signal});
 	}
 
-	async planDump(environment: string, keys: readonly string[]): Promise<Plan> {
-		const build = await planDump(this.context, environment, {keys});
-		this.dumpSides.set(build.plan, build.git);
-		return build.plan;
+	compareEnvironments(base: string, other: string, signal?: AbortSignal): Promise<EnvironmentView> {
+		return this.load(other, {against: base, signal});
 	}
 
-	async planRollback(environment: string, kind: Kind, id: string, version: VersionRef): Promise<Plan> {
-		return (await planRollback(this.context, environment, kind, id, version)).plan;
+	plan(request: PlanRequest): Promise<PlanResult> {
+		return makePlan(this.context, request);
 	}
 
-	async planUndo(environment: string, operation?: string): Promise<Plan> {
-		return (await planUndo(this.context, environment, operation)).plan;
+	apply(plan: Plan, progress: ((event: ProgressEvent) => void) | ApplyOptions = {}): Promise<OperationResult> {
+		const options: ApplyOptions = typeof progress === 'function' ? {onProgress: progress} : progress;
+		return plan.direction === 'dump'
+			? applyToGit(this.context, plan, options.dump, options.onProgress)
+			: applyToLive(this.context, plan, options.onProgress);
 	}
 
-	/** Remembers the Git side of a dump plan built elsewhere (the dump command builds its own). */
-	rememberDumpSide(plan: Plan, side: GitSide): void {
-		this.dumpSides.set(plan, side);
+	/**
+	 * A held view after an apply: the rows the apply wrote are compared again with what the target holds now (known
+	 * from the apply's read-back; items whose write is uncertain are read again, one request each). A view the apply
+	 * did not touch is returned as it is. Only what cannot be patched row by row (a conflict, a Git branch that moved
+	 * under the dump) is read again, and a Dashboard is never listed again for it.
+	 */
+	async refreshView(view: EnvironmentView, result: OperationResult, signal?: AbortSignal): Promise<EnvironmentView> {
+		if (result.direction === 'dump') return this.afterDump(view, result, signal);
+		const sides = liveSidesMoved(view, result.environment);
+		if (sides.length === 0) return view;
+		const changes = targetChanges(result);
+		await this.readUncertain(view, result, changes, sides);
+		if (!canPatch(view, changes.keys())) return this.reload(view, signal);
+		return sides.reduce((current, side) => patchView(current, side, changes, this.compareOptions()), view);
 	}
 
-	apply(plan: Plan, onProgress: (event: ProgressEvent) => void = () => {}, dumpOptions?: DumpOptions): Promise<OperationResult> {
-		if (plan.direction === 'dump') {
-			const side = this.dumpSides.get(plan);
-			if (!side) throw new Error('internal: dump plan without its Git side; plan it with planDump');
-			return applyToGit(this.context, plan, side, dumpOptions, onProgress);
+	private async readUncertain(view: EnvironmentView, result: OperationResult, changes: Map<string, Item | undefined>, sides: readonly ('left' | 'right')[]): Promise<void> {
+		if (result.uncertain.length === 0) return;
+		const client = await this.context.client(result.environment);
+		const rows = new Map(view.comparisons.map((row) => [row.key, row]));
+		const steps = new Map(result.results.map((step) => [step.key, step]));
+		await Promise.all(result.uncertain.map(async (key) => {
+			const row = rows.get(key);
+			const held = sides.includes('right') ? row?.right : row?.left;
+			const step = steps.get(key);
+			const kind = (held?.kind ?? step?.kind) as Kind;
+			const id = held?.id ?? step?.id ?? key.slice(key.indexOf(':') + 1);
+			const body = await getItem(client, kind, held?.flavor ?? step?.flavor, liveAddress(held, id));
+			changes.set(key, body ? makeItem(kind, body) : undefined);
+		}));
+	}
+
+	private reload(view: EnvironmentView, signal?: AbortSignal): Promise<EnvironmentView> {
+		const against = view.left.type === 'live' ? view.left.environment : undefined;
+		return this.load(view.name, {against, selection: view.selection, signal});
+	}
+
+	/** Whether a view's Git side is the layout a dump of `environment` wrote (same repository, branch and folder). */
+	private sharesGit(view: EnvironmentView, environment: string): boolean {
+		if (view.left.type !== 'git' && view.left.type !== 'dir') return false;
+		const mine = this.context.environment(view.name).git;
+		const theirs = this.context.environment(environment).git;
+		return mine.repo === theirs.repo && mine.branch === theirs.branch && mine.dir === theirs.dir;
+	}
+
+	private async afterDump(view: EnvironmentView, result: GitOutcome, signal?: AbortSignal): Promise<EnvironmentView> {
+		if (!this.sharesGit(view, result.environment)) return view;
+		if (result.commit === undefined) {
+			// Without a commit the branch did not move; only a plain directory changed where the view reads it.
+			return view.left.type === 'dir' && canPatch(view, targetChanges(result).keys())
+				? patchView(view, 'left', targetChanges(result), this.compareOptions())
+				: view;
 		}
-		return applyToLive(this.context, plan, onProgress);
+		const git = this.context.environment(view.name).git;
+		const moved = {commit: result.commit.slice(0, 7), fullCommit: result.commit, left: {type: 'git' as const, label: gitLabel(git.branch, result.commit)}};
+		const sameBase = (view.fullCommit ?? null) === (result.base ?? null) || (view.sourceEmpty === true && result.base === null);
+		if (sameBase && canPatch(view, targetChanges(result).keys())) {
+			const {sourceEmpty: _empty, ...rest} = patchView(view, 'left', targetChanges(result), this.compareOptions());
+			return {...rest, ...moved};
+		}
+		if (view.selection) return this.reload(view, signal);
+		// The branch moved under the view (another commit came first): read the layout again, a local read, and
+		// compare it with the live items the view already holds.
+		const side = await readGitSide(git, result.commit);
+		const live = view.comparisons.flatMap((row) => (row.right ? [row.right] : []));
+		const {comparisons, hidden} = compareSetsCounted(side.set, {items: live, invalid: [], conflicts: []}, this.compareOptions());
+		const {sourceEmpty: _empty, unreadable: _unreadable, ...rest} = view;
+		const unreadable = side.set.invalid.filter((entry) => !(entry.kind && entry.id)).map((entry) => entry.file);
+		return {...rest, ...moved, comparisons, hidden, drift: countStatuses(comparisons), ...(unreadable.length > 0 ? {unreadable} : {})};
 	}
 
 	history(environment: string, kind: Kind, id: string): Promise<ItemHistory> {

@@ -1,15 +1,13 @@
 import type {Kind} from '../core/item.js';
 import {compareItems} from '../core/compare.js';
-import {makeItem} from '../core/item.js';
 import {defaultFileName} from '../sources/layout/file-names.js';
 import {itemHistory} from '../sources/git/history.js';
 import {snapshotsFor} from '../sources/journal/reader.js';
-import {getItem, liveAddress} from '../sources/dashboard/index.js';
 import type {Comparison} from '../core/status.js';
 import type {EngineContext} from './context.js';
 import {isGitRepository, readGitSide} from './git-side.js';
 import type {ItemHistory, VersionRef} from './services.js';
-import {planRollback} from './plans.js';
+import {makePlan} from './plans.js';
 
 function joinPath(dir: string, file: string): string {
 	return dir === '' ? file : `${dir}/${file}`;
@@ -36,14 +34,15 @@ export async function history(context: EngineContext, environment: string, kind:
 	return {revisions, snapshots, file: item?.file ?? candidates[0]};
 }
 
-/** The item at a version (left) next to live (right), for the history screen's diff. */
+/**
+ * The item at a version (left) next to live (right), for the history screen's diff: the rollback plan already read
+ * the live item (the lists plus that one item), so nothing is read twice.
+ */
 export async function versionComparison(context: EngineContext, environment: string, kind: Kind, id: string, version: VersionRef): Promise<Comparison> {
-	const {plan} = await planRollback(context, environment, kind, id, version);
+	const {plan} = await makePlan(context, {type: 'rollback', environment, kind, id, version});
 	const step = plan.steps[0];
-	const client = await context.client(environment);
-	const liveBody = await getItem(client, kind, step?.after?.flavor ?? step?.before?.flavor, liveAddress(step?.before, id));
 	const left = step?.after;
-	const right = liveBody ? makeItem(kind, liveBody) : undefined;
+	const right = step?.before;
 	const compared = compareItems(left, right, {ignore: context.config.ignore});
 	const name = left?.name ?? right?.name ?? id;
 	return {

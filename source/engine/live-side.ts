@@ -1,11 +1,61 @@
-import type {ItemSet} from '../core/item.js';
-import {isDashboardError, liveItems, loadLive, type DashboardClient} from '../sources/dashboard/index.js';
+import type {Item, ItemSet, Kind} from '../core/item.js';
+import {itemKey, makeItem} from '../core/item.js';
+import type {Selectable} from '../core/selection.js';
+import {completeLive, isDashboardError, listLive, liveItems, withSignal, type DashboardClient, type LiveIndex, type OasStub} from '../sources/dashboard/index.js';
 import type {Reachability} from './services.js';
 
+/** Item counts of a whole Dashboard, known from its lists even when only a few items are read in full. */
+export type KindCounts = Record<Kind, number>;
+
+/**
+ * What the list requests of one Dashboard say, before any Tyk OAS document is read: counts and a selectable entry
+ * for every item, so a selection can be resolved (and an unknown `--id` told apart) before deciding what to read.
+ */
+export interface LiveListing {
+	readonly counts: KindCounts;
+	readonly entries: readonly Selectable[];
+	/** Reads the items with these keys in full (every item when absent): one request per selected Tyk OAS API. */
+	read(keys?: ReadonlySet<string>): Promise<ItemSet>;
+}
+
+function stubSelectable(stub: OasStub): Selectable {
+	return {key: `api:${stub.id}`, kind: 'api', id: stub.id, name: stub.name, categories: stub.categories ?? []};
+}
+
+/** The selectable description of an item, for selections over item sets. */
+export function itemSelectable(item: Item): Selectable {
+	return {key: itemKey(item), kind: item.kind, id: item.id, name: item.name, categories: item.categories, file: item.file};
+}
+
+function entriesOf(index: LiveIndex): Selectable[] {
+	const entries: Selectable[] = [];
+	for (const entry of index.apis) entries.push('classic' in entry ? itemSelectable(makeItem('api', entry.classic)) : stubSelectable(entry.oas));
+	for (const body of index.policies) entries.push(itemSelectable(makeItem('policy', body)));
+	for (const body of index.templates) entries.push(itemSelectable(makeItem('template', body)));
+	return entries;
+}
+
+/**
+ * Lists one Dashboard (the API, policy and template lists; OAS APIs as stubs). `signal` abandons every request of
+ * the listing and of its later `read` (a screen closed, a newer load started).
+ */
+export async function listLiveSide(client: DashboardClient, signal?: AbortSignal): Promise<LiveListing> {
+	const bound = withSignal(client, signal);
+	const index = await listLive(bound);
+	return {
+		counts: {api: index.apis.length, policy: index.policies.length, template: index.templates.length},
+		entries: entriesOf(index),
+		async read(keys) {
+			const snapshot = await completeLive(bound, index, keys && ((stub) => keys.has(`api:${stub.id}`)));
+			const items = liveItems(snapshot);
+			return {items: keys ? items.filter((item) => keys.has(itemKey(item))) : items, invalid: [], conflicts: []};
+		},
+	};
+}
+
 /** Everything live on one Dashboard, as an item set (a Dashboard cannot hold two items with one portable ID). */
-export async function readLiveSide(client: DashboardClient): Promise<ItemSet> {
-	const snapshot = await loadLive(client);
-	return {items: liveItems(snapshot), invalid: [], conflicts: []};
+export async function readLiveSide(client: DashboardClient, signal?: AbortSignal): Promise<ItemSet> {
+	return (await listLiveSide(client, signal)).read();
 }
 
 /** Maps a load failure to the reachability shown on the Environments screen. */

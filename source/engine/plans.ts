@@ -1,42 +1,55 @@
 import {itemKey, makeItem, type Item, type ItemSet, type Kind} from '../core/item.js';
 import {compareSets} from '../core/compare.js';
-import type {SideRef} from '../core/plan.js';
+import type {Plan, SideRef} from '../core/plan.js';
 import {buildPlan, type PlanBuild} from '../core/planning.js';
+import type {Selection} from '../core/selection.js';
+import {isSelected, selectsAll} from '../core/selection.js';
+import type {Comparison} from '../core/status.js';
 import {readLayoutAtRevision} from '../sources/git/history.js';
 import {getOperation, getSnapshot, listOperations} from '../sources/journal/reader.js';
+import {compareEnvironment} from './compare-env.js';
 import type {EngineContext} from './context.js';
 import {editedSinceNotes} from './edited-since.js';
-import {gitLabel, readGitSide} from './git-side.js';
-import {readLiveSide} from './live-side.js';
-import type {VersionRef} from './services.js';
+import {gitLabel} from './git-side.js';
+import {listLiveSide} from './live-side.js';
+import type {EnvironmentView, VersionRef} from './services.js';
 
-/** What a command or the console selects: explicit comparison keys, or filters. */
-export interface Selection {
-	readonly keys?: readonly string[];
-	readonly ids?: readonly string[];
-	readonly kind?: Kind;
-	readonly category?: string;
-}
+export type {Selection} from '../core/selection.js';
 
 /**
- * The comparison keys a selection names. An `--id` that matches nothing on either side is an error, not an empty
- * plan: a typo must not look like "already up to date".
+ * Everything a plan can be asked for, by the commands and the console alike. `view` is the comparison the caller
+ * already holds (the console's Items screen): the plan is made from it without reading anything again, and the
+ * apply re-reads each item before writing it, so a plan made from an older view is still never applied blindly.
  */
-function selectKeys(sets: readonly ItemSet[], selection: Selection, where = 'the source or live'): Set<string> | undefined {
-	if (selection.keys) return new Set(selection.keys);
-	if (!selection.ids?.length && !selection.kind && !selection.category) return undefined;
-	const unknown = (selection.ids ?? []).filter((id) => !sets.some((set) => set.items.some((item) => item.id === id)));
-	if (unknown.length > 0) throw new Error(`no item with ID ${unknown.map((id) => `"${id}"`).join(', ')} in ${where}; check the ID (tyk-console diff lists them)`);
-	const keys = new Set<string>();
-	for (const set of sets) {
-		for (const item of set.items) {
-			if (selection.ids?.length && !selection.ids.includes(item.id)) continue;
-			if (selection.kind && item.kind !== selection.kind) continue;
-			if (selection.category && !item.categories.includes(selection.category)) continue;
-			keys.add(itemKey(item));
-		}
+export type PlanRequest =
+	| {
+		readonly type: 'publish'; readonly environment: string; readonly selection?: Selection; readonly view?: EnvironmentView;
+		readonly ref?: string; readonly fromEnvironment?: string; readonly prune?: boolean;
 	}
-	return keys;
+	| {readonly type: 'dump'; readonly environment: string; readonly selection?: Selection; readonly view?: EnvironmentView; readonly prune?: boolean}
+	| {readonly type: 'rollback'; readonly environment: string; readonly kind: Kind; readonly id: string; readonly version: VersionRef}
+	| {readonly type: 'undo'; readonly environment: string; readonly operation?: string};
+
+/** A plan with what could not be planned, and for an undo the operation it undoes. */
+export interface PlanResult extends PlanBuild {
+	readonly operation?: string;
+}
+
+const liveRef = (environment: string): SideRef => ({type: 'live', label: `live ${environment}`, environment});
+
+/**
+ * Whether a held view is the comparison this request needs: the environment's live state on the right, and on the
+ * left its Git source (or, for a migration, the source environment's live state). Anything else is read afresh.
+ */
+function viewFits(view: EnvironmentView, environment: string, fromEnvironment?: string): boolean {
+	if (view.name !== environment || view.right.environment !== environment) return false;
+	return fromEnvironment === undefined ? view.left.type !== 'live' : view.left.type === 'live' && view.left.environment === fromEnvironment;
+}
+
+/** A view's failure as the error a plan must stop on: never plan from half of a comparison. */
+function requireReadable(view: EnvironmentView): void {
+	if (view.reachability !== 'ok') throw new Error(view.reason ?? `live ${view.name} could not be read`);
+	if (view.gitError) throw new Error(view.gitError);
 }
 
 /**
@@ -44,50 +57,50 @@ function selectKeys(sets: readonly ItemSet[], selection: Selection, where = 'the
  * behind it would look absent and `--prune` would delete it. Refuse instead of guessing. (Conflicts and invalid files
  * whose ID is known are paired with their live item and left out of the plan, so they are safe.)
  */
-function refuseBlindPrune(set: ItemSet, side: SideRef): void {
-	const files = set.invalid.filter((entry) => !(entry.kind && entry.id)).map((entry) => entry.file);
+function refuseBlindPrune(view: EnvironmentView, environment: string, ref?: string): void {
+	if (view.sourceEmpty) {
+		throw new Error(`--prune refused: there is no .tyk.json in ${view.left.label} (${environment}${ref ? ` at ${ref}` : ''}), so every live item would be deleted; check the branch and dir (or --ref/--dir)`);
+	}
+	const files = view.unreadable ?? [];
 	if (files.length === 0) return;
 	const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? `, and ${files.length - 5} more` : '');
-	throw new Error(`--prune refused: ${side.label} has ${files.length} unreadable file(s) (${shown}), so what it lacks is unknown; fix them, or publish without --prune`);
+	throw new Error(`--prune refused: ${view.left.label} has ${files.length} unreadable file(s) (${shown}), so what it lacks is unknown; fix them, or publish without --prune`);
 }
 
-const liveRef = (environment: string): SideRef => ({type: 'live', label: `live ${environment}`, environment});
+/**
+ * The comparisons a selection names, and their keys when it names some (so the plan can say which selected items it
+ * leaves alone); a view read for the selection holds exactly those already.
+ */
+function selectedFrom(view: EnvironmentView, selection: Selection | undefined, held: boolean): {comparisons: readonly Comparison[]; keys?: ReadonlySet<string>} {
+	if (!selection || selectsAll(selection)) return {comparisons: view.comparisons};
+	const comparisons = held ? view.comparisons.filter((comparison) => isSelected(comparison, selection)) : view.comparisons;
+	return {comparisons, keys: new Set(comparisons.map((comparison) => comparison.key))};
+}
 
 /** Git (at the branch or `ref`) or another environment's live state → this environment's live state. */
-export async function planPublish(
-	context: EngineContext, environment: string, selection: Selection, options: {ref?: string; fromEnvironment?: string; prune?: boolean} = {},
-): Promise<PlanBuild> {
-	// Both sides load together; Promise.all also keeps a failing side from becoming an unhandled rejection (a crash).
-	const from = options.fromEnvironment;
-	const sourceRead: Promise<{set: ItemSet; side: SideRef; empty?: boolean}> = from
-		? context.client(from).then(readLiveSide).then((set) => ({set, side: liveRef(from)}))
-		: readGitSide(context.environment(environment).git, options.ref).then((git) => ({set: git.set, side: git.side, empty: git.empty}));
-	const [target, source] = await Promise.all([context.client(environment).then(readLiveSide), sourceRead]);
-	if (options.prune && source.empty) {
-		const git = context.environment(environment).git;
-		throw new Error(`--prune refused: there is no .tyk.json in ${git.repo}${git.dir ? ` under ${git.dir}` : ''} at ${options.ref ?? git.branch}, so every live item would be deleted; check the branch and dir (or --ref/--dir)`);
-	}
-	if (options.prune) refuseBlindPrune(source.set, source.side);
-	const comparisons = compareSets(source.set, target, {ignore: context.config.ignore});
+async function planPublish(context: EngineContext, request: Extract<PlanRequest, {type: 'publish'}>): Promise<PlanResult> {
+	const {environment, fromEnvironment, selection, prune, ref} = request;
+	const held = request.view && ref === undefined && viewFits(request.view, environment, fromEnvironment) ? request.view : undefined;
+	const view = held ?? await compareEnvironment(context, environment, {ref, against: fromEnvironment, selection});
+	requireReadable(view);
+	if (prune) refuseBlindPrune(view, environment, ref);
+	const {comparisons, keys} = selectedFrom(view, selection, held !== undefined);
 	return buildPlan(comparisons, {
-		direction: options.fromEnvironment ? 'migrate' : 'publish', environment, source: source.side, target: liveRef(environment),
-		keys: selectKeys([source.set, target], selection, `${source.side.label} or live ${environment}`), prune: options.prune,
+		direction: fromEnvironment ? 'migrate' : 'publish', environment, source: view.left, target: liveRef(environment),
+		sourceSide: 'left', keys, prune, base: view.fullCommit === undefined ? undefined : {commit: view.fullCommit},
 	});
 }
 
 /** This environment's live state → its Git source; with no selection, every live item; `prune` removes Git items no longer live. */
-export async function planDump(context: EngineContext, environment: string, selection: Selection, options: {prune?: boolean} = {}): Promise<PlanBuild & {git: Awaited<ReturnType<typeof readGitSide>>}> {
-	const config = context.environment(environment);
-	const [live, git] = await Promise.all([
-		context.client(environment).then(readLiveSide),
-		readGitSide(config.git, undefined, {allowMissingBranch: true}),
-	]);
-	const comparisons = compareSets(live, git.set, {ignore: context.config.ignore});
-	const build = buildPlan(comparisons, {
-		direction: 'dump', environment, source: liveRef(environment), target: git.side, keys: selectKeys([live, git.set], selection),
-		prune: options.prune,
-	});
-	return {...build, git};
+async function planDump(context: EngineContext, request: Extract<PlanRequest, {type: 'dump'}>): Promise<PlanResult> {
+	const {environment, selection, prune} = request;
+	const held = request.view && viewFits(request.view, environment) ? request.view : undefined;
+	const view = held ?? await compareEnvironment(context, environment, {selection, allowMissingBranch: true});
+	requireReadable(view);
+	// A dump lands on exactly the commit it was planned on (compare-and-swap), or on a branch that must still not exist.
+	const base = view.left.type === 'git' ? {commit: view.fullCommit ?? null} : undefined;
+	const {comparisons, keys} = selectedFrom(view, selection, held !== undefined);
+	return buildPlan(comparisons, {direction: 'dump', environment, source: view.right, target: view.left, sourceSide: 'right', keys, prune, base});
 }
 
 async function versionItem(context: EngineContext, environment: string, kind: Kind, id: string, version: VersionRef): Promise<{item?: Item; side: SideRef}> {
@@ -105,19 +118,27 @@ async function versionItem(context: EngineContext, environment: string, kind: Ki
 	return {item: snapshot.body ? makeItem(kind, snapshot.body) : undefined, side: {type: 'snapshot', label: `snapshot ${version.id}`}};
 }
 
+/** The live items with these keys: the list requests plus one read per selected Tyk OAS API. */
+async function readLiveKeys(context: EngineContext, environment: string, keys: ReadonlySet<string>): Promise<ItemSet> {
+	return (await listLiveSide(await context.client(environment))).read(keys);
+}
+
 /** One earlier version of one item → live. A snapshot of "did not exist" plans a delete. */
-export async function planRollback(context: EngineContext, environment: string, kind: Kind, id: string, version: VersionRef): Promise<PlanBuild> {
+async function planRollback(context: EngineContext, request: Extract<PlanRequest, {type: 'rollback'}>): Promise<PlanResult> {
+	const {environment, kind, id, version} = request;
+	const key = itemKey({kind, id});
 	const [{item, side}, live] = await Promise.all([
 		versionItem(context, environment, kind, id, version),
-		context.client(environment).then(readLiveSide),
+		readLiveKeys(context, environment, new Set([key])),
 	]);
 	const source: ItemSet = {items: item ? [item] : [], invalid: [], conflicts: []};
 	const comparisons = compareSets(source, live, {ignore: context.config.ignore});
-	return buildPlan(comparisons, {direction: 'rollback', environment, source: side, target: liveRef(environment), keys: new Set([`${kind}:${id}`]), prune: true});
+	return buildPlan(comparisons, {direction: 'rollback', environment, source: side, target: liveRef(environment), sourceSide: 'left', keys: new Set([key]), prune: true});
 }
 
 /** The pre-images of an operation → live: every item it wrote goes back to how it was (created ones are deleted). */
-export async function planUndo(context: EngineContext, environment: string, operation?: string): Promise<PlanBuild & {operation: string}> {
+async function planUndo(context: EngineContext, request: Extract<PlanRequest, {type: 'undo'}>): Promise<PlanResult> {
+	const {environment, operation} = request;
 	// By default the last write to the Dashboard: a dump since then only wrote Git and must not block the undo.
 	const record = operation
 		? await getOperation(context.config.stateDir, operation)
@@ -128,13 +149,24 @@ export async function planUndo(context: EngineContext, environment: string, oper
 	if (record.environment !== environment) throw new Error(`operation ${record.id} ran on ${record.environment}, not ${environment}`);
 	if (record.action === 'dump') throw new Error(`operation ${record.id} was a dump to Git; undo it with git (git revert) instead`);
 	const items = record.preImages.filter((pre) => pre.body !== null).map((pre) => makeItem(pre.kind, pre.body!));
-	const client = await context.client(environment);
-	const live = await readLiveSide(client);
-	const comparisons = compareSets({items, invalid: [], conflicts: []}, live, {ignore: context.config.ignore});
 	const keys = new Set(record.preImages.map((pre) => `${pre.kind}:${pre.id}`));
+	const live = await readLiveKeys(context, environment, keys);
+	const comparisons = compareSets({items, invalid: [], conflicts: []}, live, {ignore: context.config.ignore});
 	const build = buildPlan(comparisons, {
-		direction: 'undo', environment, source: {type: 'snapshot', label: `before ${record.id}`}, target: liveRef(environment), keys, prune: true,
+		direction: 'undo', environment, source: {type: 'snapshot', label: `before ${record.id}`}, target: liveRef(environment), sourceSide: 'left', keys, prune: true,
 	});
+	const client = await context.client(environment);
 	const notes = [...(build.plan.notes ?? []), ...await editedSinceNotes(client, context.config.stateDir, record.id, build.plan.steps)];
-	return {...build, plan: {...build.plan, ...(notes.length > 0 ? {notes} : {})}, operation: record.id};
+	const plan: Plan = {...build.plan, ...(notes.length > 0 ? {notes} : {})};
+	return {...build, plan, operation: record.id};
+}
+
+/** Builds the plan a request describes: the one way plans are made, for the commands and the console. */
+export function makePlan(context: EngineContext, request: PlanRequest): Promise<PlanResult> {
+	switch (request.type) {
+		case 'publish': return planPublish(context, request);
+		case 'dump': return planDump(context, request);
+		case 'rollback': return planRollback(context, request);
+		case 'undo': return planUndo(context, request);
+	}
 }

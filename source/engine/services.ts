@@ -1,7 +1,9 @@
 import type {CompareOptions} from '../core/compare.js';
 import type {Comparison, StatusCounts} from '../core/status.js';
 import type {Kind} from '../core/item.js';
+import type {Selection} from '../core/selection.js';
 import type {OperationResult, Plan, ProgressEvent, SideRef} from '../core/plan.js';
+import type {PlanRequest, PlanResult} from './plans.js';
 
 /**
  * The one seam between the console (ui/) and the world: the UI receives an implementation as a prop and never does
@@ -9,28 +11,26 @@ import type {OperationResult, Plan, ProgressEvent, SideRef} from '../core/plan.j
  */
 export interface ConsoleServices {
 	environments(): readonly EnvironmentInfo[];
-	/** Loads Git and live for one environment and compares them; rejects only on a programming error. */
+	/** Loads Git and live for one environment and compares them; rejects only on a programming error or an abort. */
 	loadEnvironment(name: string, signal?: AbortSignal): Promise<EnvironmentView>;
 	/** Compares the live states of two environments (left = `base`, right = `other`). */
 	compareEnvironments(base: string, other: string, signal?: AbortSignal): Promise<EnvironmentView>;
-	/** Git → live for the given comparison keys (from another environment's live state with `fromEnvironment`). */
-	planPublish(environment: string, keys: readonly string[], options?: {fromEnvironment?: string}): Promise<Plan>;
-	/** Live → Git for the given keys. */
-	planDump(environment: string, keys: readonly string[]): Promise<Plan>;
-	/** Puts one earlier version (a Git revision or a journal snapshot) of an item live. */
-	planRollback(environment: string, kind: Kind, id: string, version: VersionRef): Promise<Plan>;
-	/** Restores the pre-images of an operation (default: the last one on the environment). */
-	planUndo(environment: string, operation?: string): Promise<Plan>;
+	/** The plan a request describes; with a `view` it is made from that comparison, reading nothing again. */
+	plan(request: PlanRequest): Promise<PlanResult>;
 	apply(plan: Plan, onProgress: (event: ProgressEvent) => void): Promise<OperationResult>;
+	/**
+	 * A held view brought up to date after an apply (the same object when the apply did not touch it): exactly the
+	 * rows the apply wrote change, from what the apply read back.
+	 */
+	refreshView(view: EnvironmentView, result: OperationResult, signal?: AbortSignal): Promise<EnvironmentView>;
 	history(environment: string, kind: Kind, id: string): Promise<ItemHistory>;
 	/** The item as it was at a version, compared with live, for the history diff. */
 	versionComparison(environment: string, kind: Kind, id: string, version: VersionRef): Promise<Comparison>;
 	/**
 	 * How items are compared (the config's `ignore` paths), so the Diff screen hides exactly the fields the comparison
-	 * ignored and never shows a "changed" item with no visible change. Optional for older implementations: without
-	 * it the UI compares with no ignore paths.
+	 * ignored and never shows a "changed" item with no visible change.
 	 */
-	compareOptions?(): CompareOptions;
+	compareOptions(): CompareOptions;
 }
 
 export interface EnvironmentInfo {
@@ -62,11 +62,19 @@ export interface EnvironmentView {
 	readonly comparisons: readonly Comparison[];
 	/** Count of server-managed fields hidden by normalisation, per comparison key. */
 	readonly hidden: Readonly<Record<string, number>>;
+	/** Set when only these items were read and compared (counts still cover the whole Dashboard). */
+	readonly selection?: Selection;
+	/** The Git side has no `.tyk.json` at its ref (read as empty): a prune from it would delete everything. */
+	readonly sourceEmpty?: boolean;
+	/** Source files whose item could not be identified: they hide what the source lacks. */
+	readonly unreadable?: readonly string[];
 }
 
 export type VersionRef = {readonly type: 'git'; readonly commit: string} | {readonly type: 'snapshot'; readonly id: string};
 
 export interface ItemHistory {
+	/** The item's file in the layout (where its Git revisions were looked up). */
+	readonly file?: string;
 	readonly revisions: readonly {readonly commit: string; readonly date: string; readonly author: string; readonly subject: string}[];
 	readonly snapshots: readonly {readonly id: string; readonly time: string; readonly operation: string; readonly action: string}[];
 }

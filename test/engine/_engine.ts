@@ -2,7 +2,6 @@ import type {ExecutionContext} from 'ava';
 import {loadConfig} from '../../source/config/index.js';
 import {EngineContext} from '../../source/engine/context.js';
 import {Engine} from '../../source/engine/engine.js';
-import {planDump} from '../../source/engine/plans.js';
 import type {World} from '../helpers/world.js';
 
 /**
@@ -21,8 +20,7 @@ export function engineOf(t: ExecutionContext, world: World): Engine {
 
 /** Dumps every live item of an environment into its Git branch, so both sides agree; fails loudly otherwise. */
 export async function dumpAll(engine: Engine, environment: string): Promise<void> {
-	const dump = await planDump(engine.context, environment, {});
-	engine.rememberDumpSide(dump.plan, dump.git);
+	const dump = await engine.plan({type: 'dump', environment});
 	const result = await engine.apply(dump.plan);
 	const failed = result.results.filter((r) => r.status === 'failed');
 	if (failed.length > 0) throw new Error(`dump failed: ${failed.map((r) => `${r.id}: ${r.error}`).join('; ')}`);

@@ -2,7 +2,6 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import type {Engine} from '../../source/engine/engine.js';
-import {planPublish} from '../../source/engine/plans.js';
 import {resultExitCode} from '../../source/commands/plan-output.js';
 import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
 import {dumpAll, engineOf} from './_engine.js';
@@ -27,7 +26,7 @@ test('an item changed on the Dashboard between plan and apply is not overwritten
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
 	const engine = engineOf(t, world);
 	const {apiId, policyId} = await driftInGit(engine, world);
-	const {plan} = await planPublish(engine.context, 'staging', {});
+	const {plan} = await engine.plan({type: 'publish', environment: 'staging'});
 	t.deepEqual(plan.steps.filter((step) => step.action === 'update').map((step) => step.id).sort(), [apiId, policyId].sort());
 
 	// Someone edits the API on the Dashboard after the plan was shown.
@@ -55,7 +54,7 @@ test('two applies on one environment never interleave: the second is refused by 
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
 	const engine = engineOf(t, world);
 	const {apiId, policyId} = await driftInGit(engine, world);
-	const {plan} = await planPublish(engine.context, 'staging', {});
+	const {plan} = await engine.plan({type: 'publish', environment: 'staging'});
 	world.emulators['staging']!.store.setFaults({latencyMs: 30});
 	const [first, second] = await Promise.allSettled([engine.apply(plan), engine.apply(plan)]);
 	const settled = [first, second];

@@ -3,7 +3,6 @@ import type {AddressInfo} from 'node:net';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
-import {planPublish} from '../../source/engine/plans.js';
 import {compareEnvironment} from '../../source/engine/compare-env.js';
 import {makeWorld} from '../helpers/world.js';
 import {dumpAll, engineOf} from './_engine.js';
@@ -55,7 +54,7 @@ test('a write the Dashboard stores differently is reported as failed with the di
 	config.environments[0].dashboard = url;
 	world.writeConfig(config);
 	const engine = engineOf(t, world);
-	const {plan} = await planPublish(engine.context, 'staging', {});
+	const {plan} = await engine.plan({type: 'publish', environment: 'staging'});
 	const result = await engine.apply(plan);
 	const written = result.results.filter((r) => r.action !== 'skip');
 	t.is(written.length, 1);

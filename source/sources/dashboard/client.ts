@@ -62,6 +62,8 @@ export interface RequestOptions {
 	 * it drops never piles up. Applies to 2xx answers of that shape; anything else is parsed whole.
 	 */
 	readonly list?: ListReading;
+	/** Gives up: a queued request is never sent, one in flight is cut, and no retry follows (rejects with the reason). */
+	readonly signal?: AbortSignal;
 }
 
 /** Low-level access to one Dashboard; the resource modules build every operation on `request`. */
@@ -149,7 +151,8 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 		https: {rejectUnauthorized: !options.tls?.insecure, certificateAuthority: options.tls?.ca},
 	});
 
-	async function attempt(method: HttpMethod, path: string, payload: string | undefined, context: RequestContext, list?: ListReading): Promise<DashboardResponse> {
+	async function attempt(method: HttpMethod, path: string, payload: string | undefined, context: RequestContext, list?: ListReading, signal?: AbortSignal): Promise<DashboardResponse> {
+		signal?.throwIfAborted();
 		const started = performance.now();
 		const report = (status?: number, error?: DashboardError): void => {
 			options.onRequest?.({method, path, status, ms: Math.round(performance.now() - started), error: error && `${error.kind}: ${error.message}`});
@@ -160,8 +163,10 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 				method: method as Method,
 				headers: payload === undefined ? undefined : {'content-type': 'application/json'},
 				body: payload,
+				signal,
 			}, list);
 		} catch (error) {
+			signal?.throwIfAborted();
 			const failure = transportError(error, context);
 			report(undefined, failure);
 			throw failure;
@@ -222,11 +227,13 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 			};
 			const payload = requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body);
 			const attempts = method === 'GET' ? retries + 1 : 1;
+			const {signal} = requestOptions;
 			for (let number = 1; ; number++) {
+				signal?.throwIfAborted();
 				try {
-					return await limit(() => attempt(method, fullPath, payload, context, requestOptions.list));
+					return await limit(() => attempt(method, fullPath, payload, context, requestOptions.list, signal));
 				} catch (error) {
-					if (number >= attempts || !retryable(error)) throw error;
+					if (number >= attempts || !retryable(error) || signal?.aborted) throw error;
 					await wait(retryDelay(number, retryDelayMs, retryAfter.get(error as DashboardError), maxRetryDelayMs));
 				}
 			}
@@ -236,4 +243,13 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 			agent.https.destroy();
 		},
 	};
+}
+
+/**
+ * The same client with every request bound to `signal`, so a whole load can be abandoned (the console leaves a screen,
+ * a newer reload replaces an older one) without threading the signal through every resource function.
+ */
+export function withSignal(client: DashboardClient, signal: AbortSignal | undefined): DashboardClient {
+	if (!signal) return client;
+	return {...client, request: (method, path, options = {}) => client.request(method, path, {...options, signal: options.signal ?? signal})};
 }

@@ -34,11 +34,11 @@ export interface ListReading {
 export function exchange(
 	send: Got,
 	url: string,
-	options: {method: Method; headers?: Record<string, string>; body?: string},
+	options: {method: Method; headers?: Record<string, string>; body?: string; signal?: AbortSignal},
 	list?: ListReading,
 ): Promise<Exchanged> {
 	return new Promise((resolve, reject) => {
-		const stream = send.stream(url, {method: options.method, headers: options.headers, body: options.body});
+		const stream = send.stream(url, {method: options.method, headers: options.headers, body: options.body, ...(options.signal ? {signal: options.signal} : {})});
 		let answer: {statusCode: number; headers: IncomingHttpHeaders} | undefined;
 		let whole: Buffer | undefined;
 		let chunks: Buffer[] = [];

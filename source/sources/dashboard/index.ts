@@ -2,12 +2,12 @@
  * The Tyk Dashboard source: one client per environment, per-resource operations, a whole-Dashboard loader and
  * item-level writes for the engine. Import from here, not from the individual files.
  */
-export {createDashboardClient} from './client.js';
+export {createDashboardClient, withSignal} from './client.js';
 export type {DashboardClient, DashboardClientOptions, DashboardResponse, HttpMethod, RequestEvent} from './client.js';
 export {DashboardError, isDashboardError} from './errors.js';
 export type {DashboardErrorKind, DashboardErrorDetails} from './errors.js';
-export {loadLive, liveItems, oasFileBody, classicFileBody, isOasWrapper} from './live.js';
-export type {LiveSnapshot} from './live.js';
+export {loadLive, listLive, completeLive, liveItems, oasFileBody, classicFileBody, isOasWrapper, oasListThreshold} from './live.js';
+export type {LiveSnapshot, LiveIndex, OasStub} from './live.js';
 export {createItem, updateItem, deleteItem, getItem, liveAddress, writeBody} from './items.js';
 export type {Created} from './classic.js';
 export {listApiWrappers, getClassic, createClassic, updateClassic, deleteClassic} from './classic.js';

@@ -3,6 +3,8 @@ import {makeItem, type Item} from '../../core/item.js';
 import type {DashboardClient} from './client.js';
 import {getOas, getOasCategories} from './oas.js';
 import {listApiWrappers} from './classic.js';
+import {isDashboardError} from './errors.js';
+import {listAll} from './listing.js';
 import {listPolicies} from './policies.js';
 import {listTemplates} from './templates.js';
 
@@ -63,72 +65,140 @@ function wrapperCategories(wrapper: JsonObject): string[] | undefined {
 	return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : undefined;
 }
 
-/** What an OAS list entry still contributes once its projection is dropped: its id and envelope siblings. */
-interface OasEntry {
+/**
+ * An OAS API as its list entry knows it: enough to select it (id, name, categories) and to build its file body once
+ * the full document is read. Each projection is several KB, so only this much is kept while the list is parsed.
+ */
+export interface OasStub {
 	readonly id: string;
+	readonly name: string;
 	readonly siblings: JsonObject;
+	/** The list entry's categories, or undefined when it did not carry the field (then they are fetched). */
 	readonly categories: string[] | undefined;
+}
+
+/** What the list requests of one Dashboard say: Classic APIs, policies and templates in full, OAS APIs as stubs. */
+export interface LiveIndex {
+	/** Every API in the Dashboard's list order. */
+	readonly apis: readonly ({readonly classic: JsonObject} | {readonly oas: OasStub})[];
+	readonly policies: JsonObject[];
+	readonly templates: JsonObject[];
 }
 
 const siblingKeys = ['hook_references', 'is_site', 'sort_by', 'user_group_owners', 'user_owners'];
 
-function oasEntry(wrapper: JsonObject): OasEntry {
+function oasStub(wrapper: JsonObject): OasStub {
 	const siblings: JsonObject = {};
 	for (const key of siblingKeys) {
 		if (wrapper[key] !== undefined) siblings[key] = wrapper[key]!;
 	}
-	return {id: wrapperApiId(wrapper), siblings, categories: wrapperCategories(wrapper)};
+	const def = wrapper['api_definition'];
+	const name = isJsonObject(def) && typeof def['name'] === 'string' ? def['name'] : '';
+	return {id: wrapperApiId(wrapper), name, siblings, categories: wrapperCategories(wrapper)};
 }
 
 /**
  * A list wrapper reduced, while the list is parsed, to what loading uses: Classic wrappers lose `oas` (their files
- * never have it); OAS wrappers keep their ids, categories and envelope siblings, since the full document is fetched
- * anyway. Each OAS projection is several KB that would otherwise stay in memory until the whole load is done.
+ * never have it); OAS wrappers keep their ids, name, categories and envelope siblings, since the full document is
+ * read anyway. Each OAS projection is several KB that would otherwise stay in memory until the whole load is done.
  */
 function trimWrapper(wrapper: JsonObject): JsonObject {
 	if (!isOasWrapper(wrapper)) return classicFileBody(wrapper);
 	const def = wrapper['api_definition'] as JsonObject;
 	const ids: JsonObject = {is_oas: true};
-	for (const key of ['api_id', 'id']) if (def[key] !== undefined) ids[key] = def[key]!;
+	for (const key of ['api_id', 'id', 'name']) if (def[key] !== undefined) ids[key] = def[key]!;
 	const trimmed: JsonObject = {api_definition: ids};
 	for (const key of [...siblingKeys, 'categories']) if (wrapper[key] !== undefined) trimmed[key] = wrapper[key]!;
 	return trimmed;
 }
 
 /**
- * Full OAS body for one list entry; undefined when the API vanished between the list and the read. Categories are
- * stored in the wrapper, so the list entry's own field is used when present (as Tyk Sync's full dump does): one
- * request per OAS API instead of two, which halves a large Dashboard's load. Entries without the field ask the
- * categories endpoint.
+ * Full OAS body for one stub; undefined when the API vanished between the list and the read. Categories are stored
+ * in the wrapper, so the list entry's own field is used when present (as Tyk Sync's full dump does): one request per
+ * OAS API instead of two. Entries without the field ask the categories endpoint.
  */
-async function loadOas(client: DashboardClient, entry: OasEntry): Promise<JsonObject | undefined> {
-	const [doc, categories] = await Promise.all([
-		getOas(client, entry.id),
-		entry.categories ?? getOasCategories(client, entry.id),
+async function loadOas(client: DashboardClient, stub: OasStub, doc?: JsonObject): Promise<JsonObject | undefined> {
+	const [found, categories] = await Promise.all([
+		doc ?? getOas(client, stub.id),
+		stub.categories ?? getOasCategories(client, stub.id),
 	]);
-	if (!doc) return undefined;
-	return oasFileBody(doc, categories ?? [], entry.siblings);
+	if (!found) return undefined;
+	return oasFileBody(found, categories ?? [], stub.siblings);
 }
 
 /**
- * Loads everything from one Dashboard. OAS APIs are found through the Classic list (`is_oas`) and then read in
- * full, never through the undocumented OAS list. All requests go through the client's
- * concurrency limit, so this is as parallel as the environment allows and no more.
+ * The list requests of a Dashboard: every API (OAS ones reduced to stubs while the list is parsed), every policy and
+ * every template. Selecting what to read in full happens on this index, so acting on a few items never costs one
+ * request per OAS API of the environment.
  */
-export async function loadLive(client: DashboardClient): Promise<LiveSnapshot> {
+export async function listLive(client: DashboardClient): Promise<LiveIndex> {
 	const policies = listPolicies(client);
 	const templates = listTemplates(client);
 	// Keep both list promises observed so an early API failure cannot leave an unhandled rejection behind.
 	policies.catch(() => undefined);
 	templates.catch(() => undefined);
-	// OAS list entries are reduced to id and envelope as the list is parsed, so their (large, unused) projections
-	// are freed at once instead of staying in memory while the full documents load.
-	const entries = (await listApiWrappers(client, trimWrapper)).map(
-		(wrapper): {oas: OasEntry} | {classic: JsonObject} => (isOasWrapper(wrapper) ? {oas: oasEntry(wrapper)} : {classic: classicFileBody(wrapper)}),
+	const apis = (await listApiWrappers(client, trimWrapper)).map(
+		(wrapper) => (isOasWrapper(wrapper) ? {oas: oasStub(wrapper)} : {classic: classicFileBody(wrapper)}),
 	);
-	const loaded = await Promise.all(entries.map((entry) => ('oas' in entry ? loadOas(client, entry.oas) : entry.classic)));
-	const apis = loaded.filter((body): body is JsonObject => body !== undefined);
 	return {apis, policies: await policies, templates: await templates};
+}
+
+/** `info.id` of a Tyk OAS document, the key the OAS list is matched to its stubs by. */
+function docId(doc: JsonObject): string | undefined {
+	const ext = doc['x-tyk-api-gateway'];
+	const info = isJsonObject(ext) ? ext['info'] : undefined;
+	return isJsonObject(info) && typeof info['id'] === 'string' ? info['id'] : undefined;
+}
+
+/**
+ * Every OAS document in one request (`GET /api/apis/oas?p=-1`, contract §4: undocumented, seen in Tyk's own demo
+ * scripts), by `info.id`; undefined when this Dashboard does not answer it as such a list, so the caller falls back
+ * to one request per API. Network and authentication failures are not a missing endpoint and are thrown.
+ */
+async function oasDocuments(client: DashboardClient): Promise<Map<string, JsonObject> | undefined> {
+	let docs: JsonObject[];
+	try {
+		docs = await listAll(client, '/api/apis/oas', 'apis');
+	} catch (error) {
+		if (isDashboardError(error) && ['not-found', 'validation', 'server', 'bad-response', 'permission'].includes(error.kind)) return undefined;
+		throw error;
+	}
+	const byId = new Map<string, JsonObject>();
+	for (const doc of docs) {
+		const id = docId(doc);
+		if (id) byId.set(id, doc);
+	}
+	return byId;
+}
+
+/**
+ * Above this many selected OAS APIs, one OAS list request is cheaper than one request each. Below it, a selective
+ * action reads just its items, so its cost does not grow with the environment.
+ */
+export const oasListThreshold = 32;
+
+/**
+ * Reads in full the OAS APIs of an index that `select` keeps (all when absent) and returns the whole snapshot. A
+ * whole load reads every OAS document through the OAS list when the Dashboard answers it; any document the list
+ * did not return (a server that pages it, an API created meanwhile) is read on its own, so the result is the same
+ * either way.
+ */
+export async function completeLive(client: DashboardClient, index: LiveIndex, select?: (stub: OasStub) => boolean): Promise<LiveSnapshot> {
+	const wanted = index.apis.filter((entry) => 'classic' in entry || !select || select(entry.oas));
+	const oasCount = wanted.filter((entry) => 'oas' in entry).length;
+	const listed = oasCount > (select ? oasListThreshold : 1) ? await oasDocuments(client) : undefined;
+	const loaded = await Promise.all(wanted.map((entry) => ('oas' in entry ? loadOas(client, entry.oas, listed?.get(entry.oas.id)) : entry.classic)));
+	const apis = loaded.filter((body): body is JsonObject => body !== undefined);
+	return {apis, policies: index.policies, templates: index.templates};
+}
+
+/**
+ * Loads everything from one Dashboard: the lists, then every OAS document (through the OAS list when the Dashboard
+ * has it). All requests go through the client's concurrency limit, so this is as parallel as the environment allows
+ * and no more.
+ */
+export async function loadLive(client: DashboardClient): Promise<LiveSnapshot> {
+	return completeLive(client, await listLive(client));
 }
 
 /** Items for a snapshot, so every consumer derives ids, names and categories the same way (core `makeItem`). */
