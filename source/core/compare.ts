@@ -1,21 +1,25 @@
 import {itemKey, type ConflictEntry, type InvalidEntry, type Item, type ItemSet} from './item.js';
-import type {JsonValue} from './json.js';
 import {changedPaths} from './changes.js';
-import {normalize, normalizedCounted, normalizedText, type HiddenField, type NormalizeOptions} from './normalize.js';
+import {canonicalJson} from './canonical.js';
+import {normalize, type HiddenField, type Normalized, type NormalizeOptions} from './normalize.js';
+import {attachDetail} from './pair-detail.js';
 import {maskSecrets} from './secrets.js';
 import {statuses, type Comparison, type Status, type StatusCounts} from './status.js';
+import type {JsonValue} from './json.js';
 
-/** Options shared by set and item comparison: today the user ignore paths of the config. */
+export {comparisonDetail, type PairDetail} from './pair-detail.js';
+
+/** Options shared by set and item comparison: today the user ignore paths of the config (`hidden` is set here). */
 export type CompareOptions = NormalizeOptions;
 
-/** One item pair prepared for the diff screen: normalised, masked texts ready for diffRows. */
+/** One item pair prepared for output: normalised, masked texts with every hidden field listed. */
 export interface ItemComparison {
 	readonly status: Extract<Status, 'unchanged' | 'changed' | 'only-in-git' | 'only-live'>;
 	readonly changes: readonly string[];
 	/** Normalised values, unmasked: for commands that write or hash, never for display. */
 	readonly leftValue?: JsonValue;
 	readonly rightValue?: JsonValue;
-	/** Masked, stable pretty JSON for the two diff columns; undefined for a missing side. */
+	/** Masked, stable pretty JSON; undefined for a missing side. */
 	readonly leftText?: string;
 	readonly rightText?: string;
 	readonly leftHidden: readonly HiddenField[];
@@ -25,19 +29,20 @@ export interface ItemComparison {
 }
 
 /**
- * Compares one pair (either side may be missing) the same way compareSets does, and prepares what the diff
- * screen shows: masked texts, hidden fields per side. Keeping it here means the list and the diff never disagree.
+ * Compares one pair (either side may be missing) the same way compareSets does, with every hidden field listed and
+ * masked texts (`diff --full`). Rows of a set comparison already carry their texts: use `comparisonDetail(row)`.
  */
 export function compareItems(left: Item | undefined, right: Item | undefined, options: CompareOptions = {}): ItemComparison {
-	const l = left ? normalize(left, options) : undefined;
-	const r = right ? normalize(right, options) : undefined;
+	const listed = {ignore: options.ignore, hidden: 'list'} as const;
+	const l = left ? normalize(left, listed) : undefined;
+	const r = right ? normalize(right, listed) : undefined;
 	const changes = l && r ? changedPaths(l.value, r.value) : [];
 	const status = !l ? 'only-live' : !r ? 'only-in-git' : changes.length > 0 ? 'changed' : 'unchanged';
 	const masked = maskSecrets(l?.value, r?.value);
 	return {
 		status, changes, leftValue: l?.value, rightValue: r?.value,
-		leftText: masked.left === undefined ? undefined : normalizedText(masked.left),
-		rightText: masked.right === undefined ? undefined : normalizedText(masked.right),
+		leftText: masked.left === undefined ? undefined : canonicalJson(masked.left, 2),
+		rightText: masked.right === undefined ? undefined : canonicalJson(masked.right, 2),
 		leftHidden: l?.hidden ?? [], rightHidden: r?.hidden ?? [], masked: masked.masked,
 	};
 }
@@ -73,7 +78,8 @@ function invalidRow(key: string, invalid: InvalidEntry, other: Item | undefined,
 	};
 }
 
-function order(a: Comparison, b: Comparison): number {
+/** The order of compared rows (kind, name, ID), so rows updated after a write fall where a full compare puts them. */
+export function comparisonOrder(a: Comparison, b: Comparison): number {
 	const fields: Array<[string, string]> = [[a.kind ?? '~', b.kind ?? '~'], [a.name, b.name], [a.id ?? '', b.id ?? ''], [a.key, b.key]];
 	for (const [x, y] of fields) if (x !== y) return x < y ? -1 : 1;
 	return 0;
@@ -86,7 +92,11 @@ function order(a: Comparison, b: Comparison): number {
  * (and be pruned) just because its Git file is broken. Sorted by kind, name, ID.
  */
 export function compareSets(left: ItemSet, right: ItemSet, options: CompareOptions = {}): Comparison[] {
-	return pairSets(left, right, (item) => normalizedCounted(item, options).value);
+	return pairSets(left, right, options, (item) => normalize(item, counted(options)));
+}
+
+function counted(options: CompareOptions): NormalizeOptions {
+	return {ignore: options.ignore, hidden: 'count'};
 }
 
 /** A set comparison with the hidden-field count of every item, per comparison key (both sides added up). */
@@ -102,7 +112,7 @@ export interface CountedComparison {
  */
 export function compareSetsCounted(left: ItemSet, right: ItemSet, options: CompareOptions = {}): CountedComparison {
 	const counter = hiddenCounter(options);
-	return {comparisons: pairSets(left, right, counter.valueOf), hidden: hiddenByKey([left, right], counter.countOf)};
+	return {comparisons: pairSets(left, right, options, counter.normalizedOf), hidden: hiddenByKey([left, right], counter.countOf)};
 }
 
 /** Hidden-field counts per comparison key over the items of `sets`, for when the sets are not compared (a side failed). */
@@ -114,15 +124,15 @@ export function hiddenCounts(sets: readonly ItemSet[], options: CompareOptions =
  * Normalises items while remembering only their hidden counts: values stay short-lived (kept, 3,000 pairs of them
  * outlived the young GC generation and cost more than they saved), counts are looked up for items already seen.
  */
-function hiddenCounter(options: CompareOptions): {valueOf: (item: Item) => JsonValue; countOf: (item: Item) => number} {
+function hiddenCounter(options: CompareOptions): {normalizedOf: (item: Item) => Normalized; countOf: (item: Item) => number} {
 	const counts = new Map<Item, number>();
-	const valueOf = (item: Item): JsonValue => {
-		const {value, hiddenCount} = normalizedCounted(item, options);
-		counts.set(item, hiddenCount);
-		return value;
+	const normalizedOf = (item: Item): Normalized => {
+		const normalized = normalize(item, counted(options));
+		counts.set(item, normalized.hiddenCount);
+		return normalized;
 	};
-	const countOf = (item: Item): number => counts.get(item) ?? normalizedCounted(item, options).hiddenCount;
-	return {valueOf, countOf};
+	const countOf = (item: Item): number => counts.get(item) ?? normalize(item, counted(options)).hiddenCount;
+	return {normalizedOf, countOf};
 }
 
 function hiddenByKey(sets: readonly ItemSet[], countOf: (item: Item) => number): Record<string, number> {
@@ -138,7 +148,9 @@ function hiddenByKey(sets: readonly ItemSet[], countOf: (item: Item) => number):
 	return out;
 }
 
-function pairSets(left: ItemSet, right: ItemSet, valueOf: (item: Item) => JsonValue): Comparison[] {
+type NormalizedOf = (item: Item) => Normalized;
+
+function pairSets(left: ItemSet, right: ItemSet, options: CompareOptions, normalizedOf: NormalizedOf): Comparison[] {
 	const rows: Comparison[] = [];
 	const rightByKey = new Map<string, Item>();
 	for (const item of right.items) if (!rightByKey.has(itemKey(item))) rightByKey.set(itemKey(item), item);
@@ -164,20 +176,24 @@ function pairSets(left: ItemSet, right: ItemSet, valueOf: (item: Item) => JsonVa
 		const key = itemKey(item);
 		if (claimed.has(key) || seenLeft.has(key)) continue;
 		seenLeft.add(key);
-		rows.push(pairRow(key, item, rightByKey.get(key), valueOf));
+		rows.push(pairRow(key, item, rightByKey.get(key), options, normalizedOf));
 	}
 	for (const [key, item] of rightByKey) {
 		if (claimed.has(key) || seenLeft.has(key)) continue;
-		rows.push(pairRow(key, undefined, item, valueOf));
+		rows.push(pairRow(key, undefined, item, options, normalizedOf));
 	}
-	return rows.sort(order);
+	return rows.sort(comparisonOrder);
 }
 
-function pairRow(key: string, left: Item | undefined, right: Item | undefined, valueOf: (item: Item) => JsonValue): Comparison {
+/**
+ * One pair's row, its diff detail left to first use: keeping the normalised sides of 3,000 changed pairs for it
+ * more than doubled the time of this comparison (GC), and a diff is opened for a few rows at most.
+ */
+function pairRow(key: string, left: Item | undefined, right: Item | undefined, options: CompareOptions, normalizedOf: NormalizedOf): Comparison {
 	const base = describe(left ?? right, {});
-	if (!left || !right) return {key, ...base, status: left ? 'only-in-git' : 'only-live', left, right, changes: []};
-	const changes = changedPaths(valueOf(left), valueOf(right));
-	return {key, ...base, status: changes.length > 0 ? 'changed' : 'unchanged', left, right, changes};
+	if (!left || !right) return attachDetail({key, ...base, status: left ? 'only-in-git' : 'only-live', left, right, changes: []}, options);
+	const changes = changedPaths(normalizedOf(left).value, normalizedOf(right).value);
+	return attachDetail({key, ...base, status: changes.length > 0 ? 'changed' : 'unchanged', left, right, changes}, options);
 }
 
 /** Counts per status (every status present, zero when absent) plus the total, for summaries and drift bars. */

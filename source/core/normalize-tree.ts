@@ -1,3 +1,4 @@
+import {setOwn} from './canonical.js';
 import {isJsonObject, type JsonObject, type JsonValue} from './json.js';
 import {formatPath, type PatternSegment, type Segment, wildcard} from './paths.js';
 import {maskAt} from './secrets.js';
@@ -38,35 +39,13 @@ export class Hider {
 	}
 }
 
-/** A deep copy with object keys in code-unit order, so equal content always prints and compares the same. */
-export function sortedCopy(value: JsonValue): JsonValue {
-	if (Array.isArray(value)) return value.map(sortedCopy);
-	if (!isJsonObject(value)) return value;
-	const out: JsonObject = {};
-	for (const key of Object.keys(value).sort()) out[key] = sortedCopy(value[key]!);
-	return out;
-}
-
-/** A deep copy keeping key order: about twice as fast as `sortedCopy`, for values that are compared, never printed. */
+/** A deep copy keeping key order: about twice as fast as a sorted copy; printing and hashing sort (`canonicalJson`). */
 export function plainCopy(value: JsonValue): JsonValue {
 	if (Array.isArray(value)) return value.map(plainCopy);
 	if (!isJsonObject(value)) return value;
 	const out: JsonObject = {};
-	for (const key of Object.keys(value)) out[key] = plainCopy(value[key]!);
+	for (const key of Object.keys(value)) setOwn(out, key, plainCopy(value[key]!));
 	return out;
-}
-
-/** Sets a key on a sorted object while keeping it sorted (rules that fill a missing key use this). */
-export function setSorted(target: JsonObject, key: string, value: JsonValue): void {
-	if (Object.hasOwn(target, key)) {
-		target[key] = value;
-		return;
-	}
-	const entries = Object.entries(target);
-	for (const [existing] of entries) delete target[existing];
-	entries.push([key, value]);
-	entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	for (const [k, v] of entries) target[k] = v;
 }
 
 /** Child object at `key`, or undefined; lets rules walk optional structure without casts. */

@@ -1,6 +1,7 @@
+import {canonicalJson} from './canonical.js';
 import {isJsonObject, type JsonObject, type JsonValue} from './json.js';
 import type {Item, Kind} from './item.js';
-import {type HiddenField, type HiddenReason, Hider, plainCopy, removeMatches, sortedCopy} from './normalize-tree.js';
+import {type HiddenField, type HiddenReason, Hider, plainCopy, removeMatches} from './normalize-tree.js';
 import {parsePath, type PatternSegment} from './paths.js';
 import {normalizeClassic} from './rules-classic.js';
 import {normalizeOas} from './rules-oas.js';
@@ -9,17 +10,32 @@ import {normalizeTemplate} from './rules-template.js';
 
 export type {HiddenField, HiddenReason} from './normalize-tree.js';
 
+/**
+ * What the caller needs of the fields normalisation leaves out. `list`: each one with path, reason and masked value
+ * (`compareItems`, tests); `count`: how many ("7 server-managed fields hidden"); `none`: nothing (verification,
+ * hashing). Listing costs about as much again as the normalisation itself; counting is free, so `count` and `none`
+ * cost the same and `none` only says the count does not matter.
+ */
+export type HiddenMode = 'list' | 'count' | 'none';
+
 /** User ignore paths per kind (config `ignore:`), relative to the body in tyk-sync file shape (`api_definition.tags`, `oas.info.description`). */
 export interface NormalizeOptions {
 	readonly ignore?: Partial<Record<Kind, readonly string[]>>;
+	/** Default `list`. */
+	readonly hidden?: HiddenMode;
 }
 
-/** The compared form of one item, and everything that was left out of it. */
+/** The compared form of one item, and what was left out of it. */
 export interface Normalized {
-	/** Body in tyk-sync file shape with server-managed fields removed and keys sorted. */
+	/**
+	 * Body in tyk-sync file shape with server-managed fields and defaults removed. Key order is the source's, not
+	 * sorted: compare it structurally (`jsonEqual`, `changedPaths`), print or hash it with `canonicalJson`.
+	 */
 	readonly value: JsonValue;
-	/** Sorted by path; values of user-ignored fields have their secrets masked. */
+	/** Sorted by path; values of user-ignored fields have their secrets masked. Empty unless `hidden: 'list'`. */
 	readonly hidden: readonly HiddenField[];
+	/** How many fields were left out (`hidden.length` in `list` mode), in every mode. */
+	readonly hiddenCount: number;
 }
 
 const patternCache = new Map<string, PatternSegment[]>();
@@ -38,32 +54,13 @@ export function ignorePattern(path: string): PatternSegment[] {
 /**
  * Turns an item into the form that is compared and shown: the same item read from a Dashboard, from a tyk-sync
  * dump of it, or read back after a publish gives the same value. Idempotent: normalising a normalised body
- * (as an item of the same kind) changes nothing. The input item is never modified.
+ * (as an item of the same kind) changes nothing. The input item is never modified. The one normalisation: every
+ * comparison, verification, hash and diff goes through here, differing only in `options.hidden`.
  */
 export function normalize(item: Item, options: NormalizeOptions = {}): Normalized {
-	const {value, hidden} = run(item, options, true);
-	return {value, hidden};
-}
-
-/** The normalised value alone, skipping the hidden-field list: what bulk comparison needs, about twice as fast. */
-export function normalizedValue(item: Item, options: NormalizeOptions = {}): JsonValue {
-	return run(item, options, false).value;
-}
-
-/**
- * The normalised value and how many fields were hidden (`normalize(item).hidden.length`), at the cost of
- * `normalizedValue`: a whole-environment diff needs both for every item, and normalising twice was most of its time.
- * Keys keep their source order (equal to the sorted value in content, not in order): only for comparing, where
- * order never matters, and skipping the sort is ~20% of comparing 3,000 pairs. Print `normalize` results instead.
- */
-export function normalizedCounted(item: Item, options: NormalizeOptions = {}): {value: JsonValue; hiddenCount: number} {
-	const {value, hiddenCount} = run(item, options, false, false);
-	return {value, hiddenCount};
-}
-
-function run(item: Item, options: NormalizeOptions, collect: boolean, sorted = true): Normalized & {hiddenCount: number} {
-	const body = (sorted ? sortedCopy(item.body) : plainCopy(item.body)) as JsonObject;
-	const hider = new Hider(collect);
+	const mode = options.hidden ?? 'list';
+	const body = plainCopy(item.body) as JsonObject;
+	const hider = new Hider(mode === 'list');
 	for (const path of options.ignore?.[item.kind] ?? []) removeMatches(body, ignorePattern(path), hider, {reason: 'ignored'});
 	if (item.kind === 'api') {
 		if (item.flavor === 'oas' || isJsonObject(body['oas'])) normalizeOas(body, item, hider);
@@ -74,9 +71,14 @@ function run(item: Item, options: NormalizeOptions, collect: boolean, sorted = t
 	return {value: body, hidden, hiddenCount: hider.count};
 }
 
-/** Stable pretty JSON (2-space) of a normalised value: the text both diff columns are built from. */
+/** @deprecated The normalised value alone: `normalize(item, {...options, hidden: 'none'}).value`. */
+export function normalizedValue(item: Item, options: NormalizeOptions = {}): JsonValue {
+	return normalize(item, {...options, hidden: 'none'}).value;
+}
+
+/** @deprecated Stable 2-space JSON of a normalised value: `canonicalJson(value, 2)`. */
 export function normalizedText(value: JsonValue): string {
-	return JSON.stringify(sortedCopy(value), null, 2);
+	return canonicalJson(value, 2);
 }
 
 /** Hidden fields per reason, for headers like "7 server-managed fields hidden". */

@@ -1,6 +1,6 @@
 import {isJsonObject, type JsonObject, type JsonValue} from './json.js';
 import type {Item} from './item.js';
-import {child, type Hider, removeMatches, setSorted, stripEmpty} from './normalize-tree.js';
+import {child, type Hider, removeMatches, stripEmpty} from './normalize-tree.js';
 import {type PatternSegment, wildcard} from './paths.js';
 import {normalizeEnvelope} from './rules-envelope.js';
 
@@ -42,7 +42,7 @@ export function normalizeClassic(body: JsonObject, item: Item, hider: Hider): vo
 	if (!isJsonObject(def)) return;
 	hider.drop(def, 'id', base, 'server');
 	hider.drop(def, 'org_id', base, 'server');
-	if (item.id !== '' && def['api_id'] !== item.id) setSorted(def, 'api_id', item.id);
+	if (item.id !== '' && def['api_id'] !== item.id) def['api_id'] = item.id;
 	const graphql = child(def, 'graphql');
 	if (graphql) hider.drop(graphql, 'last_schema_update', [...base, 'graphql'], 'server');
 	const proxy = child(def, 'proxy');

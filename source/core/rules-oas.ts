@@ -1,6 +1,6 @@
 import {isJsonObject, type JsonObject, type JsonValue} from './json.js';
 import type {Item} from './item.js';
-import {child, type Hider, setSorted, stripEmpty} from './normalize-tree.js';
+import {child, type Hider, stripEmpty} from './normalize-tree.js';
 import {normalizeEnvelope} from './rules-envelope.js';
 
 const tykPath = ['oas', 'x-tyk-api-gateway'];
@@ -57,7 +57,7 @@ export function normalizeOas(body: JsonObject, item: Item, hider: Hider): void {
 	if (info) {
 		hider.drop(info, 'dbId', [...tykPath, 'info'], 'server');
 		hider.drop(info, 'orgId', [...tykPath, 'info'], 'server');
-		if (item.id !== '' && info['id'] !== item.id) setSorted(info, 'id', item.id);
+		if (item.id !== '' && info['id'] !== item.id) info['id'] = item.id;
 		const versioning = child(info, 'versioning');
 		if (versioning) hider.drop(versioning, 'versions', [...tykPath, 'info', 'versioning'], 'server');
 	}

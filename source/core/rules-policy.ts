@@ -1,6 +1,6 @@
 import type {JsonObject} from './json.js';
 import type {Item} from './item.js';
-import {type Hider, setSorted, stripEmpty} from './normalize-tree.js';
+import {type Hider, stripEmpty} from './normalize-tree.js';
 
 /** Fields the Dashboard computes from other fields or from the referenced APIs on every save. */
 const computed = ['access_rights_array', 'auth_type', 'auth_types', 'graphql_enabled'];
@@ -15,6 +15,6 @@ export function normalizePolicy(body: JsonObject, item: Item, hider: Hider): voi
 	for (const key of computed) hider.drop(body, key, [], 'server');
 	// The Dashboard stores `state: "active"` when a policy arrives without one (it predates the field in tyk-sync files).
 	if (body['state'] === 'active') hider.drop(body, 'state', [], 'default');
-	if (item.id !== '' && body['id'] !== item.id) setSorted(body, 'id', item.id);
+	if (item.id !== '' && body['id'] !== item.id) body['id'] = item.id;
 	stripEmpty(body, [], 'go', hider);
 }

@@ -1,3 +1,4 @@
+import {setOwn} from './canonical.js';
 import {isJsonObject, type JsonObject, type JsonValue} from './json.js';
 import {formatPath, type Segment} from './paths.js';
 import {isSecretField} from './secret-rules.js';
@@ -46,7 +47,7 @@ function maskWalk(
 		const out: JsonObject = {};
 		for (const key of Object.keys(value)) {
 			path.push(key);
-			out[key] = maskWalk(value[key]!, lookup(other, key), hasOther, path, masked);
+			setOwn(out, key, maskWalk(value[key]!, lookup(other, key), hasOther, path, masked));
 			path.pop();
 		}
 		return out;

@@ -1,4 +1,5 @@
 import type {Flavor, InvalidEntry, Item, Kind} from './item.js';
+import type {PairDetail} from './pair-detail.js';
 
 /** Where an item stands when one source (left, usually Git) is compared with a target (right, usually live). */
 export type Status = 'unchanged' | 'changed' | 'only-in-git' | 'only-live' | 'invalid' | 'conflict';
@@ -25,6 +26,12 @@ export interface Comparison {
 	/** For `invalid` and `conflict`: what is wrong, naming the file(s). */
 	readonly error?: string;
 	readonly invalid?: InvalidEntry;
+	/**
+	 * What the Diff screen shows of this pair (masked texts, hidden count), computed on first call and cached with
+	 * the row, from the same normalisation the comparison used. Set by `compareSets`; not enumerable, so a copied
+	 * row (`{...row}`) has none: read it through `comparisonDetail(row, options)`, which covers both.
+	 */
+	readonly detail?: () => PairDetail;
 }
 
 /** Counts per status, for summaries and drift bars. */

@@ -2,7 +2,7 @@ import test from 'ava';
 import {makeItem, type Item, type ItemSet} from '../../source/core/item.js';
 import type {JsonObject} from '../../source/core/json.js';
 import {compareSets, compareSetsCounted, hiddenCounts} from '../../source/core/compare.js';
-import {normalize, normalizedCounted} from '../../source/core/normalize.js';
+import {normalize} from '../../source/core/normalize.js';
 import {classicFile, classicLive, oasFile, oasLive, policyLive, templateLive} from './fixtures.js';
 
 function set(items: Item[]): ItemSet {
@@ -16,13 +16,18 @@ const items = (): Item[] => [
 	makeItem('policy', policyLive({id: 'gold', name: 'Gold'})), makeItem('template', templateLive()),
 ];
 
-test('the counted normalisation gives the same value and exactly as many hidden fields as the full one', t => {
+test('every hidden mode gives the same value; list and count agree on how many fields were hidden', t => {
 	for (const options of [{}, ignore]) {
 		for (const item of items()) {
 			const full = normalize(item, options);
-			const counted = normalizedCounted(item, options);
+			const counted = normalize(item, {...options, hidden: 'count'});
+			const bare = normalize(item, {...options, hidden: 'none'});
 			t.deepEqual(counted.value, full.value);
+			t.deepEqual(bare.value, full.value);
+			t.is(full.hiddenCount, full.hidden.length);
 			t.is(counted.hiddenCount, full.hidden.length);
+			t.deepEqual(counted.hidden, []);
+			t.deepEqual(bare.hidden, []);
 			t.true(counted.hiddenCount > 0, `${item.kind} ${item.id} hides server-managed fields`);
 		}
 	}

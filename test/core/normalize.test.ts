@@ -1,7 +1,8 @@
 import test from 'ava';
 import {makeItem, type Kind} from '../../source/core/item.js';
 import type {JsonObject, JsonValue} from '../../source/core/json.js';
-import {countHidden, normalize, normalizedText} from '../../source/core/normalize.js';
+import {canonicalJson} from '../../source/core/canonical.js';
+import {countHidden, normalize} from '../../source/core/normalize.js';
 import {changedPaths} from '../../source/core/changes.js';
 import {PathSyntaxError} from '../../source/core/paths.js';
 import {apiId, classicFile, classicLive, classicSparse, classicSparsePublished, oasFile, oasLive, oasId, policyLive, templateLive} from './fixtures.js';
@@ -119,10 +120,10 @@ test('a bad ignore path is rejected with a message naming it', t => {
 	t.regex(error!.message, /api_definition\.\.tags/);
 });
 
-test('keys come out sorted at every level and normalizedText is 2-space JSON', t => {
-	const text = normalizedText(norm('api', oasLive()).value);
+test('the canonical text of a normalised value has keys sorted at every level, 2-space indented', t => {
+	const text = canonicalJson(norm('api', oasLive()).value, 2);
 	t.true(text.startsWith('{\n  "categories": [\n    "logistics",\n    "retail"\n  ],\n  "oas": {\n    "info"'));
-	t.is(normalizedText({b: 1, a: {d: 2, c: [3, {f: 1, e: 2}]}}), JSON.stringify({a: {c: [3, {e: 2, f: 1}], d: 2}, b: 1}, null, 2));
+	t.is(canonicalJson({b: 1, a: {d: 2, c: [3, {f: 1, e: 2}]}}, 2), JSON.stringify({a: {c: [3, {e: 2, f: 1}], d: 2}, b: 1}, null, 2));
 });
 
 test('the input item is never modified', t => {
@@ -173,8 +174,11 @@ test('normalising is idempotent (fixtures and 400 random perturbations)', t => {
 			const body = round === 0 ? make() : (perturb(make(), random) as JsonObject);
 			const once = normalize(makeItem(kind, body), {ignore: {api: ['api_definition.tags'], policy: ['tags']}});
 			const twice = normalize(makeItem(kind, once.value as JsonObject), {ignore: {api: ['api_definition.tags'], policy: ['tags']}});
-			t.is(normalizedText(twice.value), normalizedText(once.value));
+			t.is(canonicalJson(twice.value, 2), canonicalJson(once.value, 2));
 			t.deepEqual(twice.hidden, []);
+			t.is(twice.hiddenCount, 0);
+			const bare = normalize(makeItem(kind, body), {ignore: {api: ['api_definition.tags'], policy: ['tags']}, hidden: 'none'});
+			t.is(canonicalJson(bare.value), canonicalJson(once.value), 'every mode gives the same value');
 		}
 	}
 });

@@ -30,7 +30,7 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const {comparison} = route;
 	const [view, setView] = useState(initialDiffView);
 	const compareOptions = useMemo(() => ui.services.compareOptions?.() ?? {}, [ui.services]);
-	const texts = useMemo(() => diffTexts(comparison.left, comparison.right, view.showHidden, compareOptions), [comparison, view.showHidden, compareOptions]);
+	const texts = useMemo(() => diffTexts(comparison, view.showHidden, compareOptions), [comparison, view.showHidden, compareOptions]);
 	const layout: 'split' | 'stacked' = width < stackedBelow ? 'stacked' : 'split';
 	const [leftText, rightText] = view.swap ? [texts.right, texts.left] : [texts.left, texts.right];
 	const [leftLabel, rightLabel] = view.swap ? [route.rightLabel, route.leftLabel] : [route.leftLabel, route.rightLabel];

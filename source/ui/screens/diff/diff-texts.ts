@@ -1,7 +1,6 @@
-import {compareItems, type CompareOptions} from '../../../core/compare.js';
-import type {Item} from '../../../core/item.js';
-import {normalizedText} from '../../../core/normalize.js';
-import {maskSecrets} from '../../../core/secrets.js';
+import {comparisonDetail, type CompareOptions} from '../../../core/compare.js';
+import {rawDetail} from '../../../core/pair-detail.js';
+import type {Comparison} from '../../../core/status.js';
 
 /** The two texts a diff shows, with what was left out of them. */
 export interface DiffTexts {
@@ -14,22 +13,12 @@ export interface DiffTexts {
 }
 
 /**
- * Builds the texts for the Diff screen from the same core code (and the same `options`: the config's ignore paths)
- * the comparison used, so the list and the diff never disagree. With `showHidden`, the raw bodies are shown (keys
- * sorted, secrets still masked): nothing is left out.
+ * The texts for the Diff screen: the comparison's own detail (normalised once, by core, and cached with the row, so
+ * the list and the diff never disagree and re-renders never normalise again). `options` (the config's ignore paths)
+ * serve only rows built without one. With `showHidden`, the raw bodies are shown (keys sorted, secrets still masked):
+ * nothing is left out.
  */
-export function diffTexts(left: Item | undefined, right: Item | undefined, showHidden: boolean, options: CompareOptions = {}): DiffTexts {
-	if (showHidden) {
-		const masked = maskSecrets(left?.body, right?.body);
-		return {
-			left: masked.left === undefined ? undefined : normalizedText(masked.left),
-			right: masked.right === undefined ? undefined : normalizedText(masked.right),
-			hidden: 0, masked: masked.masked.length,
-		};
-	}
-	const compared = compareItems(left, right, options);
-	return {
-		left: compared.leftText, right: compared.rightText,
-		hidden: Math.max(compared.leftHidden.length, compared.rightHidden.length), masked: compared.masked.length,
-	};
+export function diffTexts(comparison: Comparison, showHidden: boolean, options: CompareOptions = {}): DiffTexts {
+	const detail = showHidden ? rawDetail(comparison.left, comparison.right) : comparisonDetail(comparison, options);
+	return {left: detail.leftText, right: detail.rightText, hidden: detail.hidden, masked: detail.masked.length};
 }
