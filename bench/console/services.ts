@@ -1,6 +1,7 @@
-import {compareSetsCounted, countStatuses} from '../../source/core/compare.js';
+import {compareSetsCounted, countStatuses, type CompareOptions} from '../../source/core/compare.js';
 import type {Item, Kind} from '../../source/core/item.js';
-import type {OperationResult, Plan} from '../../source/core/plan.js';
+import type {OperationResult} from '../../source/core/plan.js';
+import type {PlanResult} from '../../source/engine/plans.js';
 import type {Comparison} from '../../source/core/status.js';
 import type {ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory} from '../../source/engine/services.js';
 import {asSet} from './fixtures.js';
@@ -47,24 +48,20 @@ export class MemoryServices implements ConsoleServices {
 		return this.notMeasured('comparing environments');
 	}
 
-	planPublish(): Promise<Plan> {
-		return this.notMeasured('publishing');
-	}
-
-	planDump(): Promise<Plan> {
-		return this.notMeasured('dumping');
-	}
-
-	planRollback(): Promise<Plan> {
-		return this.notMeasured('rolling back');
-	}
-
-	planUndo(): Promise<Plan> {
-		return this.notMeasured('undoing');
+	plan(): Promise<PlanResult> {
+		return this.notMeasured('planning');
 	}
 
 	apply(): Promise<OperationResult> {
 		return this.notMeasured('applying');
+	}
+
+	refreshView(): Promise<EnvironmentView> {
+		return this.notMeasured('applying');
+	}
+
+	compareOptions(): CompareOptions {
+		return {};
 	}
 
 	history(): Promise<ItemHistory> {

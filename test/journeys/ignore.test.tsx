@@ -11,13 +11,13 @@ import {keys, renderApp} from '../ui/helpers/render.js';
 const ignoreUpstream: CompareOptions = {ignore: {api: ['api_definition.proxy.target_url']}};
 
 class IgnoringServices extends FakeServices {
-	compareOptions(): CompareOptions {
+	override compareOptions(): CompareOptions {
 		return ignoreUpstream;
 	}
 }
 
 async function paymentsDiff(services: FakeServices) {
-	const app = await renderApp(services, {width: 160, height: 30, initialEnvironment: 'staging'});
+	const app = renderApp(services, {width: 160, height: 30, initialEnvironment: 'staging'});
 	await app.waitFor('4 of 6 shown');
 	await app.press('/', 'Payments', keys.enter);
 	await app.waitFor('1 of 6 shown');

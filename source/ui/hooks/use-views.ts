@@ -1,4 +1,6 @@
 import {useCallback, useEffect, useReducer, useRef} from 'react';
+import {errorMessage} from '../../core/errors.js';
+import type {OperationResult} from '../../core/plan.js';
 import type {ConsoleServices} from '../../engine/services.js';
 import {viewKey, viewsReducer, type ViewStore} from '../state/views.js';
 
@@ -7,13 +9,15 @@ export interface Views {
 	readonly store: ViewStore;
 	/** Starts loading unless already loaded or loading (`force` reloads). Never awaits: input stays responsive. */
 	load(environment: string, options?: {base?: string; force?: boolean}): void;
-	/** Reloads every view that shows an environment (its own and comparisons involving it), after a write to it. */
-	refresh(environment: string): void;
+	/**
+	 * Brings every held view up to date after an apply: the engine patches exactly the rows the apply wrote (the
+	 * environment's own view, comparisons involving it, other environments on the same Git branch after a dump), from
+	 * what the apply read back; nothing is reloaded whole. A view still loading is loaded again, since its read may
+	 * predate the write.
+	 */
+	applied(result: OperationResult): void;
 }
 
-function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Loads environment views in the background, one request per key at a time, each with its own AbortController, so a
@@ -49,16 +53,26 @@ export function useViews(services: ConsoleServices): Views {
 			(error: unknown) => {
 				if (controller.signal.aborted) return;
 				inFlight.current.delete(key);
-				dispatch({type: 'failed', key, error: message(error)});
+				dispatch({type: 'failed', key, error: errorMessage(error)});
 			},
 		);
 	}, [services]);
-	const refresh = useCallback((environment: string) => {
-		for (const key of Object.keys(storeRef.current)) {
+	const applied = useCallback((result: OperationResult) => {
+		for (const [key, entry] of Object.entries(storeRef.current)) {
 			const [base, other] = key.includes('→') ? key.split('→') : [undefined, key];
-			if (other === environment || base === environment) load(other!, {base, force: true});
+			if (entry.state === 'loading') {
+				load(other!, {base, force: true});
+				continue;
+			}
+			if (entry.state !== 'ready') continue;
+			services.refreshView(entry.view, result).then(
+				(view) => {
+					// Only if nothing replaced the entry meanwhile (a reload the user asked for wins).
+					if (view !== entry.view && storeRef.current[key] === entry) dispatch({type: 'loaded', key, view});
+				},
+				() => load(other!, {base, force: true}),
+			);
 		}
-		if (!storeRef.current[environment]) load(environment, {force: true});
-	}, [load]);
-	return {store, load, refresh};
+	}, [load, services]);
+	return {store, load, applied};
 }

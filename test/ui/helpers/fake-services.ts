@@ -1,7 +1,10 @@
 import type {Item, ItemSet, Kind} from '../../../source/core/item.js';
 import {compareSets, countStatuses} from '../../../source/core/compare.js';
 import {buildPlan} from '../../../source/core/planning.js';
-import type {OperationResult, Plan, ProgressEvent, StepResult} from '../../../source/core/plan.js';
+import type {OperationResult, Plan, ProgressEvent, StepResult, TargetItem} from '../../../source/core/plan.js';
+import type {CompareOptions} from '../../../source/core/compare.js';
+import type {PlanRequest, PlanResult} from '../../../source/engine/plans.js';
+import {liveSidesMoved, patchView, targetChanges} from '../../../source/engine/view-update.js';
 import type {Comparison} from '../../../source/core/status.js';
 import type {
 	ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, VersionRef,
@@ -120,9 +123,31 @@ export class FakeServices implements ConsoleServices {
 		return this.view(other, comparisons, {type: 'live', label: `live ${base}`, environment: base}, this.env(other).live);
 	}
 
-	async planPublish(environment: string, keys: readonly string[], options?: {fromEnvironment?: string}): Promise<Plan> {
+	/** Dispatches like the engine; the per-kind methods record what was asked in `calls`. */
+	async plan(request: PlanRequest): Promise<PlanResult> {
+		switch (request.type) {
+			case 'publish': return {plan: await this.planPublish(request.environment, request.selection?.keys ?? [], request), excluded: []};
+			case 'dump': return {plan: await this.planDump(request.environment, request.selection?.keys ?? []), excluded: []};
+			case 'rollback': return {plan: await this.planRollback(request.environment, request.kind, request.id, request.version), excluded: []};
+			case 'undo': return {plan: await this.planUndo(request.environment, request.operation), excluded: []};
+		}
+	}
+
+	/** Patches held views from the apply's target like the engine does (the fake's world itself never changes). */
+	async refreshView(view: EnvironmentView, result: OperationResult): Promise<EnvironmentView> {
+		this.calls.push(`refreshView ${view.name}`);
+		if (result.direction === 'dump') return view.name === result.environment ? patchView(view, 'left', targetChanges(result), {}) : view;
+		const sides = liveSidesMoved(view, result.environment);
+		return sides.reduce((current, side) => patchView(current, side, targetChanges(result), {}), view);
+	}
+
+	compareOptions(): CompareOptions {
+		return {};
+	}
+
+	async planPublish(environment: string, keys: readonly string[], options?: {fromEnvironment?: string; view?: EnvironmentView}): Promise<Plan> {
 		this.calls.push(`planPublish ${environment} ${keys.join(',')}${options?.fromEnvironment ? ` from ${options.fromEnvironment}` : ''}`);
-		const view = options?.fromEnvironment ? await this.compareEnvironments(options.fromEnvironment, environment) : await this.loadEnvironment(environment);
+		const view = options?.view ?? (options?.fromEnvironment ? await this.compareEnvironments(options.fromEnvironment, environment) : await this.loadEnvironment(environment));
 		return buildPlan(view.comparisons, {
 			direction: options?.fromEnvironment ? 'migrate' : 'publish', environment, source: view.left, target: view.right, keys: new Set(keys),
 		}).plan;
@@ -162,8 +187,11 @@ export class FakeServices implements ConsoleServices {
 		const operation = `op-${++this.operations}`;
 		onProgress({type: 'start', total: plan.steps.length, operation});
 		const results: StepResult[] = [];
+		const target: TargetItem[] = [];
 		for (const step of plan.steps) {
 			const failure = this.options.failures?.[step.key];
+			const now = failure || step.action === 'skip' ? step.before : step.after;
+			target.push({key: step.key, ...(now ? {item: now} : {})});
 			const result: StepResult = {
 				key: step.key, kind: step.kind, id: step.id, name: step.name, action: step.action,
 				status: failure ? 'failed' : step.action === 'skip' ? 'skipped' : 'applied',
@@ -172,7 +200,8 @@ export class FakeServices implements ConsoleServices {
 			results.push(result);
 			onProgress({type: 'step', result, done: results.length, total: plan.steps.length});
 		}
-		return {operation, environment: plan.environment, direction: plan.direction, results};
+		const base = {operation, environment: plan.environment, results, target, uncertain: []};
+		return plan.direction === 'dump' ? {...base, direction: 'dump'} : {...base, direction: plan.direction};
 	}
 
 	async history(environment: string, kind: Kind, id: string): Promise<ItemHistory> {

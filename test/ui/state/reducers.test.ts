@@ -212,7 +212,7 @@ test('events stream results in; the final result replaces them', (t) => {
 	t.is(state.done, 1);
 	t.is(state.results.length, 1);
 	const final = [result('a', 'failed', {error: 'boom'}), result('b', 'applied', {verified: true})];
-	state = progressReducer(state, {type: 'finished', result: {operation: 'op-9', environment: 'x', direction: 'publish', results: final}});
+	state = progressReducer(state, {type: 'finished', result: {operation: 'op-9', environment: 'x', direction: 'publish', results: final, target: [], uncertain: []}});
 	t.is(state.done, 2);
 	t.deepEqual(state.results, final);
 	t.truthy(state.finished);

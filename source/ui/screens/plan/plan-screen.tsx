@@ -28,7 +28,7 @@ export interface PlanScreenProps {
 export function PlanScreen({request, width, height, isActive}: PlanScreenProps) {
 	const ui = useUi();
 	const {theme} = ui;
-	const state = useAsync(() => loadPlan(ui.services, request), [request]);
+	const state = useAsync(() => loadPlan(ui.services, request, ui.views.store), [request]);
 	const plan: Plan | undefined = state.state === 'ready' ? state.value : undefined;
 	const info = findEnvironment(ui.environments, request.environment);
 	const protectedEnv = Boolean(info?.protected) && writesToDashboard(request);
@@ -68,7 +68,7 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			ui.say('Cancelled: nothing was written');
 			return false;
 		},
-	}, isActive && !confirm.typing);
+	}, {isActive});
 	useTextInput({
 		onText: (text) => dispatch({type: 'input', text}),
 		onEnter: () => dispatch({type: 'submit'}),
@@ -77,7 +77,7 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			ui.say('Cancelled: nothing was written');
 		},
 		onBackspace: () => dispatch({type: 'backspace'}),
-	}, isActive && confirm.typing && ui.inputActive);
+	}, {isActive: isActive && confirm.typing});
 	if (state.state === 'loading') return <Spinner label={`Planning ${request.type} for ${request.environment}…`} style={theme.reach.loading} />;
 	if (state.state === 'failed') {
 		return <Text {...theme.ui.error}>{truncate(`Could not plan ${request.type} for ${request.environment}: ${state.error}. Esc goes back.`, width * 3)}</Text>;

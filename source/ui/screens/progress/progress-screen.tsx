@@ -44,7 +44,7 @@ export function ProgressScreen({plan, width, height, isActive}: ProgressScreenPr
 				// Done items are unmarked; failed ones stay marked, so retrying is one key away.
 				if (marksKey !== undefined) mark({type: 'unmark', keys: result.results.filter((r) => r.status !== 'failed').map((r) => r.key)});
 				ui.say(`Operation ${result.operation}: ${c.applied} applied, ${c.skipped} skipped, ${c.failed} failed`);
-				ui.views.refresh(plan.environment);
+				ui.views.applied(result);
 			},
 			(error: unknown) => dispatch({type: 'crashed', error: errorMessage(error)}),
 		);
@@ -74,7 +74,7 @@ export function ProgressScreen({plan, width, height, isActive}: ProgressScreenPr
 			ui.say('Still applying: the result will appear here');
 			return true;
 		},
-	}, isActive);
+	}, {isActive});
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate">
