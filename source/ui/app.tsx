@@ -1,121 +1,17 @@
-import {useCallback, useMemo, useReducer, useState} from 'react';
-import {Box, Text, useApp} from 'ink';
-import type {ConsoleServices} from '../engine/services.js';
-import {findEnvironment, UiContext, type UiContextValue} from './context.js';
-import {makeTheme} from './theme.js';
-import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {useViews} from './hooks/use-views.js';
-import {currentEnvironment, initialStack, navReducer, routeTitle, screenOf, type NavAction, type NavStack} from './state/navigation.js';
-import {marksReducer, type Marks, type MarksAction} from './state/marks.js';
-import {shownView, viewKey} from './state/views.js';
-import {StatusBar} from './components/status-bar.js';
-import {HelpOverlay} from './components/help-overlay.js';
-import {RouteView} from './route-view.js';
-import {VisibleContext} from './components/spinner.js';
-import {truncate, width} from './text.js';
-import {MarksContext} from './marks-context.js';
+import {InputProvider} from './input/input-provider.js';
+import {Shell, type ShellProps} from './shell.js';
 
-/** Props of <App/>. */
-export interface AppProps {
-	readonly services: ConsoleServices;
-	/** Open this environment's Items screen directly (Esc still leads back to Environments). */
-	readonly initialEnvironment?: string;
-	/** Fixed size (tests); without it the terminal's size is used and followed on resize. */
-	readonly width?: number;
-	readonly height?: number;
-	/** False for NO_COLOR / --no-color. */
-	readonly color?: boolean;
-}
-
-/** The path to the current screen; when it is too wide the oldest parts go first, the current screen stays. */
-export function breadcrumb(parts: readonly string[], max: number): string {
-	for (let start = 0; start < parts.length; start++) {
-		const text = (start > 0 ? '… › ' : '') + parts.slice(start).join(' › ');
-		if (width(text) <= max) return text;
-	}
-	return truncate(parts.at(-1) ?? '', max);
-}
-
-const defaultMessage = '? shows every key';
-
-function startStack(initialEnvironment: string | undefined): NavStack {
-	return initialEnvironment === undefined
-		? initialStack
-		: [...initialStack, {type: 'items', environment: initialEnvironment}];
-}
+/** Props of <App/>: the shell's (services, start environment, fixed size for tests, colour). */
+export type AppProps = ShellProps;
 
 /**
- * The console root: owns the screen stack, the view cache, marks and the status message, and nothing else; every
- * screen lives in its own folder. Lower screens stay mounted (hidden) so going back restores cursor and filters.
+ * The console root: the one input provider around the shell, so every key of the console (screens, text fields, the
+ * help overlay, the app's own Esc/q/?) comes in through a single `useInput` and one priority stack.
  */
-export function App({services, initialEnvironment, width, height, color = true}: AppProps) {
-	const app = useApp();
-	const size = useTerminalSize();
-	// One row less than the terminal: Ink clears the whole screen on every frame that fills it, which flickers.
-	const columns = width ?? size.columns;
-	const rows = height ?? Math.max(5, size.rows - 1);
-	const theme = useMemo(() => makeTheme(color), [color]);
-	const environments = useMemo(() => services.environments(), [services]);
-	const views = useViews(services);
-	const [stack, navigate] = useReducer(navReducer, initialEnvironment, startStack);
-	const [message, setMessage] = useState(defaultMessage);
-	const [help, setHelp] = useState(false);
-	const [marks, setMarks] = useState<Readonly<Record<string, Marks>>>({});
-	const top = stack[stack.length - 1]!;
-	const back = useCallback((quit: boolean) => {
-		if (stack.length > 1) navigate({type: 'pop'});
-		else if (quit) app.exit();
-		else setMessage('Press q to quit');
-	}, [stack.length, app]);
-	// A new screen starts with the default message: the last one was about the screen the user left ("Press q to
-	// quit" on a Plan screen misleads). Going back keeps it, since back handlers say what they cancelled.
-	const go = useCallback((action: NavAction) => {
-		if (action.type !== 'pop') setMessage(defaultMessage);
-		navigate(action);
-	}, []);
-	const ui: UiContextValue = {
-		services, theme, environments, views, navigate: go, say: setMessage, back,
-		toggleHelp: () => setHelp((h) => !h), inputActive: !help,
-	};
-	const marksValue = useMemo(() => ({
-		marks,
-		dispatch: (key: string, action: MarksAction) =>
-			setMarks((all) => ({...all, [key]: marksReducer(all[key] ?? new Set(), action)})),
-	}), [marks]);
-	const envName = currentEnvironment(stack);
-	const envInfo = envName === undefined ? undefined : findEnvironment(environments, envName);
-	// The marks in play are those of the nearest Items view below: a plan made from a comparison counts its marks.
-	const itemsRoute = [...stack].reverse().find((route) => route.type === 'items');
-	const topKey = itemsRoute?.type === 'items' ? viewKey(itemsRoute.environment, itemsRoute.base) : envName;
-	const commit = envName === undefined ? undefined : shownView(views.store[envName])?.commit;
-	const bodyHeight = Math.max(1, rows - 3);
-	const crumbs = breadcrumb(['tyk-console', ...stack.map(routeTitle)], columns);
+export function App(props: AppProps) {
 	return (
-		<UiContext.Provider value={ui}>
-			<MarksContext.Provider value={marksValue}>
-				<Box flexDirection="column" width={columns} height={rows}>
-					<Text {...theme.ui.title} wrap="truncate">{crumbs}</Text>
-					<Box height={bodyHeight} flexDirection="column">
-						{help ? <HelpOverlay screen={screenOf(top)} width={columns} height={bodyHeight} theme={theme} onClose={() => setHelp(false)} /> : null}
-						{stack.map((route, index) => (
-							<Box key={index} display={!help && index === stack.length - 1 ? 'flex' : 'none'} flexDirection="column">
-								<VisibleContext.Provider value={!help && index === stack.length - 1}>
-									<RouteView route={route} width={columns} height={bodyHeight} isActive={!help && index === stack.length - 1} />
-								</VisibleContext.Provider>
-							</Box>
-						))}
-					</Box>
-					<StatusBar
-						screen={screenOf(top)}
-						environment={envInfo}
-						commit={commit}
-						marks={topKey === undefined ? 0 : marks[topKey]?.size ?? 0}
-						message={message}
-						width={columns}
-						theme={theme}
-					/>
-				</Box>
-			</MarksContext.Provider>
-		</UiContext.Provider>
+		<InputProvider>
+			<Shell {...props} />
+		</InputProvider>
 	);
 }

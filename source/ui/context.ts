@@ -4,30 +4,50 @@ import type {Theme} from './theme.js';
 import type {NavAction} from './state/navigation.js';
 import type {Views} from './hooks/use-views.js';
 
-/** App-wide facilities every screen needs; kept small so screens stay testable on their own. */
-export interface UiContextValue {
+/** What every screen reads; changes when a view loads, so readers re-render with it. */
+export interface UiState {
 	readonly services: ConsoleServices;
 	readonly theme: Theme;
 	readonly environments: readonly EnvironmentInfo[];
 	readonly views: Views;
+}
+
+/**
+ * What every screen can ask the app to do. One object for the console's lifetime: an action never changes identity,
+ * so components and handlers that only act never re-render or re-subscribe because of it.
+ */
+export interface UiActions {
 	navigate(action: NavAction): void;
 	/** Sets the status-bar message (the last thing that happened). */
 	say(message: string): void;
 	/** Esc / q at the app level: pop one screen; `quit` at the top exits. */
 	back(quit: boolean): void;
 	toggleHelp(): void;
-	/** False while the help overlay has the focus. */
-	readonly inputActive: boolean;
 }
 
-/** Provided by <App/>; undefined outside it so a mis-wired screen fails loudly in useUi. */
-export const UiContext = createContext<UiContextValue | undefined>(undefined);
+/** Provided by <App/>; undefined outside it so a mis-wired screen fails loudly. */
+export const UiStateContext = createContext<UiState | undefined>(undefined);
 
-/** The UI context; throws if a screen is rendered outside <App/>, a wiring bug that should fail loudly. */
-export function useUi(): UiContextValue {
-	const value = useContext(UiContext);
+/** Provided by <App/>; undefined outside it so a mis-wired screen fails loudly. */
+export const UiActionsContext = createContext<UiActions | undefined>(undefined);
+
+/** The UI state; throws if a screen is rendered outside <App/>, a wiring bug that should fail loudly. */
+export function useUiState(): UiState {
+	const value = useContext(UiStateContext);
 	if (!value) throw new Error('UI component rendered outside <App/>');
 	return value;
+}
+
+/** The stable UI actions; throws outside <App/> like useUiState. */
+export function useUiActions(): UiActions {
+	const value = useContext(UiActionsContext);
+	if (!value) throw new Error('UI component rendered outside <App/>');
+	return value;
+}
+
+/** State and actions together, for screens that read and act (most do); the two contexts stay separate underneath. */
+export function useUi(): UiState & UiActions {
+	return {...useUiState(), ...useUiActions()};
 }
 
 /** Looks up an environment's settings (protected, read-only) by name. */

@@ -3,9 +3,6 @@ import {chunk, fit, truncate, width} from '../../source/ui/text.js';
 import {makeTheme} from '../../source/ui/theme.js';
 import {bindings, bindingsFor, commandFor, hintsFor, type ScreenName} from '../../source/ui/keys.js';
 import {keysMarkdown} from '../../source/ui/keys-table.js';
-import {firstKey} from '../../source/ui/hooks/use-chunks.js';
-import {textEdits} from '../../source/ui/hooks/use-text-input.js';
-import type {Key} from 'ink';
 
 // --- text ---
 test('widths count terminal cells, wide characters as two', (t) => {
@@ -55,7 +52,6 @@ test('the colour theme gives protected environments and statuses their own colou
 
 // --- keys ---
 const screens: ScreenName[] = ['environments', 'items', 'diff', 'plan', 'progress', 'history'];
-const noKey = {} as Key;
 
 test('no key means two things on one screen', (t) => {
 	for (const screen of [...screens, 'global' as const]) {
@@ -89,18 +85,4 @@ test('hints and help come from the same registry', (t) => {
 	t.regex(table, /^\| Keys \| Does \| Where \|/);
 	t.regex(table, /\| `z` \| fold \/ unfold unchanged lines \| Diff \|/);
 	t.is(table.split('\n').length, bindings.length + 2);
-});
-
-test('chunks of several typed characters are taken one key at a time; escape sequences stay whole', (t) => {
-	t.deepEqual(firstKey('jj\r'), ['j', 'j\r']);
-	t.deepEqual(firstKey('j'), ['j', '']);
-	t.deepEqual(firstKey('\u001B[B'), ['\u001B[B', '']);
-	t.deepEqual(firstKey('é/'), ['é', '/']);
-});
-
-test('text fields honour Enter and Backspace inside a chunk and drop other control characters', (t) => {
-	t.deepEqual(textEdits('prod\r', noKey), [{type: 'text', text: 'prod'}, {type: 'enter'}]);
-	t.deepEqual(textEdits('pa\u007Fr\u0007', noKey), [{type: 'text', text: 'pa'}, {type: 'backspace'}, {type: 'text', text: 'r'}]);
-	t.deepEqual(textEdits('', {...noKey, escape: true}), [{type: 'escape'}]);
-	t.deepEqual(textEdits('', {...noKey, upArrow: true}), []);
 });

@@ -1,5 +1,6 @@
-import {Box, Text, useInput} from 'ink';
-import {bindingsFor, keyName, type ScreenName} from '../keys.js';
+import {Box, Text} from 'ink';
+import {bindingsFor, type ScreenName} from '../keys.js';
+import {useKeys} from '../hooks/use-keys.js';
 import type {Theme} from '../theme.js';
 import {fit} from '../text.js';
 
@@ -12,12 +13,12 @@ export interface HelpOverlayProps {
 	readonly onClose: () => void;
 }
 
-/** The `?` overlay, generated from the registry so it can never disagree with what the keys do. */
+/**
+ * The `?` overlay, generated from the registry so it can never disagree with what the keys do. It is modal: on top of
+ * the input stack it swallows every key, and the registry's help, back and quit keys (?, Esc, q) close it.
+ */
 export function HelpOverlay({screen, width, height, theme, onClose}: HelpOverlayProps) {
-	useInput((input, key) => {
-		const name = keyName(input, key);
-		if (name === '?' || name === 'esc' || name === 'q') onClose();
-	});
+	useKeys('global', {help: onClose, back: onClose, quit: onClose}, {layer: 'overlay', modal: true});
 	const rows = bindingsFor(screen);
 	const keyWidth = Math.min(18, Math.max(...rows.map((b) => b.keys.join(' ').length)) + 2);
 	// Inside the border: one title line, then rows; when they do not all fit, the last line says how many are left.

@@ -48,7 +48,7 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 		fold: act({type: 'toggle', what: 'fold'}), wrap: act({type: 'toggle', what: 'wrap'}),
 		swap: act({type: 'toggle', what: 'swap'}), hidden: act({type: 'toggle', what: 'showHidden'}),
 	};
-	useKeys('diff', handlers, isActive);
+	useKeys('diff', handlers, {isActive});
 	const digits = String(Math.max(model.stats.leftLines, model.stats.rightLines, 1)).length;
 	const options = {layout, sides: model.sides, width, digits, wrap: view.wrap, theme};
 	const lines = [];

@@ -64,7 +64,7 @@ export function EnvironmentsScreen({width, height, isActive}: EnvironmentsScreen
 			ui.say('Comparison cancelled');
 			return true;
 		},
-	}, isActive);
+	}, {isActive});
 	const rows = environments.slice(shown.offset, shown.offset + viewport);
 	return (
 		<Box flexDirection="column" width={width} height={height}>

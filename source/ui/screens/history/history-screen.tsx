@@ -64,7 +64,7 @@ export function HistoryScreen({environment, kind, id, name, width, height, isAct
 			if (refusal) return void ui.say(refusal);
 			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'rollback', environment, kind, id, version: current.version, label: current.label}}});
 		},
-	}, isActive);
+	}, {isActive});
 	const w = [Math.min(36, Math.max(16, Math.floor(width * 0.3))), Math.min(25, Math.max(20, Math.floor(width * 0.2))), Math.min(20, Math.floor(width * 0.15))];
 	return (
 		<Box flexDirection="column" width={width} height={height}>

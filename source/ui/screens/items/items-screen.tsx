@@ -106,7 +106,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			ui.navigate({type: 'push', route: {type: 'history', environment, kind: current.kind, id: current.id, name: current.name}});
 		},
 		undo: () => guarded('undo', () => ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'undo', environment}}})),
-	}, isActive && !editing);
+	}, {isActive});
 	useTextInput({
 		onText: (text) => {
 			setFilter((f) => ({...f, text: f.text + text}));
@@ -122,7 +122,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			ui.say('Filter cleared');
 		},
 		onBackspace: () => setFilter((f) => ({...f, text: [...f.text].slice(0, -1).join('')})),
-	}, isActive && editing && ui.inputActive);
+	}, {isActive: isActive && editing});
 	const sides = view ? `${view.left.label} → ${view.right.label}` : '';
 	const status = entry === undefined || (entry.state === 'loading' && !view)
 		? <Spinner label={`Loading ${base ? `${base} and ${environment}` : `${environment} (Git and live)`}…`} style={theme.reach.loading} />
