@@ -41,9 +41,3 @@ export function moveList(state: ListState, move: ListMove, bounds: ListBounds): 
 		case 'bottom': return clampList({cursor: last, offset: last}, bounds);
 	}
 }
-
-/** Whether a command name is a list move, so screens can forward them in one line. */
-export function isListMove(command: string): command is ListMove {
-	return command === 'up' || command === 'down' || command === 'pageUp' || command === 'pageDown' || command === 'top'
-		|| command === 'bottom';
-}
