@@ -2,6 +2,16 @@ import stringWidth from 'string-width';
 
 const printableAscii = /^[\u0020-\u007E]*$/;
 
+const graphemeSegmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/**
+ * The user-perceived characters of a text with their widths in cells. Cutting between code points would split a
+ * family emoji (👨‍👩‍👧 is five), a flag (🇩🇪 is two regional indicators) or a letter from its combining accent.
+ */
+function* graphemes(text: string): Generator<{readonly grapheme: string; readonly cells: number}> {
+	for (const {segment} of graphemeSegmenter.segment(text)) yield {grapheme: segment, cells: stringWidth(segment)};
+}
+
 /**
  * Display width in terminal cells (wide CJK and emoji count 2), the only measure that keeps columns aligned.
  * Plain ASCII (nearly every API name, ID and JSON line) takes a fast path: string-width is costly per call and a
@@ -13,7 +23,7 @@ export function width(text: string): number {
 
 /**
  * Cuts text to at most `max` cells, ending with `…` when something was cut, so the user can see a value is longer
- * than the column instead of reading a silently shortened one.
+ * than the column instead of reading a silently shortened one. Never cuts inside a grapheme.
  */
 export function truncate(text: string, max: number): string {
 	if (max <= 0) return '';
@@ -22,11 +32,10 @@ export function truncate(text: string, max: number): string {
 	if (max === 1) return '…';
 	let out = '';
 	let used = 0;
-	for (const char of text) {
-		const w = stringWidth(char);
-		if (used + w > max - 1) break;
-		out += char;
-		used += w;
+	for (const {grapheme, cells} of graphemes(text)) {
+		if (used + cells > max - 1) break;
+		out += grapheme;
+		used += cells;
 	}
 	return out + '…';
 }
@@ -38,7 +47,10 @@ export function fit(text: string, size: number, align: 'left' | 'right' = 'left'
 	return align === 'left' ? cut + pad : pad + cut;
 }
 
-/** Splits text into chunks of at most `size` cells, for wrapped diff lines. Always returns at least one chunk. */
+/**
+ * Splits text into chunks of at most `size` cells, for wrapped diff lines, never inside a grapheme (one wider than
+ * `size` gets a chunk of its own). Always returns at least one chunk.
+ */
 export function chunk(text: string, size: number): string[] {
 	if (size <= 0) return [text];
 	if (printableAscii.test(text)) {
@@ -49,15 +61,14 @@ export function chunk(text: string, size: number): string[] {
 	const out: string[] = [];
 	let current = '';
 	let used = 0;
-	for (const char of text) {
-		const w = stringWidth(char);
-		if (used + w > size && current !== '') {
+	for (const {grapheme, cells} of graphemes(text)) {
+		if (used + cells > size && current !== '') {
 			out.push(current);
 			current = '';
 			used = 0;
 		}
-		current += char;
-		used += w;
+		current += grapheme;
+		used += cells;
 	}
 	out.push(current);
 	return out;

@@ -32,6 +32,45 @@ test('chunk splits into pieces no wider than the size', (t) => {
 	t.deepEqual(chunk('支付接口', 4), ['支付', '接口']);
 });
 
+const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+const flags = '\u{1F1E9}\u{1F1EA}\u{1F1EB}\u{1F1F7}\u{1F1EF}\u{1F1F5}';
+const accented = 'e\u0301';
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+const graphemesOf = (text: string) => [...segmenter.segment(text)].map((s) => s.segment);
+
+/** Pieces cut from `text` are whole graphemes of it: joined, their graphemes are exactly the text's. */
+function wholeGraphemes(t: {deepEqual: (a: unknown, b: unknown, m?: string) => void}, text: string, pieces: readonly string[]) {
+	t.deepEqual(pieces.flatMap(graphemesOf), graphemesOf(text), `${JSON.stringify(pieces)} from ${JSON.stringify(text)}`);
+}
+
+test('truncation never cuts inside a grapheme: family emoji, flags, combining marks', (t) => {
+	t.is(width(family), 2);
+	t.is(truncate(`${family}${family}x`, 3), `${family}…`);
+	t.is(truncate(flags, 4), '\u{1F1E9}\u{1F1EA}…');
+	t.is(truncate(`${accented}${accented}${accented}`, 2), `${accented}…`);
+	for (const text of [`${family}ab${family}`, flags, `caf${accented} ${flags}`, `支付${family}${accented}`]) {
+		for (let max = 1; max <= width(text) + 1; max++) {
+			const cut = truncate(text, max);
+			t.true(width(cut) <= max, `${JSON.stringify(cut)} is wider than ${max}`);
+			if (cut !== text) wholeGraphemes(t, text.slice(0, cut.length - 1), [cut.slice(0, -1)]);
+			t.true(text.startsWith(cut.endsWith('…') ? cut.slice(0, -1) : cut));
+		}
+	}
+});
+
+test('chunks are whole graphemes no wider than the size; a grapheme wider than the size stands alone', (t) => {
+	t.deepEqual(chunk(`${family}\u{1F1E9}\u{1F1EA}${accented}`, 2), [family, '\u{1F1E9}\u{1F1EA}', accented]);
+	t.deepEqual(chunk(`${family}\u{1F1E9}\u{1F1EA}${accented}`, 3), [family, `\u{1F1E9}\u{1F1EA}${accented}`]);
+	t.deepEqual(chunk(family, 1), [family]);
+	for (const text of [`${family}ab${family}`, flags, `caf${accented} ${flags}`, `支付${family}${accented}x`]) {
+		for (let size = 2; size <= 6; size++) {
+			const pieces = chunk(text, size);
+			wholeGraphemes(t, text, pieces);
+			for (const piece of pieces) t.true(width(piece) <= size, `${JSON.stringify(piece)} is wider than ${size}`);
+		}
+	}
+});
+
 // --- theme ---
 test('no-colour keeps emphasis but drops every colour', (t) => {
 	const plain = makeTheme(false);
