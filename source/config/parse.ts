@@ -1,52 +1,15 @@
 import {parseDocument} from 'yaml';
 import {ConfigError} from './error.js';
 import {errorMessage} from '../core/errors.js';
-
-/** 1-based line and column of a character offset, for messages users can jump to. */
-function lineColumn(text: string, offset: number): {line: number; column: number} {
-	const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-	const lines = before.split('\n');
-	return {line: lines.length, column: lines.at(-1)!.length + 1};
-}
-
-/**
- * Where JSON.parse gave up. Node 20 reports a position for most errors but not for "Unexpected token", so then it
- * is found by parsing growing prefixes: a prefix before the bad token fails only at its own end (or with "end of
- * input"); the first prefix that includes the bad token fails inside it. Binary search keeps this to a few parses.
- */
-function jsonErrorOffset(text: string, message: string): number {
-	const position = /at position (\d+)/.exec(message);
-	if (position) return Number(position[1]);
-	if (/end of JSON input/.test(message)) return text.length;
-	const failsInside = (length: number): boolean => {
-		try {
-			JSON.parse(text.slice(0, length));
-			return false;
-		} catch (error) {
-			const reason = errorMessage(error);
-			const at = /at position (\d+)/.exec(reason);
-			if (at) return Number(at[1]) < length;
-			return !/end of JSON input/.test(reason);
-		}
-	};
-	let low = 0;
-	let high = text.length;
-	while (low < high) {
-		const middle = Math.floor((low + high) / 2);
-		if (failsInside(middle)) high = middle;
-		else low = middle + 1;
-	}
-	return Math.max(0, low - 1);
-}
+import {jsonErrorPlace} from '../core/json-error.js';
 
 function parseJson(text: string, display: string): unknown {
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {
-		const reason = errorMessage(error).split('\n')[0]!;
-		const {line, column} = lineColumn(text, jsonErrorOffset(text, reason));
-		const short = reason.replace(/, .*is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/, '');
-		throw new ConfigError(`${display}:${line}:${column}: invalid JSON: ${short}`);
+		const place = jsonErrorPlace(text);
+		if (!place) throw new ConfigError(`${display}: invalid JSON: ${errorMessage(error)}`);
+		throw new ConfigError(`${display}:${place.line}:${place.column}: invalid JSON: ${place.message}`);
 	}
 }
 

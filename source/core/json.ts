@@ -23,3 +23,26 @@ export function ensureObject(parent: JsonObject, key: string): JsonObject {
 	parent[key] = created;
 	return created;
 }
+
+/**
+ * JSON nested deeper than this is refused wherever it comes in (a Dashboard answer, a layout file): real Tyk
+ * definitions stay far below, and every later step (normalising, comparing, masking, printing) walks values
+ * recursively, so a hostile document would end in a stack overflow instead of an error. One limit for every source,
+ * so whatever is read from a Dashboard (its answer wraps items a level or two deeper) can be written to Git and
+ * read back.
+ */
+export const maxJsonDepth = 200;
+
+/** Whether `root` has arrays/objects nested more than `limit` levels deep (the root container is level 1); iterative. */
+export function nestedDeeperThan(root: JsonValue, limit: number = maxJsonDepth): boolean {
+	const stack: Array<[JsonValue, number]> = [[root, 1]];
+	while (stack.length > 0) {
+		const [value, depth] = stack.pop()!;
+		if (typeof value !== 'object' || value === null) continue;
+		if (depth > limit) return true;
+		for (const child of Array.isArray(value) ? value : Object.values(value)) {
+			if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+		}
+	}
+	return false;
+}

@@ -187,9 +187,9 @@ test('JSON syntax errors give file, line and column', (t) => {
 	t.is(list.length, 1);
 	t.regex(list[0]!, /^tyk-console\.json:3:18: invalid JSON: /);
 	const truncated = problems(world, '{\n  "environments": [\n', 'tyk-console.json');
-	t.regex(truncated[0]!, /^tyk-console\.json:3:1: invalid JSON: Unexpected end of JSON input$/);
+	t.deepEqual(truncated, ['tyk-console.json:3:1: invalid JSON: unexpected end of input, expected a value']);
 	const token = problems(world, '{"stateDir": "x",\n "environments": [1,]}', 'tyk-console.json');
-	t.deepEqual(token, ["tyk-console.json:2:21: invalid JSON: Unexpected token ']'"]);
+	t.deepEqual(token, ["tyk-console.json:2:21: invalid JSON: unexpected ']', expected a value"]);
 });
 
 test('ConfigError reads as one sentence for one problem, and as a list for several', (t) => {
