@@ -41,7 +41,7 @@ test.serial('a console that ends normally gives exit code 0', async (t) => {
 	const code = consoleExitCode(() => runConsole(new FakeServices(), {
 		stdout: terminal as unknown as NodeJS.WriteStream, stdin: keyboard as unknown as NodeJS.ReadStream, color: false,
 	}));
-	for (let i = 0; i < 200 && !terminal.output.includes('4 environments'); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+	await terminal.until((output) => output.includes('4 environments'), 'the Environments screen');
 	keyboard.type('q');
 	t.is(await code, 0);
 });

@@ -20,7 +20,7 @@ class SlowReload extends FakeServices {
 
 test.serial('History keeps its list while it reloads after a diff, so r right after Esc rolls back the chosen revision', async (t) => {
 	const services = new SlowReload();
-	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	const app = renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
 	t.teardown(app.unmount);
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', 'b');
@@ -37,7 +37,7 @@ test.serial('History keeps its list while it reloads after a diff, so r right af
 });
 
 test.serial('a new screen starts with the default message, not the last screen\'s ("Press q to quit" on Items)', async (t) => {
-	const app = await renderApp(new FakeServices(), {width: 160, height: 30});
+	const app = renderApp(new FakeServices(), {width: 160, height: 30});
 	t.teardown(app.unmount);
 	await app.waitFor('4 environments');
 	await app.press(keys.esc);
@@ -53,7 +53,7 @@ for (const [width, expected] of [
 	[80, ['enter open', 'space mark', 'd dump', 'p publish', 'b history', 'esc back', '? help']],
 ] as const) {
 	test.serial(`the Items status bar names the keys that act at ${width} columns: mark, publish, dump, history`, async (t) => {
-		const app = await renderApp(new FakeServices(), {width, height: 24, initialEnvironment: 'staging'});
+		const app = renderApp(new FakeServices(), {width, height: 24, initialEnvironment: 'staging'});
 		t.teardown(app.unmount);
 		const frame = await app.waitFor('4 of 6 shown');
 		const hints = frame.split('\n').at(-1)!;
@@ -62,7 +62,7 @@ for (const [width, expected] of [
 }
 
 test.serial('an item without differences says so at the top of its diff, where it is seen', async (t) => {
-	const app = await renderApp(new FakeServices(), {width: 160, height: 30, initialEnvironment: 'staging'});
+	const app = renderApp(new FakeServices(), {width: 160, height: 30, initialEnvironment: 'staging'});
 	t.teardown(app.unmount);
 	await app.waitFor('4 of 6 shown');
 	await app.press('f');

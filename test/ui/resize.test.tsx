@@ -5,10 +5,8 @@ import {FakeServices} from './helpers/fake-services.js';
 import {FakeKeyboard, FakeTerminal} from './helpers/streams.js';
 import {keys, renderApp} from './helpers/render.js';
 
-const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
-
 test.serial('resizing re-lays out: the diff goes from side by side to stacked and back', async (t) => {
-	const app = await renderApp(new FakeServices(), {width: 140, height: 30, initialEnvironment: 'staging'});
+	const app = renderApp(new FakeServices(), {width: 140, height: 30, initialEnvironment: 'staging'});
 	t.teardown(app.unmount);
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', keys.enter);
@@ -31,7 +29,7 @@ test.serial('without explicit sizes the app follows the terminal size and its re
 	t.teardown(() => instance.unmount());
 	// Debug mode writes every frame whole, one after the other: the last frame starts at the last title.
 	const lastFrame = () => stdout.output.slice(stdout.output.lastIndexOf('tyk-console › Environments'));
-	for (let i = 0; i < 50 && !stdout.output.includes('ECONNREFUSED'); i++) await tick(10);
+	await stdout.until((output) => output.includes('ECONNREFUSED'), 'every environment loaded');
 	const wide = lastFrame();
 	t.regex(wide, /archive \[read-only\]/);
 	t.is(wide.split('\n').length, 29, 'one row less than the terminal, so Ink never clears the screen');
@@ -39,7 +37,7 @@ test.serial('without explicit sizes the app follows the terminal size and its re
 	t.true(statusWidth(wide) <= 120);
 	stdout.output = '';
 	stdout.resize(70, 20);
-	for (let i = 0; i < 50 && !stdout.output.includes('archive [read-on…'); i++) await tick(10);
+	await stdout.until((output) => output.includes('archive [read-on…'), 'the narrow frame');
 	const narrow = lastFrame();
 	t.regex(narrow, /archive \[read-on…/);
 	t.true(statusWidth(narrow) <= 70, narrow);

@@ -6,7 +6,6 @@ import {FakeKeyboard, FakeTerminal} from './helpers/streams.js';
 const enter = '\u001B[?1049h';
 const leave = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
-const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function start(services = new FakeServices()) {
 	const stdout = new FakeTerminal(100, 30);
@@ -17,13 +16,9 @@ function start(services = new FakeServices()) {
 	return {stdout, stdin, done};
 }
 
-async function until(check: () => boolean): Promise<void> {
-	for (let i = 0; i < 100 && !check(); i++) await tick(10);
-}
-
 test.serial('q on the top screen quits: alternate screen entered first, left last, cursor shown', async (t) => {
 	const {stdout, stdin, done} = start();
-	await until(() => stdout.output.includes('4 environments'));
+	await stdout.until((output) => output.includes('4 environments'), 'the Environments screen');
 	t.true(stdout.output.startsWith(enter));
 	t.false(stdout.output.includes(leave));
 	stdin.type('q');
@@ -34,7 +29,7 @@ test.serial('q on the top screen quits: alternate screen entered first, left las
 test.serial('SIGTERM restores the terminal and returns', async (t) => {
 	const before = process.listenerCount('SIGTERM');
 	const {stdout, done} = start();
-	await until(() => stdout.output.includes('4 environments'));
+	await stdout.until((output) => output.includes('4 environments'), 'the Environments screen');
 	process.emit('SIGTERM');
 	await done;
 	t.true(stdout.output.endsWith(leave + showCursor));

@@ -1,6 +1,7 @@
 import {render} from 'ink-testing-library';
 import {App} from '../../../source/ui/app.js';
 import type {ConsoleServices} from '../../../source/engine/services.js';
+import {Notifier, waitUntil} from './wait.js';
 
 /** Escape sequences for the keys tests type. */
 export const keys = {
@@ -8,48 +9,66 @@ export const keys = {
 	tab: '\t', backspace: '\u007F',
 } as const;
 
-const tick = (ms = 25) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** What a frame is expected to show: a substring, a pattern or a predicate. */
+export type Expected = string | RegExp | ((frame: string) => boolean);
 
-/** A rendered <App/> with helpers to type keys and wait for a frame, as ink-testing-library 4 needs. */
+function matcher(expected: Expected): (frame: string) => boolean {
+	if (typeof expected === 'string') return (frame) => frame.includes(expected);
+	if (expected instanceof RegExp) return (frame) => expected.test(frame);
+	return expected;
+}
+
+/** A rendered <App/> with helpers to type keys and wait for frames. */
 export interface Rendered {
 	frame(): string;
-	press(...input: string[]): Promise<void>;
-	/** Waits (by polling a bounded number of frames) until the frame contains `text`; throws with the last frame if not. */
-	waitFor(text: string | RegExp): Promise<string>;
+	/**
+	 * Types each argument as one chunk, as a terminal delivers it, and waits for the frame it produced (every key the
+	 * console takes commits, so it draws at least one frame); returns the latest frame.
+	 */
+	press(...input: string[]): Promise<string>;
+	/**
+	 * Waits for a frame drawn since the last press began that shows `expected`, so it can never be satisfied by the
+	 * screen as it was before the keys; fails with the last frame after the time limit. Returns the matching frame.
+	 */
+	waitFor(expected: Expected): Promise<string>;
 	unmount(): void;
 	rerender(size: {width: number; height: number}): void;
 }
 
 /** Renders the whole app at a fixed size; screens are reached by typing keys, like a user would. */
-export async function renderApp(
+export function renderApp(
 	services: ConsoleServices,
 	options: {width?: number; height?: number; initialEnvironment?: string; color?: boolean} = {},
-): Promise<Rendered> {
+): Rendered {
 	const make = (width: number, height: number) => (
 		<App services={services} width={width} height={height} initialEnvironment={options.initialEnvironment} color={options.color ?? false} />
 	);
+	const written = new Notifier();
 	const instance = render(make(options.width ?? 120, options.height ?? 30));
-	await tick();
+	// Ink (debug mode, as ink-testing-library renders) writes one whole frame per commit, synchronously.
+	const write = instance.stdout.write;
+	instance.stdout.write = (frame: string) => {
+		write(frame);
+		written.notify();
+	};
 	const frame = () => instance.lastFrame() ?? '';
+	const count = () => instance.frames.length;
+	let since = 0;
+	const failure = (what: string) => () => `${what}; the last frame:\n${frame()}`;
 	return {
 		frame,
 		async press(...input: string[]) {
+			since = count();
 			for (const chunk of input) {
-				// Ink subscribes input handlers in effects, a moment after a frame shows: wait before and after a key.
-				await tick(20);
+				const before = count();
 				instance.stdin.write(chunk);
-				await tick(20);
+				await waitUntil(written, () => (count() > before ? true : undefined), failure(`No frame after typing ${JSON.stringify(chunk)}`));
 			}
+			return frame();
 		},
-		async waitFor(text: string | RegExp) {
-			// Bounded by time, not by polls: under a loaded CI machine a frame can take seconds to arrive.
-			const deadline = Date.now() + 15_000;
-			while (Date.now() < deadline) {
-				const current = frame();
-				if (typeof text === 'string' ? current.includes(text) : text.test(current)) return current;
-				await tick(10);
-			}
-			throw new Error(`Frame never showed ${String(text)}:\n${frame()}`);
+		waitFor(expected: Expected) {
+			const matches = matcher(expected);
+			return waitUntil(written, () => (count() > since && matches(frame()) ? frame() : undefined), failure(`Frame never showed ${String(expected)}`));
 		},
 		unmount: () => instance.unmount(),
 		rerender: ({width, height}) => instance.rerender(make(width, height)),

@@ -1,9 +1,11 @@
 import {EventEmitter} from 'node:events';
+import {Notifier, waitUntil} from './wait.js';
 
 /** A writable "terminal" that records everything written and can be resized, for runConsole and resize tests. */
 export class FakeTerminal extends EventEmitter {
 	isTTY = true;
 	output = '';
+	private readonly written = new Notifier();
 	constructor(public columns: number, public rows: number) {
 		super();
 	}
@@ -12,8 +14,14 @@ export class FakeTerminal extends EventEmitter {
 		this.output += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
 		const callback = rest.find((r): r is () => void => typeof r === 'function');
 		callback?.();
+		this.written.notify();
 		return true;
 	};
+
+	/** Waits (without sleeping: re-checked on every write) until `check` passes; fails with the output after the limit. */
+	async until(check: (output: string) => boolean, what: string): Promise<void> {
+		await waitUntil(this.written, () => (check(this.output) ? true : undefined), () => `Never saw ${what}; the output ends:\n${this.output.slice(-2000)}`);
+	}
 
 	resize(columns: number, rows: number): void {
 		this.columns = columns;

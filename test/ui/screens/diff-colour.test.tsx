@@ -10,7 +10,7 @@ const bg = (hex: string) => {
 const strip = (text: string) => text.replace(/\u001B\[[\d;]*m/g, '');
 
 test.serial('changed lines are tinted and the changed words inside them highlighted; unchanged lines are not', async (t) => {
-	const app = await renderApp(new FakeServices(), {width: 200, height: 40, initialEnvironment: 'staging', color: true});
+	const app = renderApp(new FakeServices(), {width: 200, height: 40, initialEnvironment: 'staging', color: true});
 	t.teardown(app.unmount);
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', keys.enter);
@@ -29,7 +29,7 @@ test.serial('changed lines are tinted and the changed words inside them highligh
 });
 
 test.serial('protected environments are red on the Environments screen', async (t) => {
-	const app = await renderApp(new FakeServices(), {width: 120, height: 30, color: true});
+	const app = renderApp(new FakeServices(), {width: 120, height: 30, color: true});
 	t.teardown(app.unmount);
 	const frame = await app.waitFor(/prod \[protected\]/);
 	const line = frame.split('\n').find((l) => strip(l).includes('prod [protected]'))!;

@@ -7,7 +7,7 @@ import {bigApiPair} from '../helpers/big-diff.js';
 const body = (frame: string) => frame.split('\n').slice(3, -3).join('\n');
 
 async function openPaymentsDiff(width: number, height: number) {
-	const app = await renderApp(new FakeServices(), {width, height, initialEnvironment: 'staging'});
+	const app = renderApp(new FakeServices(), {width, height, initialEnvironment: 'staging'});
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', keys.enter);
 	await app.waitFor('Diff: Payments');
@@ -52,7 +52,7 @@ test.serial('under 100 columns the diff is stacked (unified) at 80×24', async (
 });
 
 test.serial('an item on one side only is shown in one column', async (t) => {
-	const app = await renderApp(new FakeServices(), {width: 200, height: 40, initialEnvironment: 'staging'});
+	const app = renderApp(new FakeServices(), {width: 200, height: 40, initialEnvironment: 'staging'});
 	t.teardown(app.unmount);
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', 'j', keys.enter);
@@ -80,7 +80,7 @@ test.serial('s swaps the sides, i shows the hidden server-managed fields', async
 
 test.serial('n and N jump between changes; j/k, PgDn, g/G scroll', async (t) => {
 	const services = new FakeServices({environments: bigApiPair(300, [20, 150, 280])});
-	const app = await renderApp(services, {width: 120, height: 24, initialEnvironment: 'staging'});
+	const app = renderApp(services, {width: 120, height: 24, initialEnvironment: 'staging'});
 	t.teardown(app.unmount);
 	await app.waitFor('1 of 1 shown');
 	await app.press(keys.enter);
@@ -114,7 +114,7 @@ test.serial('n and N jump between changes; j/k, PgDn, g/G scroll', async (t) => 
 
 test.serial('w wraps long lines instead of truncating them with …', async (t) => {
 	const services = new FakeServices({environments: bigApiPair(5, [2], ` ${'x'.repeat(150)} tail-marker`)});
-	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	const app = renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
 	t.teardown(app.unmount);
 	await app.waitFor('1 of 1 shown');
 	await app.press(keys.enter);

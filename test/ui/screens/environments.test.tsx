@@ -4,7 +4,7 @@ import {keys, renderApp} from '../helpers/render.js';
 
 test.serial('environments load in the background: one held, one failing, the others shown', async (t) => {
 	const services = new FakeServices({hold: ['prod']});
-	const app = await renderApp(services, {width: 120, height: 30});
+	const app = renderApp(services, {width: 120, height: 30});
 	t.teardown(app.unmount);
 	const frame = await app.waitFor('unreachable');
 	t.regex(frame, /staging\s+ok\s+3 APIs 1 pol 1 tpl/);
@@ -19,7 +19,7 @@ test.serial('environments load in the background: one held, one failing, the oth
 });
 
 test.serial('the drift bar is proportional, with one fill character per status', async (t) => {
-	const app = await renderApp(new FakeServices(), {width: 200, height: 60});
+	const app = renderApp(new FakeServices(), {width: 200, height: 60});
 	t.teardown(app.unmount);
 	const frame = await app.waitFor(/staging\s+ok/);
 	const line = frame.split('\n').find((l) => l.includes('staging'))!;
@@ -33,7 +33,7 @@ test.serial('the drift bar is proportional, with one fill character per status',
 });
 
 test.serial('navigation: Enter opens an environment, Esc comes back, q quits from the top', async (t) => {
-	const app = await renderApp(new FakeServices(), {width: 80, height: 24});
+	const app = renderApp(new FakeServices(), {width: 80, height: 24});
 	t.teardown(app.unmount);
 	await app.waitFor(/staging\s+ok/);
 	await app.press(keys.enter);
@@ -46,7 +46,7 @@ test.serial('navigation: Enter opens an environment, Esc comes back, q quits fro
 
 test.serial('c then a second environment opens the comparison of the two live states', async (t) => {
 	const services = new FakeServices();
-	const app = await renderApp(services, {width: 120, height: 30});
+	const app = renderApp(services, {width: 120, height: 30});
 	t.teardown(app.unmount);
 	await app.waitFor(/staging\s+ok/);
 	await app.press('c');
@@ -75,7 +75,7 @@ test.serial('c then a second environment opens the comparison of the two live st
 });
 
 test.serial('? shows help generated from the key registry and closes again', async (t) => {
-	const app = await renderApp(new FakeServices(), {width: 100, height: 30});
+	const app = renderApp(new FakeServices(), {width: 100, height: 30});
 	t.teardown(app.unmount);
 	await app.press('?');
 	const help = await app.waitFor('Keys on this screen');
@@ -88,7 +88,7 @@ test.serial('? shows help generated from the key registry and closes again', asy
 
 test.serial('keys that arrive in one chunk act one after the other', async (t) => {
 	const services = new FakeServices();
-	const app = await renderApp(services, {width: 120, height: 30});
+	const app = renderApp(services, {width: 120, height: 30});
 	t.teardown(app.unmount);
 	await app.waitFor(/staging\s+ok/);
 	await app.press('cj\r');

@@ -4,7 +4,7 @@ import {keys, renderApp} from '../helpers/render.js';
 
 test.serial('history lists Git revisions and snapshots; Enter diffs against live; r rolls back through the plan', async (t) => {
 	const services = new FakeServices();
-	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	const app = renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
 	t.teardown(app.unmount);
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', 'b');
@@ -28,7 +28,7 @@ test.serial('history lists Git revisions and snapshots; Enter diffs against live
 
 test.serial('history at 80×24 and a read-only environment refuses rollback', async (t) => {
 	const services = new FakeServices();
-	const app = await renderApp(services, {width: 80, height: 24, initialEnvironment: 'archive'});
+	const app = renderApp(services, {width: 80, height: 24, initialEnvironment: 'archive'});
 	t.teardown(app.unmount);
 	await app.waitFor('of 1 shown');
 	await app.press('f', 'b');

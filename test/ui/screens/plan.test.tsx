@@ -4,7 +4,7 @@ import {keys, renderApp} from '../helpers/render.js';
 
 /** Opens staging (or prod), marks Payments (changed) and Users (only in Git, staging only) and presses p. */
 async function planPublish(services: FakeServices, environment: string, width = 120, height = 30) {
-	const app = await renderApp(services, {width, height, initialEnvironment: environment});
+	const app = renderApp(services, {width, height, initialEnvironment: environment});
 	await app.waitFor(/of \d+ shown/);
 	await app.press('j', ' ', ' ', 'p');
 	await app.waitFor(/create · /);
@@ -42,7 +42,7 @@ test.serial('Esc on the plan cancels and nothing is applied', async (t) => {
 
 test.serial('a protected environment needs its name typed: y alone does nothing', async (t) => {
 	const services = new FakeServices();
-	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'prod'});
+	const app = renderApp(services, {width: 120, height: 30, initialEnvironment: 'prod'});
 	t.teardown(app.unmount);
 	await app.waitFor('1 of 3 shown');
 	await app.press('p');
@@ -64,7 +64,7 @@ test.serial('a protected environment needs its name typed: y alone does nothing'
 
 test.serial('Esc while typing the name cancels the confirmation and writes nothing', async (t) => {
 	const services = new FakeServices();
-	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'prod'});
+	const app = renderApp(services, {width: 120, height: 30, initialEnvironment: 'prod'});
 	t.teardown(app.unmount);
 	await app.waitFor('1 of 3 shown');
 	await app.press('p');

@@ -4,7 +4,7 @@ import {keys, renderApp} from '../helpers/render.js';
 
 test.serial('progress shows failures alongside successes, the operation ID, and u plans an undo', async (t) => {
 	const services = new FakeServices({failures: {'api:users-3': 'changed since planned'}});
-	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	const app = renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
 	t.teardown(app.unmount);
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', ' ', ' ', 'p');
@@ -39,7 +39,7 @@ test.serial('Esc during an apply does not leave the result behind', async (t) =>
 		await new Promise<void>((resolve) => (release = resolve));
 		return original(plan, onProgress);
 	};
-	const app = await renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	const app = renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
 	t.teardown(app.unmount);
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', 'p');
@@ -55,7 +55,7 @@ test.serial('Esc during an apply does not leave the result behind', async (t) =>
 
 test.serial('the undo plan shows its notes: items edited on the Dashboard since the operation', async (t) => {
 	const note = 'Payments (api payments) was changed on the Dashboard after op-1: undoing replaces that change too';
-	const app = await renderApp(new FakeServices({undoNotes: [note]}), {width: 140, height: 30, initialEnvironment: 'staging'});
+	const app = renderApp(new FakeServices({undoNotes: [note]}), {width: 140, height: 30, initialEnvironment: 'staging'});
 	t.teardown(app.unmount);
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', 'p');

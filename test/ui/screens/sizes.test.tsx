@@ -14,7 +14,7 @@ function fits(t: {true: (v: boolean, m?: string) => void; is: (a: unknown, b: un
 for (const [width, height] of [[80, 24], [200, 60]] as const) {
 	test.serial(`every screen fits ${width}×${height}`, async (t) => {
 		const services = new FakeServices({failures: {'api:users-3': 'changed since planned'}});
-		const app: Rendered = await renderApp(services, {width, height});
+		const app: Rendered = renderApp(services, {width, height});
 		t.teardown(app.unmount);
 		fits(t, await app.waitFor(/staging\s+ok/), width, height, 'environments');
 		await app.press('?');
@@ -35,7 +35,7 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 }
 
 test.serial('a tiny terminal (40×10) still renders every screen without crashing', async (t) => {
-	const app = await renderApp(new FakeServices(), {width: 40, height: 10});
+	const app = renderApp(new FakeServices(), {width: 40, height: 10});
 	t.teardown(app.unmount);
 	fits(t, await app.waitFor(/staging/), 40, 10, 'environments');
 	await app.press(keys.enter);
