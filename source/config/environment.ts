@@ -6,6 +6,7 @@ import {
 import {readGitOverride, type GitOverride} from './git-keys.js';
 import {resolveUserPath} from './paths.js';
 import {defaultConcurrency, defaultTimeoutMs, type SecretSource, type TlsConfig} from './types.js';
+import {environmentNameRule, isEnvironmentName} from '../core/environment-name.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -28,9 +29,6 @@ export const environmentKeys = [
 	'name', 'dashboard', 'secretEnv', 'secretCommand', 'git', 'protected', 'readOnly', 'orgId', 'tls', 'concurrency',
 	'timeoutMs',
 ] as const;
-
-/** Environment names become lock and journal file names, so they are limited to characters safe everywhere. */
-export const environmentNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 const variablePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -96,8 +94,8 @@ export function readEnvironment(
 	checkKeys(problems, raw, keyPath, environmentKeys);
 	const name = optionalString(problems, raw['name'], child(keyPath, 'name'));
 	if (raw['name'] === undefined || raw['name'] === null) problems.add(child(keyPath, 'name'), 'is required');
-	else if (name !== undefined && !environmentNamePattern.test(name)) {
-		problems.add(child(keyPath, 'name'), "must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+	else if (name !== undefined && !isEnvironmentName(name)) {
+		problems.add(child(keyPath, 'name'), `must be ${environmentNameRule}`);
 	}
 	const dashboardRaw = optionalString(problems, raw['dashboard'], child(keyPath, 'dashboard'));
 	let dashboard: string | undefined;

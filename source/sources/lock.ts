@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {mkdir, open, readFile, rename, stat, unlink} from 'node:fs/promises';
 import {hostname} from 'node:os';
 import path from 'node:path';
+import {isEnvironmentName} from '../core/environment-name.js';
 
 /** What a lock file holds: enough for a clear "locked by" message and for stale detection. */
 export interface LockInfo {
@@ -128,7 +129,7 @@ async function isStale(file: string, holder: LockInfo | undefined): Promise<bool
  * Returns the release function; throws a LockError naming the holder when the lock is taken.
  */
 export async function acquireLock(stateDir: string, environment: string, options: AcquireLockOptions = {}): Promise<ReleaseLock> {
-	if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(environment)) throw new LockError(`environment name "${environment}" is not safe as a file name`);
+	if (!isEnvironmentName(environment)) throw new LockError(`environment name "${environment}" is not safe as a file name`);
 	const file = lockFile(stateDir, environment);
 	await mkdir(path.dirname(file), {recursive: true, mode: 0o700});
 	const info: LockInfo = {pid: process.pid, host: hostname(), time: new Date().toISOString(), token: randomBytes(8).toString('hex')};

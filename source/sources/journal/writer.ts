@@ -1,5 +1,6 @@
 import {open, type FileHandle} from 'node:fs/promises';
 import path from 'node:path';
+import {isEnvironmentName} from '../../core/environment-name.js';
 import type {Flavor, Kind} from '../../core/item.js';
 import type {JsonObject} from '../../core/json.js';
 import type {Action, Direction, StepStatus} from '../../core/plan.js';
@@ -47,7 +48,7 @@ export function operationFileName(id: string, environment: string): string {
 export async function startOperation(
 	stateDir: string, input: {environment: string; action: Direction; source: string},
 ): Promise<Operation> {
-	if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(input.environment)) {
+	if (!isEnvironmentName(input.environment)) {
 		throw new Error(`journal: environment name "${input.environment}" is not safe as a file name`);
 	}
 	const dir = path.join(stateDir, 'journal');

@@ -127,4 +127,6 @@ test('unknown or hostile IDs and unsafe environment names are refused cleanly', 
 	t.is(await journal.getSnapshot('../x:api:pay'), undefined);
 	const error = await t.throwsAsync(journal.startOperation({environment: '../evil', action: 'publish', source: 'x'}));
 	t.is(error?.message, 'journal: environment name "../evil" is not safe as a file name');
+	const long = await t.throwsAsync(journal.startOperation({environment: 'x'.repeat(64), action: 'publish', source: 'x'}));
+	t.regex(long!.message, /is not safe as a file name/, 'the same 63-character limit as the config');
 });
