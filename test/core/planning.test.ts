@@ -75,3 +75,22 @@ test('selected items that only the target has are named in a note when prune is 
 	t.is(pruned.notes, undefined);
 	t.deepEqual(pruned.steps.map((s) => `${s.action}:${s.id}`), ['update:b', 'delete:legacy']);
 });
+
+test('a right-sourced comparison (a dump from an environment view) plans the other way, and the plan keeps its base', (t) => {
+	const git = policy('p', 10);
+	const live = policy('p', 20);
+	const {plan} = buildPlan(
+		[
+			comparison('changed', git, live, ['rate']),
+			comparison('only-live', undefined, api('new')),
+			comparison('only-in-git', api('gone')),
+		],
+		{...sides, direction: 'dump', sourceSide: 'right', prune: true, base: {commit: null}},
+	);
+	t.deepEqual(plan.steps.map((step) => `${step.action} ${step.id}`), ['update p', 'create new', 'delete gone']);
+	const update = plan.steps[0]!;
+	t.is(update.after, live, 'the source (live) is what gets written');
+	t.is(update.before, git, 'the target (Git) is what was there');
+	t.deepEqual(plan.base, {commit: null});
+	t.is(buildPlan([], sides).plan.base, undefined);
+});

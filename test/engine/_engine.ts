@@ -1,6 +1,7 @@
 import type {ExecutionContext} from 'ava';
 import {loadConfig} from '../../source/config/index.js';
 import {EngineContext} from '../../source/engine/context.js';
+import type {ClientOptions} from '../../source/engine/client.js';
 import {Engine} from '../../source/engine/engine.js';
 import type {World} from '../helpers/world.js';
 
@@ -8,12 +9,12 @@ import type {World} from '../helpers/world.js';
  * An engine in this test process over a world's config. The world's environment (keys, Git isolation, identity) is
  * copied into process.env, which is safe because every AVA test file runs in its own process.
  */
-export function engineOf(t: ExecutionContext, world: World): Engine {
+export function engineOf(t: ExecutionContext, world: World, clientOptions: ClientOptions = {}): Engine {
 	for (const [name, value] of Object.entries(world.env)) {
 		if (value === undefined) delete process.env[name];
 		else process.env[name] = value;
 	}
-	const engine = new Engine(new EngineContext(loadConfig({configPath: world.configPath, cwd: world.root, env: process.env})));
+	const engine = new Engine(new EngineContext(loadConfig({configPath: world.configPath, cwd: world.root, env: process.env}), clientOptions));
 	t.teardown(() => engine.close());
 	return engine;
 }

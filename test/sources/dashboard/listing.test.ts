@@ -1,5 +1,5 @@
 import test from 'ava';
-import {DashboardError, listApiWrappers, listPolicies, listTemplates, loadLive} from '../../../source/sources/dashboard/index.js';
+import {completeLive, DashboardError, listApiWrappers, listLive, listPolicies, listTemplates, loadLive} from '../../../source/sources/dashboard/index.js';
 import {json, startServer} from './helpers/server.js';
 import {testClient} from './helpers/client.js';
 
@@ -90,7 +90,7 @@ test('loadLive reads OAS through the Classic list, then the full doc; categories
 	]);
 	t.is(snapshot.policies.length, 1);
 	t.is(snapshot.templates.length, 1);
-	t.false(server.requests.some((r) => r.url.startsWith('/api/apis/oas?')), 'never uses the undocumented OAS list');
+	t.false(server.requests.some((r) => r.url.startsWith('/api/apis/oas?')), 'one OAS API is read on its own, not through the OAS list');
 	t.false(server.requests.some((r) => r.url.endsWith('/categories')), 'one request per OAS API: the list entry has the categories');
 });
 
@@ -111,4 +111,47 @@ test('loadLive skips an OAS API deleted between the list and the read', async (t
 		else json(r, 200, []);
 	});
 	t.deepEqual((await loadLive(testClient(t, server.url))).apis, []);
+});
+
+/** A Dashboard with `count` OAS APIs; `oasList` answers the OAS list (with only the listed ids), or 404 when absent. */
+function manyOasServer(t: Parameters<typeof startServer>[0], count: number, oasList: readonly string[] | 'absent') {
+	const ids = Array.from({length: count}, (_, i) => `oas-${i}`);
+	const doc = (id: string) => ({openapi: '3.0.3', 'x-tyk-api-gateway': {info: {id, dbId: `db-${id}`, name: id}}});
+	return startServer(t, (q, r) => {
+		const url = q.url!;
+		const single = /^\/api\/apis\/oas\/([^/?]+)$/.exec(url);
+		if (url === '/api/apis?p=-1') json(r, 200, {apis: ids.map((id) => ({api_definition: {api_id: id, id: `db-${id}`, is_oas: true, name: id}, categories: [id === 'oas-1' ? 'picked' : 'other']})), pages: 0});
+		else if (url === '/api/apis/oas?p=-1' && oasList !== 'absent') json(r, 200, {apis: oasList.map(doc), pages: 0});
+		else if (single && ids.includes(single[1]!)) json(r, 200, doc(single[1]!));
+		else if (url.startsWith('/api/portal/policies')) json(r, 200, {Data: [], Pages: 0});
+		else if (url === '/api/assets') json(r, 200, []);
+		else json(r, 404, {Status: 'Error', Message: 'Not found', Meta: null});
+	});
+}
+
+const docIds = (apis: readonly Record<string, any>[]) => apis.map((body) => body['oas']['x-tyk-api-gateway'].info.id);
+
+test('a whole load reads OAS documents through the OAS list; documents it lacks are read one by one', async (t) => {
+	const server = await manyOasServer(t, 5, ['oas-0', 'oas-2', 'oas-3']);
+	const snapshot = await loadLive(testClient(t, server.url));
+	t.deepEqual(docIds(snapshot.apis), ['oas-0', 'oas-1', 'oas-2', 'oas-3', 'oas-4']);
+	const singles = server.requests.map((r) => r.url).filter((url) => /^\/api\/apis\/oas\/oas-/.test(url)).sort();
+	t.deepEqual(singles, ['/api/apis/oas/oas-1', '/api/apis/oas/oas-4']);
+});
+
+test('a Dashboard without the OAS list (404) is read one OAS API at a time, with the same result', async (t) => {
+	const server = await manyOasServer(t, 4, 'absent');
+	const snapshot = await loadLive(testClient(t, server.url));
+	t.deepEqual(docIds(snapshot.apis), ['oas-0', 'oas-1', 'oas-2', 'oas-3']);
+	t.is(server.requests.filter((r) => /^\/api\/apis\/oas\/oas-/.test(r.url)).length, 4);
+});
+
+test('completeLive with a selection reads only the selected OAS APIs, never the OAS list', async (t) => {
+	const server = await manyOasServer(t, 40, ['oas-0']);
+	const client = testClient(t, server.url);
+	const index = await listLive(client);
+	t.is(index.apis.length, 40);
+	const snapshot = await completeLive(client, index, (stub) => stub.categories?.includes('picked') ?? false);
+	t.deepEqual(docIds(snapshot.apis), ['oas-1']);
+	t.deepEqual(server.requests.map((r) => r.url).filter((url) => url.startsWith('/api/apis/oas')), ['/api/apis/oas/oas-1']);
 });
