@@ -1,7 +1,5 @@
-import type {Status, StatusCounts} from '../core/status.js';
+import {statusGlyphs as glyphs, type Status, type StatusCounts} from '../core/status.js';
 import type {Paint} from './output.js';
-
-const glyphs: Record<Status, string> = {unchanged: '=', changed: '~', 'only-in-git': '+', 'only-live': '-', invalid: '!', conflict: '‼'};
 
 /** The status glyph the console also uses, coloured when colour is on. */
 export function glyph(status: Status, paint: Paint): string {

@@ -6,6 +6,14 @@ export type Status = 'unchanged' | 'changed' | 'only-in-git' | 'only-live' | 'in
 
 export const statuses: readonly Status[] = ['unchanged', 'changed', 'only-in-git', 'only-live', 'invalid', 'conflict'];
 
+/**
+ * One-character status glyphs, readable without colour and stable for scripts that scrape the screen or the CLI
+ * output: defined once, so the console and the commands can never show a status differently.
+ */
+export const statusGlyphs: Readonly<Record<Status, string>> = {
+	unchanged: '=', changed: '~', 'only-in-git': '+', 'only-live': '-', invalid: '!', conflict: '‼',
+};
+
 /** One row of a comparison: the pair for one portable ID, or one unreadable/conflicting entry. */
 export interface Comparison {
 	/** `kind:id` for paired items; `invalid:<file>` for unreadable files. Unique within one comparison. */
