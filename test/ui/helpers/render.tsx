@@ -1,3 +1,4 @@
+import type {ReactElement} from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../../source/ui/app.js';
 import type {ConsoleServices} from '../../../source/engine/services.js';
@@ -18,8 +19,8 @@ function matcher(expected: Expected): (frame: string) => boolean {
 	return expected;
 }
 
-/** A rendered <App/> with helpers to type keys and wait for frames. */
-export interface Rendered {
+/** A rendered tree with helpers to type keys and wait for frames. */
+export interface Watched {
 	frame(): string;
 	/**
 	 * Types each argument as one chunk, as a terminal delivers it, and waits for the frame it produced (every key the
@@ -32,20 +33,17 @@ export interface Rendered {
 	 */
 	waitFor(expected: Expected): Promise<string>;
 	unmount(): void;
+}
+
+/** A rendered <App/>: the watched tree, and a resize. */
+export interface Rendered extends Watched {
 	rerender(size: {width: number; height: number}): void;
 }
 
-/** Renders the whole app at a fixed size; screens are reached by typing keys, like a user would. */
-export function renderApp(
-	services: ConsoleServices,
-	options: {width?: number; height?: number; initialEnvironment?: string; color?: boolean} = {},
-): Rendered {
-	const make = (width: number, height: number) => (
-		<App services={services} width={width} height={height} initialEnvironment={options.initialEnvironment} color={options.color ?? false} />
-	);
+/** Renders any tree with ink-testing-library and watches the frames Ink writes (one whole frame per commit). */
+export function renderWatched(tree: ReactElement): Watched & {readonly instance: ReturnType<typeof render>} {
 	const written = new Notifier();
-	const instance = render(make(options.width ?? 120, options.height ?? 30));
-	// Ink (debug mode, as ink-testing-library renders) writes one whole frame per commit, synchronously.
+	const instance = render(tree);
 	const write = instance.stdout.write;
 	instance.stdout.write = (frame: string) => {
 		write(frame);
@@ -56,6 +54,7 @@ export function renderApp(
 	let since = 0;
 	const failure = (what: string) => () => `${what}; the last frame:\n${frame()}`;
 	return {
+		instance,
 		frame,
 		async press(...input: string[]) {
 			since = count();
@@ -71,6 +70,17 @@ export function renderApp(
 			return waitUntil(written, () => (count() > since && matches(frame()) ? frame() : undefined), failure(`Frame never showed ${String(expected)}`));
 		},
 		unmount: () => instance.unmount(),
-		rerender: ({width, height}) => instance.rerender(make(width, height)),
 	};
+}
+
+/** Renders the whole app at a fixed size; screens are reached by typing keys, like a user would. */
+export function renderApp(
+	services: ConsoleServices,
+	options: {width?: number; height?: number; initialEnvironment?: string; color?: boolean} = {},
+): Rendered {
+	const make = (width: number, height: number) => (
+		<App services={services} width={width} height={height} initialEnvironment={options.initialEnvironment} color={options.color ?? false} />
+	);
+	const {instance, ...watched} = renderWatched(make(options.width ?? 120, options.height ?? 30));
+	return {...watched, rerender: ({width, height}) => instance.rerender(make(width, height))};
 }
