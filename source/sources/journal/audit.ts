@@ -5,6 +5,7 @@ import type {Action, StepStatus} from '../../core/plan.js';
 import {bodyHash} from './canonical.js';
 import {appendLine, ensurePrivateDir, readJsonLines} from './files.js';
 import {osUser} from './user.js';
+import type {Operation} from './writer.js';
 
 /** One line of `audit.jsonl`: who wrote what where, provable by hashes without storing the bodies. */
 export interface AuditEntry {
@@ -57,6 +58,11 @@ export async function appendAudit(stateDir: string, input: AuditInput): Promise<
 	await ensurePrivateDir(stateDir);
 	await appendLine(auditFile(stateDir), JSON.stringify(entry));
 	return entry;
+}
+
+/** One audit line for one item written by `op`, filled with the operation's environment, ID and source. */
+export function recordAudit(op: Operation, input: Omit<AuditInput, 'environment' | 'operation' | 'source'>): Promise<AuditEntry> {
+	return appendAudit(op.stateDir, {...input, environment: op.environment, operation: op.id, source: op.source});
 }
 
 /** The audit log's entries in write order; a torn last line is skipped. Empty when nothing was written yet. */

@@ -12,6 +12,8 @@ import {osUser} from './user.js';
 /** One running operation. A plain value (safe to log or serialise); the open file lives in a private map. */
 export interface Operation {
 	readonly id: string;
+	/** The state directory the journal and audit log live in. */
+	readonly stateDir: string;
 	readonly environment: string;
 	readonly action: Direction;
 	readonly source: string;
@@ -64,7 +66,7 @@ export async function startOperation(
 			if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 5) continue;
 			throw error;
 		}
-		const op: Operation = {id, environment: input.environment, action: input.action, source: input.source, startedAt: time.toISOString(), file};
+		const op: Operation = {id, stateDir, environment: input.environment, action: input.action, source: input.source, startedAt: time.toISOString(), file};
 		const start: StartRecord = {type: 'start', operation: id, time: op.startedAt, environment: op.environment, action: op.action, source: op.source, user: osUser()};
 		await append(handle, start, true);
 		await syncDir(dir);

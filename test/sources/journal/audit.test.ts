@@ -1,7 +1,9 @@
 import test from 'ava';
 import {readFileSync, statSync} from 'node:fs';
 import {userInfo} from 'node:os';
-import {auditFile, bodyHash, canonicalJson, Journal} from '../../../source/sources/journal.js';
+import {
+	auditFile, bodyHash, canonicalJson, finishOperation, readAudit, recordAudit, recordPreImage, startOperation,
+} from '../../../source/sources/journal.js';
 import {tempStateDir} from './fixture.js';
 
 test('canonical JSON sorts keys at every level, so key order does not change the hash', (t) => {
@@ -14,15 +16,14 @@ test('canonical JSON sorts keys at every level, so key order does not change the
 
 test('one audit line per written item with user, environment, operation, hashes and source', async (t) => {
 	const stateDir = tempStateDir(t);
-	const journal = new Journal(stateDir);
-	const op = await journal.startOperation({environment: 'prod', action: 'publish', source: 'git main@3f2a1c9'});
+	const op = await startOperation(stateDir, {environment: 'prod', action: 'publish', source: 'git main@3f2a1c9'});
 	const before = {id: 'gold', rate: 10};
 	const after = {id: 'gold', rate: 20};
-	await journal.recordPreImage(op, {kind: 'policy', id: 'gold', body: before});
-	await journal.audit(op, {kind: 'policy', id: 'gold', action: 'update', result: 'applied', before, after});
-	await journal.audit(op, {kind: 'api', id: 'new', action: 'create', result: 'failed', before: null, after: {x: 1}, error: 'HTTP 500'});
-	await journal.finishOperation(op);
-	const entries = await journal.readAudit();
+	await recordPreImage(op, {kind: 'policy', id: 'gold', body: before});
+	await recordAudit(op, {kind: 'policy', id: 'gold', action: 'update', result: 'applied', before, after});
+	await recordAudit(op, {kind: 'api', id: 'new', action: 'create', result: 'failed', before: null, after: {x: 1}, error: 'HTTP 500'});
+	await finishOperation(op);
+	const entries = await readAudit(stateDir);
 	t.is(entries.length, 2);
 	const [first, second] = entries;
 	t.like(first, {
@@ -38,15 +39,15 @@ test('one audit line per written item with user, environment, operation, hashes 
 });
 
 test('concurrent appends never interleave lines', async (t) => {
-	const journal = new Journal(tempStateDir(t));
-	const op = await journal.startOperation({environment: 'staging', action: 'publish', source: 'git main@1'});
+	const stateDir = tempStateDir(t);
+	const op = await startOperation(stateDir, {environment: 'staging', action: 'publish', source: 'git main@1'});
 	const ids = Array.from({length: 60}, (_, i) => `api-${i}`);
-	await Promise.all(ids.map((id) => journal.audit(op, {kind: 'api', id, action: 'update', result: 'applied', before: {id}, after: {id, v: 2}})));
-	await journal.finishOperation(op);
-	const entries = await journal.readAudit();
+	await Promise.all(ids.map((id) => recordAudit(op, {kind: 'api', id, action: 'update', result: 'applied', before: {id}, after: {id, v: 2}})));
+	await finishOperation(op);
+	const entries = await readAudit(stateDir);
 	t.deepEqual(entries.map((e) => e.id).sort(), [...ids].sort());
 });
 
 test('no audit log yet reads as empty', async (t) => {
-	t.deepEqual(await new Journal(tempStateDir(t)).readAudit(), []);
+	t.deepEqual(await readAudit(tempStateDir(t)), []);
 });
