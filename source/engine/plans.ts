@@ -1,3 +1,4 @@
+import type {GitConfig} from '../config/types.js';
 import {itemKey, makeItem, type Item, type ItemSet, type Kind} from '../core/item.js';
 import {compareSets} from '../core/compare.js';
 import type {Plan, SideRef} from '../core/plan.js';
@@ -57,9 +58,9 @@ function requireReadable(view: EnvironmentView): void {
  * behind it would look absent and `--prune` would delete it. Refuse instead of guessing. (Conflicts and invalid files
  * whose ID is known are paired with their live item and left out of the plan, so they are safe.)
  */
-function refuseBlindPrune(view: EnvironmentView, environment: string, ref?: string): void {
+function refuseBlindPrune(view: EnvironmentView, git: GitConfig, ref?: string): void {
 	if (view.sourceEmpty) {
-		throw new Error(`--prune refused: there is no .tyk.json in ${view.left.label} (${environment}${ref ? ` at ${ref}` : ''}), so every live item would be deleted; check the branch and dir (or --ref/--dir)`);
+		throw new Error(`--prune refused: there is no .tyk.json in ${git.repo}${git.dir ? ` under ${git.dir}` : ''} at ${ref ?? git.branch}, so every live item would be deleted; check the branch and dir (or --ref/--dir)`);
 	}
 	const files = view.unreadable ?? [];
 	if (files.length === 0) return;
@@ -83,7 +84,7 @@ async function planPublish(context: EngineContext, request: Extract<PlanRequest,
 	const held = request.view && ref === undefined && viewFits(request.view, environment, fromEnvironment) ? request.view : undefined;
 	const view = held ?? await compareEnvironment(context, environment, {ref, against: fromEnvironment, selection});
 	requireReadable(view);
-	if (prune) refuseBlindPrune(view, environment, ref);
+	if (prune) refuseBlindPrune(view, context.environment(environment).git, ref);
 	const {comparisons, keys} = selectedFrom(view, selection, held !== undefined);
 	return buildPlan(comparisons, {
 		direction: fromEnvironment ? 'migrate' : 'publish', environment, source: view.left, target: liveRef(environment),
