@@ -10,16 +10,6 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 	await mkdir(dir, {recursive: true, mode: privateDirMode});
 }
 
-/** Makes a directory entry durable (a new file survives a crash only once its directory is synced). */
-export async function syncDir(dir: string): Promise<void> {
-	const handle = await open(dir, 'r');
-	try {
-		await handle.sync();
-	} finally {
-		await handle.close();
-	}
-}
-
 /**
  * Writes a whole buffer through an append-mode handle. One write call per line keeps lines whole under O_APPEND;
  * the loop only matters if the kernel ever returns a short write (e.g. a disk filling up).

@@ -1,22 +1,45 @@
 import {randomBytes} from 'node:crypto';
-import {lstat, mkdir, rename, rm, writeFile} from 'node:fs/promises';
+import {lstat, mkdir, open, rename, rm, stat, type FileHandle} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
+import {syncDir} from '../durable.js';
+
+/** Permission bits of an existing file, or undefined when there is none yet. */
+async function existingMode(path: string): Promise<number | undefined> {
+	try {
+		return (await stat(path)).mode & 0o777;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
+}
 
 /**
  * Writes a file so readers (tyk-sync, an editor, a concurrent tyk-console) see either the old or the new content,
- * never half a file: write a temporary sibling, then rename over the target.
+ * never half a file, even after a crash: write a temporary sibling, fsync it, rename it over the target, fsync the
+ * directory. An existing file keeps its permission bits (a 0600 or 0755 file stays so); a new one gets 0644 less
+ * the umask. On failure the temporary file is removed and the target is untouched.
  */
 export async function writeFileAtomic(path: string, content: string | Buffer): Promise<void> {
 	const folder = dirname(path);
 	await mkdir(folder, {recursive: true});
+	const mode = await existingMode(path);
 	const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	let handle: FileHandle | undefined;
 	try {
-		await writeFile(temporary, content, {mode: 0o644});
+		handle = await open(temporary, 'wx', mode ?? 0o644);
+		await handle.writeFile(content);
+		// The umask applied at creation may have taken bits the existing file had.
+		if (mode !== undefined) await handle.chmod(mode);
+		await handle.sync();
+		await handle.close();
+		handle = undefined;
 		await rename(temporary, path);
 	} catch (error) {
+		await handle?.close().catch(() => undefined);
 		await rm(temporary, {force: true});
 		throw error;
 	}
+	await syncDir(folder);
 }
 
 /**
