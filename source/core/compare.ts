@@ -196,6 +196,16 @@ function pairRow(key: string, left: Item | undefined, right: Item | undefined, o
 	return attachDetail({key, ...base, status: changes.length > 0 ? 'changed' : 'unchanged', left, right, changes}, options);
 }
 
+/**
+ * One pair as a row of its own, compared exactly as `compareSets` would (values only) and with the same lazily
+ * computed diff detail: for screens that compare a single pair (an item's history version against live).
+ */
+export function comparePair(left: Item | undefined, right: Item | undefined, options: CompareOptions = {}): Comparison {
+	const item = left ?? right;
+	if (!item) throw new Error('comparePair needs at least one side');
+	return pairRow(itemKey(item), left, right, options, (side) => normalize(side, counted(options)));
+}
+
 /** Counts per status (every status present, zero when absent) plus the total, for summaries and drift bars. */
 export function countStatuses(rows: readonly Comparison[]): StatusCounts {
 	const counts = Object.fromEntries(statuses.map(s => [s, 0])) as Record<Status, number>;

@@ -1,7 +1,7 @@
 import test from 'ava';
 import {makeItem, type Item} from '../../source/core/item.js';
 import type {JsonObject} from '../../source/core/json.js';
-import {compareItems, compareSets, comparisonDetail} from '../../source/core/compare.js';
+import {compareItems, comparePair, compareSets, comparisonDetail} from '../../source/core/compare.js';
 import {rawDetail} from '../../source/core/pair-detail.js';
 import type {Comparison} from '../../source/core/status.js';
 import {classicFile, classicLive, oasFile, policyLive} from './fixtures.js';
@@ -60,4 +60,15 @@ test('the raw detail (the i view) shows whole bodies, keys sorted, secrets maske
 test('a "__proto__" key is compared like any other (it used to vanish in the copy)', t => {
 	const body = (extra: string) => JSON.parse(`{"id":"p","name":"P","org_id":"o","rate":1,"per":1,"meta_data":{"__proto__":{"a":"${extra}"}}}`) as JsonObject;
 	t.deepEqual(compareItems(makeItem('policy', body('x')), makeItem('policy', body('y'))).changes, ['meta_data.__proto__.a']);
+});
+
+test('comparePair gives a single pair the row compareSets would, detail included', t => {
+	const left = makeItem('api', classicFile());
+	const right = makeItem('api', classicLive());
+	const set = (items: Item[]) => ({items, invalid: [], conflicts: []});
+	const row = comparePair(left, right, ignore);
+	t.deepEqual(row, compareSets(set([left]), set([right]), ignore)[0]);
+	t.is(row.detail!().leftText, compareItems(left, right, ignore).leftText);
+	t.is(comparePair(undefined, right).status, 'only-live');
+	t.throws(() => comparePair(undefined, undefined));
 });
