@@ -59,8 +59,15 @@ export function renderWatched(tree: ReactElement): Watched & {readonly instance:
 		async press(...input: string[]) {
 			since = count();
 			for (const chunk of input) {
-				const before = count();
+				let before = count();
 				instance.stdin.write(chunk);
+				if (chunk.endsWith('\u001B')) {
+					// Ink holds a trailing Esc for one turn (it could start an escape sequence) and then delivers it; wait
+					// for that, or a frame drawn meanwhile (a spinner) would end the wait and the next chunk would
+					// arrive glued to the Esc as Alt+key. The Esc's own frame comes after this turn.
+					await new Promise(setImmediate);
+					before = count();
+				}
 				await waitUntil(written, () => (count() > before ? true : undefined), failure(`No frame after typing ${JSON.stringify(chunk)}`));
 			}
 			return frame();
