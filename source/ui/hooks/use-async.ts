@@ -30,8 +30,14 @@ export function useAsync<T>(start: () => Promise<T>, deps: readonly unknown[]): 
 	return state;
 }
 
+/** Options of useReturnCount. */
+export interface UseReturnCountOptions {
+	/** Whether the screen is the top, visible one now. */
+	readonly isActive: boolean;
+}
+
 /** Counts how often a screen became active again after being covered, so it can reload what may have changed. */
-export function useReturnCount(isActive: boolean): number {
+export function useReturnCount({isActive}: UseReturnCountOptions): number {
 	const [count, setCount] = useState(0);
 	const wasActive = useRef(isActive);
 	useEffect(() => {

@@ -27,7 +27,7 @@ export interface HistoryScreenProps {
 export function HistoryScreen({environment, kind, id, name, width, height, isActive}: HistoryScreenProps) {
 	const ui = useUi();
 	const {theme} = ui;
-	const generation = useReturnCount(isActive);
+	const generation = useReturnCount({isActive});
 	// Reloaded each time the user comes back (after a rollback there is a new snapshot to show).
 	const state = useAsync(() => ui.services.history(environment, kind, id), [environment, kind, id, generation]);
 	// While it reloads, the last history stays on screen and under the keys: a key pressed right after coming back
