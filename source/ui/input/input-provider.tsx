@@ -24,12 +24,13 @@ const chainLimit = 20;
  *
  * Every chunk is split into keys at once (see splitKeys), and each key must meet the state the previous key left:
  * "/gold" opens the filter with `/` and types "gold" into it, "jj\r" opens the row two lines down. So keys are handed
- * out one commit apart, without timers: a key is dispatched, then the provider bumps its own state, so React commits
- * the key's updates together with the bump. Handlers refresh themselves in layout effects, and children's layout
- * effects run before their parent's, so when the provider's layout effect hands out the next key, every handler (a
- * field the key opened, a new screen) is the one of the committed state. Keys that arrive meanwhile (Ink emits an
- * escape sequence and the text around it as separate events) only join the queue. Updates made in a layout effect
- * commit synchronously, so the rest of a chunk is handled within the first key's render.
+ * out one commit apart, without timers. A key is dispatched, then the provider bumps its own state, so React commits
+ * the key's updates together with the bump (React schedules that render itself). Handlers refresh themselves in layout
+ * effects, and children's layout effects run before their parent's, so when the provider's layout effect hands out
+ * the next key, every handler (a field the key opened, a new screen) is the one of the committed state. Updates made
+ * in a layout effect commit synchronously, so the rest of a chunk is handled within that first commit. Keys that
+ * arrive while a commit is pending (another chunk, or Ink's separate events for an escape sequence and the text
+ * around it) only join the queue, so they cannot overtake or act on stale handlers.
  */
 export function InputProvider({children}: InputProviderProps) {
 	const [stack] = useState(() => new KeyStack());
