@@ -1,11 +1,8 @@
 import test from 'ava';
-import {loadConfig} from '../../source/config/index.js';
-import {EngineContext} from '../../source/engine/context.js';
-import {Engine} from '../../source/engine/engine.js';
 import {keys, renderApp} from '../ui/helpers/render.js';
 import {makeWorld} from '../helpers/world.js';
 
-test.serial('hostile console: names and IDs carrying terminal escape sequences are shown inert (no raw control character reaches the terminal)', async (t) => {
+test('hostile console: names and IDs carrying terminal escape sequences are shown inert (no raw control character reaches the terminal)', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 1}}]);
 	const emulator = world.emulators['staging']!;
 	const api: any = structuredClone(emulator.store.listApis().find((wrapper) => !wrapper['oas'])!);
@@ -13,19 +10,7 @@ test.serial('hostile console: names and IDs carrying terminal escape sequences a
 	Object.assign(api.api_definition, {api_id: 'evil\u001B[2Jid', name: 'Evil \u001B]0;pwned\u0007 \u001B[31mred\r\nAPI', slug: 'evil'});
 	api.api_definition.proxy.listen_path = '/evil/';
 	emulator.store.importApis([api]);
-	// The engine resolves keys from process.env when it opens a client: set the world's for this test, restore after.
-	for (const [name, value] of Object.entries(world.env)) {
-		if (!name.startsWith('TYK_E2E_KEY_')) continue;
-		const previous = process.env[name];
-		t.teardown(() => {
-			if (previous === undefined) delete process.env[name];
-			else process.env[name] = previous;
-		});
-		process.env[name] = value;
-	}
-	const config = loadConfig({configPath: world.configPath, cwd: world.root, env: {...process.env, ...world.env}});
-	const engine = new Engine(new EngineContext(config));
-	t.teardown(() => engine.close());
+	const engine = await world.engine();
 	const app = await renderApp(engine, {width: 140, height: 30});
 	t.teardown(() => app.unmount());
 	const frames: string[] = [];

@@ -4,6 +4,7 @@ import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import type {ExecutionContext} from 'ava';
+import type {Engine} from '../../source/engine/engine.js';
 import {startEmulator, type EmulatorOptions, type RunningEmulator} from '../../source/emulator/index.js';
 import {runCli, type CliResult} from './cli.js';
 
@@ -53,6 +54,12 @@ export interface World {
 	writeConfig(config: unknown): void;
 	/** One request to an environment's emulator over HTTP with its key, as a Dashboard user would make it. */
 	request(environment: string, method: string, path: string, body?: unknown): Promise<any>;
+	/**
+	 * An engine in the test process over the world's config (for the console under ink-testing-library, or a check
+	 * the CLI cannot make), closed at teardown. Its keys go straight into the secret cache, never into process.env,
+	 * which the concurrent tests of a file share.
+	 */
+	engine(): Promise<Engine>;
 }
 
 function secretVariable(name: string): string {
@@ -155,6 +162,19 @@ export async function makeWorld(t: ExecutionContext, environments: readonly Worl
 			const text = await answer.text();
 			if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${text}`);
 			return text === '' ? undefined : JSON.parse(text);
+		},
+		async engine() {
+			// Loaded on demand: most end-to-end tests only run the binary and need not load the engine.
+			const [{loadConfig, resolveSecret}, {EngineContext}, {Engine}] = await Promise.all([
+				import('../../source/config/index.js'), import('../../source/engine/context.js'), import('../../source/engine/engine.js'),
+			]);
+			const childEnv = {...process.env, ...env};
+			const config = loadConfig({configPath, cwd: root, env: childEnv});
+			// A resolved key is cached per environment object: the engine's clients take it from there.
+			await Promise.all(config.environments.map((environment) => resolveSecret(environment, {env: childEnv})));
+			const engine = new Engine(new EngineContext(config));
+			t.teardown(() => engine.close());
+			return engine;
 		},
 		stateText() {
 			const parts: string[] = [];
