@@ -23,7 +23,7 @@ test('envs reports each environment on its own: ok, unreachable (closed port), a
 	t.is(byName.down.reachability, 'unreachable');
 	t.regex(byName.down.error, /down/);
 	t.is(byName.badkey.reachability, 'auth-failed');
-	t.truthy(byName.badkey.error);
+	t.regex(byName.badkey.error, /^badkey: GET \S+ failed with 401/, 'names the environment, the request and the refusal');
 
 	t.is(text.code, 1);
 	t.regex(text.stdout, /staging[^\n]*git main \(no commits yet\)\n\s+ok: 2 APIs/);
