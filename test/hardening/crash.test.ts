@@ -4,7 +4,7 @@ import {delimiter, join} from 'node:path';
 import test from 'ava';
 import {cliArgs} from '../helpers/cli.js';
 import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
-import {assertRepoConsistent, changedKeys, liveState, preImageKeys} from './helpers.js';
+import {assertRepoConsistent, changedKeys, liveState, patchEnvironment, preImageKeys, startProxy} from './helpers.js';
 
 /** Starts the real binary in its own process group, so a kill takes its Git children with it (as a crash would). */
 function startCli(world: World, args: readonly string[], env: NodeJS.ProcessEnv = {}): {child: ChildProcess; output: () => string} {
@@ -67,12 +67,16 @@ test('crash: SIGKILL in the middle of a publish (after the first pre-image is jo
 	world.git(['commit', '-q', '-am', 'change everything']);
 	const before = await liveState(emulator.url, key);
 
-	emulator.store.setFaults({latencyMs: 250});
+	// The first write goes through; every later one is held by a proxy until the kill, so the run is cut short
+	// after a pre-image was journaled and a write made, whatever the machine's speed.
+	let writes = 0;
+	const proxy = await startProxy(t, emulator.url, (request) => (request.method === 'GET' || ++writes === 1 ? 'pass' : new Promise<never>(() => {})));
+	patchEnvironment(world, 'staging', {dashboard: proxy.url});
 	const run = startCli(world, ['publish', 'staging', '--yes']);
-	const journaled = await waitFor(run.child, () => journalLines(world).some((line) => line.type === 'pre-image'));
-	t.true(journaled, `the publish journaled a pre-image before ending: ${run.output()}`);
+	const held = await waitFor(run.child, () => writes > 1 && journalLines(world).some((line) => line.type === 'pre-image'));
+	t.true(held, `the publish journaled a pre-image and went on to a second write: ${run.output()}`);
 	await killGroup(run.child);
-	emulator.store.setFaults({latencyMs: 0});
+	patchEnvironment(world, 'staging', {dashboard: emulator.url});
 
 	const operation = journalLines(world).find((line) => line.type === 'start' && line.action === 'publish')?.operation;
 	t.truthy(operation);
@@ -101,11 +105,11 @@ test('crash: SIGKILL in the middle of a dump commit (git commit running); the br
 	const policy = emulator.store.listPolicies()[0]!;
 	await world.request('staging', 'PUT', `/api/portal/policies/${String(policy['_id'])}`, {...policy, rate: Number(policy['rate']) + 7});
 
-	// A git that announces `commit` and then waits: the kill lands while the commit is being made.
+	// A git that announces `commit` and then stops itself (no timer): the kill lands while the commit is being made.
 	const bin = join(world.root, 'slow-git');
 	mkdirSync(bin);
 	const marker = join(world.root, 'commit-started');
-	writeFileSync(join(bin, 'git'), `#!/bin/sh\nfor a in "$@"; do if [ "$a" = commit ] || [ "$a" = update-ref ]; then touch '${marker}'; sleep 30; fi; done\nexec /usr/bin/git "$@"\n`);
+	writeFileSync(join(bin, 'git'), `#!/bin/sh\nfor a in "$@"; do if [ "$a" = commit ] || [ "$a" = update-ref ]; then touch '${marker}'; kill -STOP $$; fi; done\nexec /usr/bin/git "$@"\n`);
 	chmodSync(join(bin, 'git'), 0o755);
 	const run = startCli(world, ['dump', 'staging'], {PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`});
 	t.true(await waitFor(run.child, () => existsSync(marker)), `the dump reached its commit: ${run.output()}`);
