@@ -3,7 +3,8 @@ import {compareSets} from '../../source/core/compare.js';
 import {diffRows} from '../../source/core/diff-rows.js';
 import {makeItem, type Item, type ItemSet} from '../../source/core/item.js';
 import type {JsonObject} from '../../source/core/json.js';
-import {normalizedText, normalizedValue} from '../../source/core/normalize.js';
+import {canonicalJson} from '../../source/core/canonical.js';
+import {normalize} from '../../source/core/normalize.js';
 import {seededItems} from '../shared/layout-repo.js';
 import {fastest, line, median, ms, print, verdict, wholeNumber} from '../shared/report.js';
 import {distinctDocument, editedCopy, editLeaves, largeOasBody} from './fixtures.js';
@@ -56,7 +57,7 @@ function figures(name: string, result: Runs<unknown>, target: number, inclusive:
 }
 
 function textOf(body: JsonObject): string {
-	return normalizedText(normalizedValue(makeItem('api', body)));
+	return canonicalJson(normalize(makeItem('api', body), {hidden: 'none'}).value, 2);
 }
 
 const lineCount = (text: string) => text.split('\n').length;
@@ -80,7 +81,7 @@ export async function run(args: readonly string[]): Promise<void> {
 	const [bigLeft, bigRight] = [textOf(big), textOf(bigEdited)];
 	const large = runs(rounds, () => diffRows(bigLeft, bigRight));
 
-	const [otherLeft, otherRight] = [normalizedText(distinctDocument('left', 5000)), normalizedText(distinctDocument('right', 5000))];
+	const [otherLeft, otherRight] = [canonicalJson(distinctDocument('left', 5000), 2), canonicalJson(distinctDocument('right', 5000), 2)];
 	const different = runs(rounds, () => diffRows(otherLeft, otherRight));
 
 	print([

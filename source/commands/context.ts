@@ -1,4 +1,5 @@
-import {loadConfig, ConfigError} from '../config/index.js';
+import {loadConfig} from '../config/index.js';
+import {errorMessage} from '../core/errors.js';
 import {EngineContext} from '../engine/context.js';
 import {Engine} from '../engine/engine.js';
 import type {SelectionOptions, CommonOptions} from './options.js';
@@ -24,10 +25,6 @@ export function selectionOf(options: SelectionOptions): Selection {
 	return {ids: options.id, kind: options.kind, category: options.category};
 }
 
-function describeError(error: unknown): string {
-	if (error instanceof ConfigError) return error.message;
-	return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Runs one command body with the shared conventions: the engine is closed afterwards, an error becomes one clear
@@ -42,7 +39,7 @@ export async function runCommand(
 		engine = openEngine(options, output);
 		process.exitCode = await body(engine, output);
 	} catch (error) {
-		output.log(`tyk-console: ${describeError(error)}`);
+		output.log(`tyk-console: ${errorMessage(error)}`);
 		process.exitCode = exitCodes.error;
 	} finally {
 		await engine?.close();

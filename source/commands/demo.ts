@@ -1,4 +1,5 @@
 import type {Command} from 'commander';
+import {errorMessage} from '../core/errors.js';
 import type {DemoWorld} from '../demo/world.js';
 import {demoEnvironments} from '../demo/config.js';
 import {consoleExitCode, hasTerminal, loadConsoleUi} from './console.js';
@@ -49,7 +50,7 @@ export function registerDemo(program: Command): void {
 					runConsole = ui?.runConsole;
 					world = await startDemo({dir: options.dir});
 				} catch (error) {
-					process.stderr.write(`tyk-console: the demo could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+					process.stderr.write(`tyk-console: the demo could not start: ${errorMessage(error)}\n`);
 					process.exitCode = 1;
 					return;
 				}

@@ -1,6 +1,6 @@
 import {Command, Option} from 'commander';
 import {createTwoFilesPatch} from 'diff';
-import {compareItems} from '../core/compare.js';
+import {comparisonDetail} from '../core/compare.js';
 import {statuses, type Comparison, type Status} from '../core/status.js';
 import type {Engine} from '../engine/engine.js';
 import type {EnvironmentView} from '../engine/services.js';
@@ -47,7 +47,7 @@ function jsonSource(engine: Engine, view: EnvironmentView, options: DiffOptions)
 }
 
 function printFull(output: Output, comparison: Comparison, view: EnvironmentView, engine: Engine): void {
-	const compared = compareItems(comparison.left, comparison.right, engine.compareOptions());
+	const compared = comparisonDetail(comparison, engine.compareOptions());
 	const patch = createTwoFilesPatch(view.left.label, view.right.label, compared.leftText ?? '', compared.rightText ?? '', '', '', {context: 3});
 	for (const line of patch.split('\n').slice(1)) {
 		if (line.startsWith('+')) output.out(output.paint.green(line));
@@ -56,7 +56,7 @@ function printFull(output: Output, comparison: Comparison, view: EnvironmentView
 		else output.out(line);
 	}
 	// A rotated secret of the same length masks to the same text on both sides, so the patch alone would not show it.
-	for (const path of compared.changes.filter((changed) => compared.masked.includes(changed))) {
+	for (const path of comparison.changes.filter((changed) => compared.masked.includes(changed))) {
 		output.out(output.paint.yellow(`~ ${path}: secret changed (value masked)`));
 	}
 }

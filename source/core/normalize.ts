@@ -1,4 +1,3 @@
-import {canonicalJson} from './canonical.js';
 import {isJsonObject, type JsonObject, type JsonValue} from './json.js';
 import type {Item, Kind} from './item.js';
 import {type HiddenField, type HiddenReason, Hider, plainCopy, removeMatches} from './normalize-tree.js';
@@ -69,16 +68,6 @@ export function normalize(item: Item, options: NormalizeOptions = {}): Normalize
 	else normalizeTemplate(body, item, hider);
 	const hidden = hider.hidden.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	return {value: body, hidden, hiddenCount: hider.count};
-}
-
-/** @deprecated The normalised value alone: `normalize(item, {...options, hidden: 'none'}).value`. */
-export function normalizedValue(item: Item, options: NormalizeOptions = {}): JsonValue {
-	return normalize(item, {...options, hidden: 'none'}).value;
-}
-
-/** @deprecated Stable 2-space JSON of a normalised value: `canonicalJson(value, 2)`. */
-export function normalizedText(value: JsonValue): string {
-	return canonicalJson(value, 2);
 }
 
 /** Hidden fields per reason, for headers like "7 server-managed fields hidden". */

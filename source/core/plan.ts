@@ -26,6 +26,12 @@ export interface PlanStep {
 	readonly after?: Item;
 	/** Changed field paths for updates (product.md §5 notation). */
 	readonly changes: readonly string[];
+	/**
+	 * The target's state as planned: the content hash of `before` (null when the target lacked the item). The apply
+	 * re-reads the item and writes only when it still hashes the same, so a plan checks its own base, and a plan
+	 * kept as data needs no copy of the target to be safe.
+	 */
+	readonly baseHash?: string | null;
 }
 
 /** Everything an action will do, shown before anything is written. */

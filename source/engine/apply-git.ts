@@ -3,12 +3,12 @@ import {itemKey} from '../core/item.js';
 import type {GitOutcome, Plan, PlanStep, ProgressEvent, StepResult, TargetItem} from '../core/plan.js';
 import {commitToBranch} from '../sources/git/commit.js';
 import {runGit} from '../sources/git/run.js';
-import {Journal} from '../sources/journal.js';
+import {finishOperation, recordAudit, recordResult, startOperation} from '../sources/journal.js';
 import {writeLayoutToDirectory} from '../sources/layout/dir-writer.js';
 import {layoutFileChanges, planLayoutWrite} from '../sources/layout/writer.js';
 import type {EngineContext} from './context.js';
 import {isGitRepository, readGitSide, type GitSide} from './git-side.js';
-import {errorMessage} from './live-side.js';
+import {errorMessage} from '../core/errors.js';
 import {sameState} from './verify.js';
 
 /** How a dump lands in Git. */
@@ -58,8 +58,7 @@ export async function applyToGit(
 	const writes = plan.steps.filter((step) => step.action !== 'skip');
 	const deletions = plan.steps.filter((step) => step.action === 'delete').map((step) => ({kind: step.kind, id: step.id, file: step.before?.file}));
 	const items = writes.filter((step) => step.action !== 'delete').map((step) => step.after!);
-	const journal = new Journal(context.config.stateDir);
-	const op = await journal.startOperation({environment: plan.environment, action: 'dump', source: plan.source.label});
+	const op = await startOperation(context.config.stateDir, {environment: plan.environment, action: 'dump', source: plan.source.label});
 	onProgress({type: 'start', total: plan.steps.length, operation: op.id});
 	let commit: string | undefined;
 	let pushError: string | undefined;
@@ -108,13 +107,13 @@ export async function applyToGit(
 			if (readBack) target.push({key: step.key, ...(found ? {item: found} : {})});
 			else uncertain.push(step.key);
 		}
-		await journal.recordResult(op, {kind: step.kind, id: step.id, action: step.action, status: outcome.status, error: outcome.error});
+		await recordResult(op, {kind: step.kind, id: step.id, action: step.action, status: outcome.status, error: outcome.error});
 		if (step.action !== 'skip') {
-			await journal.audit(op, {kind: step.kind, id: step.id, action: step.action, result: outcome.status, before: step.before?.body ?? null, after: step.after?.body ?? null, error: outcome.error});
+			await recordAudit(op, {kind: step.kind, id: step.id, action: step.action, result: outcome.status, before: step.before?.body ?? null, after: step.after?.body ?? null, error: outcome.error});
 		}
 		results.push(outcome);
 		onProgress({type: 'step', result: outcome, done: results.length, total: plan.steps.length});
 	}
-	await journal.finishOperation(op);
+	await finishOperation(op);
 	return {operation: op.id, environment: plan.environment, direction: 'dump', results, target, uncertain, ...(plan.base ? {base: plan.base.commit} : {}), ...(commit ? {commit} : {}), ...(pushError ? {pushError} : {})};
 }

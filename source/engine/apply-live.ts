@@ -3,18 +3,17 @@ import {makeItem, type Item} from '../core/item.js';
 import type {LiveOutcome, Plan, PlanStep, ProgressEvent, StepResult, TargetItem} from '../core/plan.js';
 import {planPhases} from '../core/planning.js';
 import {createItem, deleteItem, getItem, isDashboardError, listPolicies, liveAddress, updateItem, type DashboardClient} from '../sources/dashboard/index.js';
-import {Journal, type Operation} from '../sources/journal.js';
+import {finishOperation, recordAudit, recordPreImage, recordResult, startOperation, type Operation} from '../sources/journal.js';
 import {acquireLock} from '../sources/lock.js';
 import type {EngineContext} from './context.js';
-import {errorMessage} from './live-side.js';
+import {errorMessage} from '../core/errors.js';
 import {scrubSecrets} from './scrub.js';
-import {readBackDifferences, sameState} from './verify.js';
+import {contentHash, readBackDifferences, sameState} from './verify.js';
 
 interface StepContext {
 	readonly context: EngineContext;
 	readonly client: DashboardClient;
 	readonly op: Operation;
-	readonly journal: Journal;
 	readonly plan: Plan;
 	/** The live policy list, fetched at most once per apply, and only if a policy cannot be read by its id. */
 	readonly policies: () => Promise<JsonObject[]>;
@@ -59,7 +58,7 @@ interface StepOutcome {
 }
 
 async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepOutcome> {
-	const {client, op, context, journal} = ctx;
+	const {client, op, context} = ctx;
 	const ignore = {ignore: context.config.ignore};
 	if (step.action === 'skip') return {result: result(step, 'skipped')};
 	const flavor = step.before?.flavor ?? step.after?.flavor ?? step.flavor;
@@ -70,10 +69,13 @@ async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepOutcome>
 	} catch (error) {
 		return {result: result(step, 'failed', {error: `could not read the live item before writing: ${errorMessage(error)}`})};
 	}
-	if (!sameState(step.kind, current, step.before, ignore)) {
+	const unchanged = step.baseHash === undefined
+		? sameState(step.kind, current, step.before, ignore)
+		: (current ? contentHash(step.kind, current, ignore) : null) === step.baseHash;
+	if (!unchanged) {
 		return {result: result(step, 'failed', {error: 'changed since planned: the live item differs from the plan; refresh and plan again'}), current: current ?? null};
 	}
-	await journal.recordPreImage(op, {kind: step.kind, flavor, id: step.id, body: current ?? null});
+	await recordPreImage(op, {kind: step.kind, flavor, id: step.id, body: current ?? null});
 	let readBack: string;
 	try {
 		readBack = await write(client, step, address);
@@ -116,8 +118,7 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 	const client = await context.client(plan.environment);
 	const release = await acquireLock(context.config.stateDir, plan.environment, {wait: false});
 	try {
-		const journal = new Journal(context.config.stateDir);
-		const op = await journal.startOperation({environment: plan.environment, action: plan.direction, source: plan.source.label});
+		const op = await startOperation(context.config.stateDir, {environment: plan.environment, action: plan.direction, source: plan.source.label});
 		const total = plan.steps.length;
 		onProgress({type: 'start', total, operation: op.id});
 		const results: StepResult[] = [];
@@ -128,12 +129,12 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 		try {
 			for (const phase of planPhases(plan)) {
 				await Promise.all(phase.map(async (step) => {
-					const outcome = await applyStep({context, client, op, plan, journal, policies}, step)
+					const outcome = await applyStep({context, client, op, plan, policies}, step)
 						.catch((error: unknown): StepOutcome => ({result: result(step, 'failed', {error: errorMessage(error)})}));
 					const clean = outcome.result;
-					await journal.recordResult(op, {kind: clean.kind, id: clean.id, action: clean.action, status: clean.status, error: clean.error});
+					await recordResult(op, {kind: clean.kind, id: clean.id, action: clean.action, status: clean.status, error: clean.error});
 					if (clean.action !== 'skip') {
-						await journal.audit(op, {
+						await recordAudit(op, {
 							kind: clean.kind, id: clean.id, action: clean.action, result: clean.status,
 							before: clean.status === 'applied' ? outcome.current ?? null : null, after: clean.status === 'applied' ? outcome.written ?? null : null,
 							error: clean.error,
@@ -147,7 +148,7 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 				}));
 			}
 		} finally {
-			await journal.finishOperation(op);
+			await finishOperation(op);
 		}
 		const order = new Map(plan.steps.map((step, index) => [step.key, index]));
 		results.sort((a, b) => order.get(a.key)! - order.get(b.key)!);

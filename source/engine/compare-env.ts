@@ -4,7 +4,8 @@ import type {SideRef} from '../core/plan.js';
 import {isSelected, unknownIds, unknownIdsError, type Selectable, type Selection} from '../core/selection.js';
 import type {EngineContext} from './context.js';
 import {hasNoCommits, readGitSide} from './git-side.js';
-import {errorMessage, itemSelectable, listLiveSide, reachabilityOf, type KindCounts, type LiveListing} from './live-side.js';
+import {errorMessage} from '../core/errors.js';
+import {itemSelectable, listLiveSide, reachabilityOf, type KindCounts, type LiveListing} from './live-side.js';
 import type {EnvironmentView, Reachability} from './services.js';
 
 /** What to compare the environment's live state with, and how much of it to read. */

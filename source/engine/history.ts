@@ -1,8 +1,8 @@
 import type {Kind} from '../core/item.js';
-import {compareItems} from '../core/compare.js';
+import {comparePair} from '../core/compare.js';
 import {defaultFileName} from '../sources/layout/file-names.js';
 import {itemHistory} from '../sources/git/history.js';
-import {snapshotsFor} from '../sources/journal/reader.js';
+import {snapshotsFor} from '../sources/journal.js';
 import type {Comparison} from '../core/status.js';
 import type {EngineContext} from './context.js';
 import {isGitRepository, readGitSide} from './git-side.js';
@@ -41,12 +41,6 @@ export async function history(context: EngineContext, environment: string, kind:
 export async function versionComparison(context: EngineContext, environment: string, kind: Kind, id: string, version: VersionRef): Promise<Comparison> {
 	const {plan} = await makePlan(context, {type: 'rollback', environment, kind, id, version});
 	const step = plan.steps[0];
-	const left = step?.after;
-	const right = step?.before;
-	const compared = compareItems(left, right, {ignore: context.config.ignore});
-	const name = left?.name ?? right?.name ?? id;
-	return {
-		key: `${kind}:${id}`, kind, flavor: left?.flavor ?? right?.flavor, id, name, status: compared.status,
-		left, right, changes: compared.changes, categories: left?.categories ?? right?.categories ?? [],
-	};
+	if (!step?.after && !step?.before) throw new Error(`${kind} ${id} exists neither at that version nor live`);
+	return comparePair(step.after, step.before, {ignore: context.config.ignore});
 }

@@ -66,7 +66,3 @@ export function reachabilityOf(error: unknown): Reachability {
 	return 'error';
 }
 
-/** One sentence for an error, without a stack. */
-export function errorMessage(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}

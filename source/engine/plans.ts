@@ -7,12 +7,13 @@ import type {Selection} from '../core/selection.js';
 import {isSelected, selectsAll} from '../core/selection.js';
 import type {Comparison} from '../core/status.js';
 import {readLayoutAtRevision} from '../sources/git/history.js';
-import {getOperation, getSnapshot, listOperations} from '../sources/journal/reader.js';
+import {getOperation, getSnapshot, listOperations} from '../sources/journal.js';
 import {compareEnvironment} from './compare-env.js';
 import type {EngineContext} from './context.js';
 import {editedSinceNotes} from './edited-since.js';
 import {gitLabel} from './git-side.js';
 import {listLiveSide} from './live-side.js';
+import {contentHash} from './verify.js';
 import type {EnvironmentView, VersionRef} from './services.js';
 
 export type {Selection} from '../core/selection.js';
@@ -162,12 +163,19 @@ async function planUndo(context: EngineContext, request: Extract<PlanRequest, {t
 	return {...build, plan, operation: record.id};
 }
 
-/** Builds the plan a request describes: the one way plans are made, for the commands and the console. */
-export function makePlan(context: EngineContext, request: PlanRequest): Promise<PlanResult> {
+function planFor(context: EngineContext, request: PlanRequest): Promise<PlanResult> {
 	switch (request.type) {
 		case 'publish': return planPublish(context, request);
 		case 'dump': return planDump(context, request);
 		case 'rollback': return planRollback(context, request);
 		case 'undo': return planUndo(context, request);
 	}
+}
+
+/** Builds the plan a request describes, each step with the hash of its target as planned: the one way plans are made. */
+export async function makePlan(context: EngineContext, request: PlanRequest): Promise<PlanResult> {
+	const built = await planFor(context, request);
+	const options = {ignore: context.config.ignore};
+	const steps = built.plan.steps.map((step) => ({...step, baseHash: step.before ? contentHash(step.kind, step.before.body, options) : null}));
+	return {...built, plan: {...built.plan, steps}};
 }

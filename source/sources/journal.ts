@@ -8,11 +8,6 @@
  * `recordResult` → `recordAudit`. Then `finishOperation` once. Reads (`listOperations`, `getOperation`,
  * `lastOperation`, `snapshotsFor`, `getSnapshot`, `readAudit`) take the state directory and work across processes.
  */
-import type {Flavor, Kind} from '../core/item.js';
-import type {JsonObject} from '../core/json.js';
-import type {Action, Direction, StepStatus} from '../core/plan.js';
-import {recordAudit, type AuditEntry} from './journal/audit.js';
-import {finishOperation, recordPreImage, recordResult, startOperation, type Operation} from './journal/writer.js';
 
 export {appendAudit, auditFile, readAudit, recordAudit, type AuditEntry, type AuditInput} from './journal/audit.js';
 export {bodyHash, canonicalJson} from './journal/canonical.js';
@@ -21,33 +16,3 @@ export {
 } from './journal/reader.js';
 export type {PreImageRecord, ResultRecord} from './journal/records.js';
 export {finishOperation, recordPreImage, recordResult, startOperation, type Operation} from './journal/writer.js';
-
-/**
- * @deprecated The write functions bound to one state directory, kept so engine code written against it compiles:
- * call `startOperation(stateDir, …)`, `recordPreImage`, `recordResult`, `recordAudit` and `finishOperation` instead.
- */
-export class Journal {
-	constructor(readonly stateDir: string) {}
-
-	startOperation(input: {environment: string; action: Direction; source: string}): Promise<Operation> {
-		return startOperation(this.stateDir, input);
-	}
-
-	recordPreImage(op: Operation, input: {kind: Kind; flavor?: Flavor; id: string; body: JsonObject | null}): Promise<void> {
-		return recordPreImage(op, input);
-	}
-
-	recordResult(op: Operation, input: {kind: Kind; id: string; action: Action; status: StepStatus; error?: string}): Promise<void> {
-		return recordResult(op, input);
-	}
-
-	audit(op: Operation, input: {
-		kind: Kind; id: string; action: Action; result: StepStatus; before?: JsonObject | null; after?: JsonObject | null; error?: string;
-	}): Promise<AuditEntry> {
-		return recordAudit(op, input);
-	}
-
-	finishOperation(op: Operation): Promise<void> {
-		return finishOperation(op);
-	}
-}

@@ -97,6 +97,7 @@ test('a plan from a held view reads nothing; refreshView patches exactly the wri
 	t.deepEqual(log, [], 'planning from the held view made no request');
 	t.deepEqual(plan.steps.map((step) => step.action), ['update']);
 	t.is(plan.base?.commit, view.fullCommit);
+	t.regex(plan.steps[0]!.baseHash!, /^sha256:[0-9a-f]{64}$/, 'each step carries the hash of its target as planned');
 
 	const result = await engine.apply(plan);
 	log.length = 0;

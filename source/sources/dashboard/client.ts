@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import {performance} from 'node:perf_hooks';
 import pLimit from 'p-limit';
-import type {JsonValue} from '../../core/json.js';
+import {maxJsonDepth, nestedDeeperThan, type JsonValue} from '../../core/json.js';
 import {DashboardError} from './errors.js';
 import {exchange, type ListReading} from './exchange.js';
 import {isRetryableStatus, parseRetryAfter, retryDelay, sleep as defaultSleep} from './retry.js';
@@ -78,26 +78,6 @@ export interface DashboardClient {
 	request(method: HttpMethod, path: string, options?: RequestOptions): Promise<DashboardResponse>;
 	/** Frees the keep-alive sockets; call when done so the process can exit promptly. */
 	close(): void;
-}
-
-/**
- * Answers nested deeper than this are refused: real definitions stay far below, and every later step (normalising,
- * comparing, masking) walks bodies recursively, so a hostile answer would end in a stack overflow instead of an error.
- */
-export const maxResponseDepth = 256;
-
-/** Whether a parsed answer nests deeper than `limit`, checked without recursion. */
-function nestedDeeperThan(root: JsonValue, limit: number): boolean {
-	const stack: Array<[JsonValue, number]> = [[root, 0]];
-	while (stack.length > 0) {
-		const [value, depth] = stack.pop()!;
-		if (typeof value !== 'object' || value === null) continue;
-		if (depth >= limit) return true;
-		for (const child of Array.isArray(value) ? value : Object.values(value)) {
-			if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-		}
-	}
-	return false;
 }
 
 function validatedBase(name: string, url: string): URL {
@@ -184,9 +164,9 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 			}
 		}
 		if (status >= 200 && status < 300) {
-			if (body === undefined || nestedDeeperThan(body, maxResponseDepth)) {
+			if (body === undefined || nestedDeeperThan(body)) {
 				const failure = badResponse(context, status, body !== undefined
-					? `the response is nested deeper than ${maxResponseDepth} levels`
+					? `the response is nested deeper than ${maxJsonDepth} levels`
 					: response.length === 0
 						? 'the response body is empty'
 						: /json/i.test(contentType ?? '')

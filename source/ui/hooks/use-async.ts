@@ -1,4 +1,5 @@
 import {useEffect, useRef, useState} from 'react';
+import {errorMessage} from '../../core/errors.js';
 
 /** State of a one-off request made by a screen (a plan, a history). */
 export type AsyncState<T> =
@@ -20,7 +21,7 @@ export function useAsync<T>(start: () => Promise<T>, deps: readonly unknown[]): 
 				if (live) setState({state: 'ready', value});
 			},
 			(error: unknown) => {
-				if (live) setState({state: 'failed', error: error instanceof Error ? error.message : String(error)});
+				if (live) setState({state: 'failed', error: errorMessage(error)});
 			},
 		);
 		return () => {

@@ -2,7 +2,7 @@ import test from 'ava';
 import {appendFileSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {
-	finishOperation, getOperation, getSnapshot, Journal, lastOperation, listOperations, readAudit, recordPreImage, recordResult,
+	finishOperation, getOperation, getSnapshot, lastOperation, listOperations, readAudit, recordPreImage, recordResult,
 	snapshotsFor, startOperation,
 } from '../../../source/sources/journal.js';
 import {tempStateDir} from './fixture.js';
@@ -129,19 +129,4 @@ test('unknown or hostile IDs and unsafe environment names are refused cleanly', 
 	t.is(error?.message, 'journal: environment name "../evil" is not safe as a file name');
 	const long = await t.throwsAsync(startOperation(stateDir, {environment: 'x'.repeat(64), action: 'publish', source: 'x'}));
 	t.regex(long!.message, /is not safe as a file name/, 'the same 63-character limit as the config');
-});
-
-test('the deprecated Journal class writes through the same functions (operation, pre-image, result, audit)', async (t) => {
-	const stateDir = tempStateDir(t);
-	const journal = new Journal(stateDir);
-	const op = await journal.startOperation({environment: 'staging', action: 'publish', source: 'git main@1'});
-	t.is(op.stateDir, stateDir);
-	await journal.recordPreImage(op, {kind: 'api', id: 'pay', body: api});
-	await journal.recordResult(op, {kind: 'api', id: 'pay', action: 'update', status: 'applied'});
-	await journal.audit(op, {kind: 'api', id: 'pay', action: 'update', result: 'applied', before: api, after: api});
-	await journal.finishOperation(op);
-	const read = await getOperation(stateDir, op.id);
-	t.truthy(read?.finishedAt);
-	t.deepEqual(read?.results.map((r) => r.id), ['pay']);
-	t.deepEqual((await readAudit(stateDir)).map((e) => [e.operation, e.environment, e.source]), [[op.id, 'staging', 'git main@1']]);
 });
