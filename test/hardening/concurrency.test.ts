@@ -1,5 +1,6 @@
 import {execFileSync} from 'node:child_process';
 import {chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {writeFile} from 'node:fs/promises';
 import {delimiter, join} from 'node:path';
 import test from 'ava';
 import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
@@ -54,25 +55,31 @@ test('concurrency: a second publish to an environment whose lock is held by a ru
 	assertNoSecrets(t, world, [second.stdout, second.stderr, done.stdout, done.stderr, after.stdout, world.stateText()]);
 });
 
-/** A git on PATH that stops before `word` (commit / update-ref) until the test creates the go file. */
-function pausingGit(world: World, word: string): {env: NodeJS.ProcessEnv; paused: string; go: string} {
+/**
+ * A git on PATH that stops before its first `word` (commit / update-ref) until the test says go: it touches `paused`,
+ * then blocks reading a FIFO (no timer, no polling) that `go()` writes to.
+ */
+function pausingGit(world: World, word: string): {env: NodeJS.ProcessEnv; paused: string; go: () => Promise<void>} {
 	const bin = join(world.root, `pause-${word}`);
 	mkdirSync(bin);
 	const paused = join(bin, 'paused');
-	const go = join(bin, 'go');
+	const fifo = join(bin, 'go');
+	execFileSync('mkfifo', [fifo]);
 	writeFileSync(join(bin, 'git'), `#!/bin/sh
 for a in "$@"; do
 	if [ "$a" = ${word} ]; then
-		touch '${paused}'
-		n=0
-		while [ ! -f '${go}' ] && [ $n -lt 1200 ]; do sleep 0.05; n=$((n+1)); done
+		if [ ! -f '${paused}' ]; then
+			touch '${paused}'
+			read go < '${fifo}'
+		fi
 		break
 	fi
 done
 exec /usr/bin/git "$@"
 `);
 	chmodSync(join(bin, 'git'), 0o755);
-	return {env: {PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`}, paused, go};
+	// Opening the FIFO for writing waits for the paused git to open it for reading.
+	return {env: {PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`}, paused, go: () => writeFile(fifo, 'go\n')};
 }
 
 /** Someone else's commit adding one file to `branch`, made with plumbing (no work tree needed). */
@@ -107,7 +114,7 @@ test('concurrency: a dump while someone else commits to the branch (checked-out 
 		const theirs = branch === 'main'
 			? (writeFileSync(join(world.repo, 'notes.txt'), 'someone else\n'), world.git(['add', 'notes.txt']), world.git(['commit', '-q', '-m', 'someone else', '--', 'notes.txt']), world.git(['rev-parse', 'HEAD']).trim())
 			: commitElsewhere(world, branch, 'notes.txt');
-		writeFileSync(gate.go, '');
+		await gate.go();
 		const run = await running;
 		outputs.push(run.stdout, run.stderr);
 		t.is(run.code, 0, `${name}: ${run.stdout}${run.stderr}`);
