@@ -1,5 +1,5 @@
 /**
- * One measuring process for the `load` scenario: `measure.ts client|floor RUNS`, URL and key from the environment
+ * One measuring process for the `load` scenario: `measure.ts client|floor|per-api RUNS`, URL and key from the environment
  * (BENCH_URL, BENCH_KEY; the key stays out of argv). Each mode runs in its own process so its peak RSS is its own.
  * Prints one JSON line: run times in ms, RSS figures in MB (before loading, after the first load, peak over all
  * loads), and what was loaded.
@@ -15,7 +15,7 @@ const runs = Number(runsText);
 const concurrency = 8;
 
 async function once(): Promise<{apis: number; policies: number; templates: number}> {
-	if (mode === 'floor') return floorLoad(url, key, concurrency);
+	if (mode === 'floor' || mode === 'per-api') return floorLoad(url, key, concurrency, mode === 'per-api');
 	const client = createDashboardClient({name: 'bench', url, key, concurrency});
 	try {
 		const snapshot = await loadLive(client);
@@ -25,7 +25,7 @@ async function once(): Promise<{apis: number; policies: number; templates: numbe
 	}
 }
 
-if (mode !== 'client' && mode !== 'floor') throw new Error(`measure: mode must be client or floor, got ${mode}`);
+if (mode !== 'client' && mode !== 'floor' && mode !== 'per-api') throw new Error(`measure: mode must be client, floor or per-api, got ${mode}`);
 // RSS of the process before any load: mostly the tsx loader and modules, which a built binary does not carry.
 const baselineRssMb = process.resourceUsage().maxRSS / 1024;
 await once(); // warm-up: JIT, sockets, emulator caches
