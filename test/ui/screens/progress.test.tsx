@@ -25,6 +25,12 @@ test.serial('progress shows failures alongside successes, the operation ID, and 
 	const back = await app.waitFor(/Items: staging$/m);
 	t.notRegex(back, /Apply:/);
 	t.true(services.calls.includes('refreshView staging'), 'the environment\'s view is brought up to date after an apply');
+	t.is(services.calls.filter((c) => c === 'load staging').length, 1, 'no reload before the plan or after the apply');
+	t.true(services.calls.includes('planPublish staging api:payments-1,api:users-3'), 'planned from the held view');
+	// The patched view shows the applied item as unchanged (hidden by the drift filter); the failed one still differs.
+	const patched = await app.waitFor('3 of 6 shown');
+	t.notRegex(patched, /Payments #finance/);
+	t.regex(patched, /Users/);
 	// The applied item is unmarked; the failed one stays marked, ready for a retry.
 	t.regex(back, /marks 1 /);
 	t.regex(back, /^.●.*Users/m);
