@@ -14,7 +14,7 @@ import {gitEnv} from '../../helpers/git-env.js';
  */
 export interface DemoWorld {
 	readonly dir: string;
-	/** Environment for the terminal's shell and for CLI runs: demo keys, Git isolation. */
+	/** Environment for the terminal's shell and for CLI runs: demo keys, Git isolation, CI=true. */
 	readonly env: NodeJS.ProcessEnv;
 	/** The command line a shell types to open the console. */
 	readonly consoleCommand: string;
@@ -47,7 +47,9 @@ async function readyLine(child: ChildProcess): Promise<void> {
 export async function startDemoWorld(): Promise<DemoWorld> {
 	const dir = mkdtempSync(join(tmpdir(), 'tc-journey-'));
 	const keys = Object.fromEntries(demoEnvironments.map((e) => [e.keyEnv, e.key]));
-	const env: NodeJS.ProcessEnv = {...gitEnv(), ...keys, NO_COLOR: undefined, FORCE_COLOR: undefined};
+	// CI=true as on a CI runner, always: Ink draws nothing until exit when it believes it runs in CI, so the console
+	// must drop that flag before Ink loads, in the bundle as in the source.
+	const env: NodeJS.ProcessEnv = {...gitEnv(), ...keys, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: 'true'};
 	const child = spawn(process.execPath, [...cliArgs(), 'demo', '--dir', dir, '--keep-running'], {
 		env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe'],
 	});
