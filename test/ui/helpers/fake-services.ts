@@ -113,13 +113,13 @@ export class FakeServices implements ConsoleServices {
 		this.calls.push(`load ${name}`);
 		if (this.held.has(name)) await new Promise<void>((resolve) => this.waiting.set(name, resolve));
 		const env = this.env(name);
-		const comparisons = compareSets(set(env.git), set(env.unreachable ? [] : env.live));
+		const comparisons = compareSets(set(env.git), set(env.unreachable ? [] : env.live), this.compareOptions());
 		return this.view(name, comparisons, {type: 'git', label: `git ${env.info.git.branch}@3f2a1c9`}, env.unreachable ? [] : env.live, env.unreachable);
 	}
 
 	async compareEnvironments(base: string, other: string): Promise<EnvironmentView> {
 		this.calls.push(`compare ${base} ${other}`);
-		const comparisons = compareSets(set(this.env(base).live), set(this.env(other).live));
+		const comparisons = compareSets(set(this.env(base).live), set(this.env(other).live), this.compareOptions());
 		return this.view(other, comparisons, {type: 'live', label: `live ${base}`, environment: base}, this.env(other).live);
 	}
 
