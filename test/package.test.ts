@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
+import {cliArgs} from './helpers/cli.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +33,10 @@ test('npm pack makes a self-contained package: a global install into an empty pr
 	t.timeout(180_000);
 	const dir = mkdtempSync(join(tmpdir(), 'tyk-console-pack-'));
 	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
-	await run(npm, ['pack', '--pack-destination', dir, '--silent'], {cwd: root, maxBuffer: 10_000_000});
+	// The tests build dist/cli.js before they run (and other test files are running it now): pack that build instead of
+	// letting prepack rewrite it under them. cliArgs() fails when it is missing or older than the source.
+	cliArgs();
+	await run(npm, ['pack', '--ignore-scripts', '--pack-destination', dir, '--silent'], {cwd: root, maxBuffer: 10_000_000});
 	const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'));
 	if (!tarball) return t.fail(`npm pack wrote no tarball in ${dir}`);
 	const {stdout: listing} = await run('tar', ['tzf', join(dir, tarball)]);
