@@ -1,6 +1,7 @@
-import {readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import test from 'ava';
+import {runCli} from '../helpers/cli.js';
 import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
 
 /** A world whose repo holds a dump of its seeded emulator, so Git and live agree. */
@@ -58,7 +59,13 @@ test('a config with wrong types names the file and each key path', async (t) => 
 	config.environments[0].concurrency = 'eight';
 	config.environments.push({name: 'prod', dashboard: 42, secretEnv: 'X'});
 	world.writeConfig(config);
-	const result = await world.cli(['envs']);
+	// A config that is not even JSON, beside it; both runs at once.
+	const brokenPath = join(world.root, 'broken', 'tyk-console.json');
+	mkdirSync(dirname(brokenPath));
+	writeFileSync(brokenPath, '{"environments": [');
+	const [result, broken] = await Promise.all([
+		world.cli(['envs']), runCli(['envs', '--config', brokenPath], {cwd: world.root, env: world.env}),
+	]);
 	t.is(result.code, 1);
 	t.true(result.stderr.includes(world.configPath) || result.stderr.includes('tyk-console.json'), result.stderr);
 	t.regex(result.stderr, /environments\[0\]\.protected: must be true or false/);
@@ -66,10 +73,8 @@ test('a config with wrong types names the file and each key path', async (t) => 
 	t.regex(result.stderr, /environments\[1\]\.dashboard/);
 	t.is(result.stdout, '');
 
-	writeFileSync(world.configPath, '{"environments": [');
-	const broken = await world.cli(['envs']);
 	t.is(broken.code, 1);
-	t.regex(broken.stderr, /tyk-console\.json/);
+	t.regex(broken.stderr, /broken\/tyk-console\.json:1:\d+: invalid JSON/, 'names the file and the place');
 	assertNoSecrets(t, world, [result.stdout, result.stderr, broken.stdout, broken.stderr]);
 });
 

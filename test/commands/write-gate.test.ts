@@ -28,12 +28,12 @@ test('protected needs --yes without a TTY, read-only refuses, --dry-run writes n
 	const auditAfterDump = world.audit().length;
 	const frozenBefore = state('frozen');
 
-	const dry = await run(['publish', 'prod', '--dry-run']);
+	// Three runs that must write nothing, at once.
+	const [dry, refused, readOnly] = await Promise.all([run(['publish', 'prod', '--dry-run']), run(['publish', 'prod']), run(['publish', 'frozen', '--yes'])]);
 	t.is(dry.code, 0, dry.stderr);
 	t.regex(dry.stdout, /1 to update/);
 	t.regex(dry.stdout, /Dry run: nothing was written/);
 
-	const refused = await run(['publish', 'prod']);
 	t.is(refused.code, 1);
 	t.regex(refused.stderr, /prod is protected: re-run with --yes/);
 	t.regex(refused.stderr, /nothing was written/);
@@ -41,7 +41,6 @@ test('protected needs --yes without a TTY, read-only refuses, --dry-run writes n
 	t.is(world.audit().length, auditAfterDump);
 	t.deepEqual(world.journal().filter((line) => line.environment === 'prod' && line.action !== 'dump'), []);
 
-	const readOnly = await run(['publish', 'frozen', '--yes']);
 	t.is(readOnly.code, 1);
 	t.regex(readOnly.stderr, /frozen is read-only/);
 	t.is(state('frozen'), frozenBefore);
