@@ -3,7 +3,7 @@ import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {cliArgs, runCli} from './helpers/cli.js';
+import {cliArgs, runCli, type CliResult} from './helpers/cli.js';
 import {gitEnv} from './helpers/git-env.js';
 
 /** The example lines of the readme, as argument lists (comments dropped, double quotes honoured). */
@@ -34,11 +34,18 @@ test('every example command in the readme runs against the demo as written', asy
 	const keys = {TYK_DEMO_STAGING_KEY: 'demo-staging-key', TYK_DEMO_PROD_KEY: 'demo-prod-key'};
 	const lines = exampleLines();
 	t.true(lines.length >= 10);
-	for (const args of lines) {
-		const result = await runCli(args, {cwd: dir, env: {...gitEnv(), ...keys}});
+	const check = (args: readonly string[], result: CliResult) => {
 		t.true(result.code === 0 || result.code === 2, `tyk-console ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
 		t.false(result.stdout.includes('demo-staging-key') || result.stderr.includes('demo-staging-key'), 'the key never appears');
-	}
+	};
+	const run = (args: readonly string[]) => runCli(args, {cwd: dir, env: {...gitEnv(), ...keys}});
+	// The examples before the first one that writes only read: they run at once. From there on, one after the other,
+	// as a reader types them (each write changes what the next one sees).
+	const firstWrite = lines.findIndex((args) => ['publish', 'rollback', 'undo', 'dump'].includes(args[0]!) && !args.includes('--dry-run'));
+	t.true(firstWrite > 0, 'the readme shows some reading examples first');
+	const reads = lines.slice(0, firstWrite);
+	for (const [index, result] of (await Promise.all(reads.map(run))).entries()) check(reads[index]!, result);
+	for (const args of lines.slice(firstWrite)) check(args, await run(args));
 	const finalDiff = await runCli(['diff', 'staging', '--json'], {cwd: dir, env: {...gitEnv(), ...keys}});
 	const summary = (JSON.parse(finalDiff.stdout) as {summary: Record<string, number>}).summary;
 	t.is(summary['changed'], 0, 'after the dump, every live item is in Git as it is live');
