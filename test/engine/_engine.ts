@@ -1,22 +1,14 @@
 import type {ExecutionContext} from 'ava';
-import {loadConfig} from '../../source/config/index.js';
-import {EngineContext} from '../../source/engine/context.js';
 import type {ClientOptions} from '../../source/engine/client.js';
-import {Engine} from '../../source/engine/engine.js';
+import type {Engine} from '../../source/engine/engine.js';
 import type {World} from '../helpers/world.js';
 
 /**
- * An engine in this test process over a world's config. The world's environment (keys, Git isolation, identity) is
- * copied into process.env, which is safe because every AVA test file runs in its own process.
+ * An engine in this test process over a world's config, its keys given directly (process.env is left alone);
+ * `clientOptions.log` sees every Dashboard request, as `--verbose` prints them.
  */
-export function engineOf(t: ExecutionContext, world: World, clientOptions: ClientOptions = {}): Engine {
-	for (const [name, value] of Object.entries(world.env)) {
-		if (value === undefined) delete process.env[name];
-		else process.env[name] = value;
-	}
-	const engine = new Engine(new EngineContext(loadConfig({configPath: world.configPath, cwd: world.root, env: process.env}), clientOptions));
-	t.teardown(() => engine.close());
-	return engine;
+export function engineOf(_t: ExecutionContext, world: World, clientOptions: ClientOptions = {}): Promise<Engine> {
+	return world.engine(clientOptions);
 }
 
 /** Dumps every live item of an environment into its Git branch, so both sides agree; fails loudly otherwise. */

@@ -24,7 +24,7 @@ async function driftInGit(engine: Engine, world: World): Promise<{apiId: string;
 
 test('an item changed on the Dashboard between plan and apply is not overwritten; the rest is applied', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
-	const engine = engineOf(t, world);
+	const engine = await engineOf(t, world);
 	const {apiId, policyId} = await driftInGit(engine, world);
 	const {plan} = await engine.plan({type: 'publish', environment: 'staging'});
 	t.deepEqual(plan.steps.filter((step) => step.action === 'update').map((step) => step.id).sort(), [apiId, policyId].sort());
@@ -52,7 +52,7 @@ test('an item changed on the Dashboard between plan and apply is not overwritten
 
 test('two applies on one environment never interleave: the second is refused by the lock and writes nothing', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
-	const engine = engineOf(t, world);
+	const engine = await engineOf(t, world);
 	const {apiId, policyId} = await driftInGit(engine, world);
 	const {plan} = await engine.plan({type: 'publish', environment: 'staging'});
 	world.emulators['staging']!.store.setFaults({latencyMs: 30});

@@ -5,7 +5,7 @@ import {makeWorld, type World} from '../helpers/world.js';
 import {dumpAll, engineOf} from './_engine.js';
 
 async function syncedEngine(t: Parameters<typeof makeWorld>[0], world: World): Promise<Engine> {
-	const engine = engineOf(t, world);
+	const engine = await engineOf(t, world);
 	await dumpAll(engine, 'staging');
 	return engine;
 }

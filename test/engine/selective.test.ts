@@ -8,9 +8,9 @@ import {dumpAll, engineOf} from './_engine.js';
 // per Tyk OAS API of the environment; plans from a held view read nothing; views are patched after an apply.
 
 /** An engine whose every Dashboard request is logged into `log` (as `--verbose` prints them). */
-function loggedEngine(t: Parameters<typeof engineOf>[0], world: World): {engine: Engine; log: string[]} {
+async function loggedEngine(t: Parameters<typeof engineOf>[0], world: World): Promise<{engine: Engine; log: string[]}> {
 	const log: string[] = [];
-	return {engine: engineOf(t, world, {log: (line) => log.push(line)}), log};
+	return {engine: await engineOf(t, world, {log: (line) => log.push(line)}), log};
 }
 
 const oasDocGets = (log: readonly string[]) => log.filter((line) => /GET \/api\/apis\/oas\/[^/?\s]+ /.test(line));
@@ -29,7 +29,7 @@ function oasIds(view: EnvironmentView): string[] {
 
 test('a whole load reads every Tyk OAS document through the OAS list, not one request each', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 30}}]);
-	const {engine, log} = loggedEngine(t, world);
+	const {engine, log} = await loggedEngine(t, world);
 	const view = await engine.load('staging');
 	t.true(oasIds(view).length >= 10, 'the seed has OAS APIs');
 	t.deepEqual(oasDocGets(log), []);
@@ -39,12 +39,12 @@ test('a whole load reads every Tyk OAS document through the OAS list, not one re
 
 test('publish of one OAS item makes the list requests plus a handful of item requests, and nothing for other OAS APIs', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 16}}]);
-	const setup = engineOf(t, world);
+	const setup = await engineOf(t, world);
 	await dumpAll(setup, 'staging');
 	const [target, ...others] = oasIds(await setup.load('staging'));
 	await editOasLive(world, 'staging', target!);
 
-	const {engine, log} = loggedEngine(t, world);
+	const {engine, log} = await loggedEngine(t, world);
 	const {plan} = await engine.plan({type: 'publish', environment: 'staging', selection: {ids: [target!]}});
 	t.deepEqual(plan.steps.map((step) => `${step.action} ${step.id}`), [`update ${target}`]);
 	const planning = [...log];
@@ -62,13 +62,13 @@ test('publish of one OAS item makes the list requests plus a handful of item req
 
 test('rollback and undo of one item read the lists and that item, not the environment', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 16}}]);
-	const setup = engineOf(t, world);
+	const setup = await engineOf(t, world);
 	await dumpAll(setup, 'staging');
 	const [target] = oasIds(await setup.load('staging'));
 	const before = world.git(['rev-parse', 'HEAD']).trim();
 	await editOasLive(world, 'staging', target!);
 
-	const {engine, log} = loggedEngine(t, world);
+	const {engine, log} = await loggedEngine(t, world);
 	const rollback = await engine.plan({type: 'rollback', environment: 'staging', kind: 'api', id: target!, version: {type: 'git', commit: before}});
 	t.deepEqual(rollback.plan.steps.map((step) => step.action), ['update']);
 	const applied = await engine.apply(rollback.plan);
@@ -82,12 +82,12 @@ test('rollback and undo of one item read the lists and that item, not the enviro
 
 test('a plan from a held view reads nothing; refreshView patches exactly the written rows without reloading', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 12}}, {name: 'prod', emulator: {seed: 12}}]);
-	const setup = engineOf(t, world);
+	const setup = await engineOf(t, world);
 	await dumpAll(setup, 'staging');
 	const [target] = oasIds(await setup.load('staging'));
 	await editOasLive(world, 'staging', target!);
 
-	const {engine, log} = loggedEngine(t, world);
+	const {engine, log} = await loggedEngine(t, world);
 	const view = await engine.load('staging');
 	const prod = await engine.load('prod');
 	const row = view.comparisons.find((candidate) => candidate.id === target)!;
@@ -117,12 +117,12 @@ test('a plan from a held view reads nothing; refreshView patches exactly the wri
 
 test('a dump patches every view on the same branch, and a branch moved meanwhile is read again from Git only', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 8}}, {name: 'prod', emulator: {seed: 8}}]);
-	const setup = engineOf(t, world);
+	const setup = await engineOf(t, world);
 	await dumpAll(setup, 'staging');
 	const [target] = oasIds(await setup.load('staging'));
 	await editOasLive(world, 'staging', target!);
 
-	const {engine, log} = loggedEngine(t, world);
+	const {engine, log} = await loggedEngine(t, world);
 	const staging = await engine.load('staging');
 	const prod = await engine.load('prod');
 	t.is(prod.comparisons.find((row) => row.id === target)!.status, 'unchanged');
@@ -155,7 +155,7 @@ test('a dump patches every view on the same branch, and a branch moved meanwhile
 
 test('an aborted load stops sending requests and rejects', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 20}}]);
-	const {engine, log} = loggedEngine(t, world);
+	const {engine, log} = await loggedEngine(t, world);
 	const controller = new AbortController();
 	controller.abort(new Error('screen closed'));
 	await t.throwsAsync(engine.load('staging', {signal: controller.signal}), {message: 'screen closed'});

@@ -40,7 +40,7 @@ async function proxy(t: Parameters<typeof makeWorld>[0], target: string, mode: {
 
 test('a write the Dashboard stores differently is reported as failed with the differing path, not as applied', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
-	const setup = engineOf(t, world);
+	const setup = await engineOf(t, world);
 	await dumpAll(setup, 'staging');
 	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));
 	const file = join(world.repo, index.policies[0].file);
@@ -53,7 +53,7 @@ test('a write the Dashboard stores differently is reported as failed with the di
 	const config = JSON.parse(readFileSync(world.configPath, 'utf8'));
 	config.environments[0].dashboard = url;
 	world.writeConfig(config);
-	const engine = engineOf(t, world);
+	const engine = await engineOf(t, world);
 	const {plan} = await engine.plan({type: 'publish', environment: 'staging'});
 	const result = await engine.apply(plan);
 	const written = result.results.filter((r) => r.action !== 'skip');
@@ -70,7 +70,7 @@ test('a Dashboard that accepts connections but never answers is reported unreach
 	config.environments[0].dashboard = url;
 	config.environments[0].timeoutMs = 200;
 	world.writeConfig(config);
-	const engine = engineOf(t, world);
+	const engine = await engineOf(t, world);
 	const view = await compareEnvironment(engine.context, 'staging');
 	t.is(view.reachability, 'unreachable');
 	t.regex(view.reason!, /staging/);

@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import type {ExecutionContext} from 'ava';
 import type {Engine} from '../../source/engine/engine.js';
+import type {ClientOptions} from '../../source/engine/client.js';
 import {startEmulator, type EmulatorOptions, type RunningEmulator} from '../../source/emulator/index.js';
 import {runCli, type CliResult} from './cli.js';
 
@@ -59,7 +60,8 @@ export interface World {
 	 * the CLI cannot make), closed at teardown. Its keys go straight into the secret cache, never into process.env,
 	 * which the concurrent tests of a file share.
 	 */
-	engine(): Promise<Engine>;
+	/** An engine over this world's config in the test process, keys given directly (process.env is left alone). */
+	engine(clientOptions?: ClientOptions): Promise<Engine>;
 }
 
 function secretVariable(name: string): string {
@@ -163,7 +165,7 @@ export async function makeWorld(t: ExecutionContext, environments: readonly Worl
 			if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${text}`);
 			return text === '' ? undefined : JSON.parse(text);
 		},
-		async engine() {
+		async engine(clientOptions = {}) {
 			// Loaded on demand: most end-to-end tests only run the binary and need not load the engine.
 			const [{loadConfig, resolveSecret}, {EngineContext}, {Engine}] = await Promise.all([
 				import('../../source/config/index.js'), import('../../source/engine/context.js'), import('../../source/engine/engine.js'),
@@ -172,7 +174,7 @@ export async function makeWorld(t: ExecutionContext, environments: readonly Worl
 			const config = loadConfig({configPath, cwd: root, env: childEnv});
 			// A resolved key is cached per environment object: the engine's clients take it from there.
 			await Promise.all(config.environments.map((environment) => resolveSecret(environment, {env: childEnv})));
-			const engine = new Engine(new EngineContext(config));
+			const engine = new Engine(new EngineContext(config, clientOptions));
 			t.teardown(() => engine.close());
 			return engine;
 		},
