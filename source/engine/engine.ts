@@ -89,15 +89,12 @@ export class Engine implements ConsoleServices {
 		if (result.uncertain.length === 0) return;
 		const client = await this.context.client(result.environment);
 		const rows = new Map(view.comparisons.map((row) => [row.key, row]));
-		const steps = new Map(result.results.map((step) => [step.key, step]));
-		await Promise.all(result.uncertain.map(async (key) => {
-			const row = rows.get(key);
+		const uncertain = new Set(result.uncertain);
+		await Promise.all(result.results.filter((step) => uncertain.has(step.key)).map(async (step) => {
+			const row = rows.get(step.key);
 			const held = sides.includes('right') ? row?.right : row?.left;
-			const step = steps.get(key);
-			const kind = (held?.kind ?? step?.kind) as Kind;
-			const id = held?.id ?? step?.id ?? key.slice(key.indexOf(':') + 1);
-			const body = await getItem(client, kind, held?.flavor ?? step?.flavor, liveAddress(held, id));
-			changes.set(key, body ? makeItem(kind, body) : undefined);
+			const body = await getItem(client, step.kind, held?.flavor ?? step.flavor, liveAddress(held, step.id));
+			changes.set(step.key, body ? makeItem(step.kind, body) : undefined);
 		}));
 	}
 

@@ -109,6 +109,11 @@ test('a plan from a held view reads nothing; refreshView patches exactly the wri
 	t.deepEqual(patched.counts, view.counts);
 	t.is(patched.comparisons.length, view.comparisons.length);
 	t.is(await engine.refreshView(prod, result), prod, 'a view the apply did not touch is returned as it is');
+	// An item whose write may or may not have landed is read again, alone, before its row is patched.
+	log.length = 0;
+	const unsure = await engine.refreshView(view, {...result, target: [], uncertain: [row.key]});
+	t.true(log.length > 0 && log.every((line) => line.includes(`/${target}`)), log.join('\n'));
+	t.is(unsure.comparisons.find((candidate) => candidate.id === target)!.status, 'unchanged');
 	// The patched view is what a fresh load says.
 	const fresh = await engine.load('staging');
 	t.deepEqual(patched.drift, fresh.drift);

@@ -1,5 +1,6 @@
 import {isJsonObject, type JsonValue} from '../../core/json.js';
 import type {Item, Kind} from '../../core/item.js';
+import {isSelected, type Selectable, type Selection} from '../../core/selection.js';
 import type {Comparison, Status} from '../../core/status.js';
 
 /** Kind tabs of the Items screen (`1`-`4`). */
@@ -59,21 +60,19 @@ function statusMatches(status: Status, filter: StatusFilter): boolean {
 	}
 }
 
-/** Case-insensitive match on name, portable ID, categories, listen paths and file. */
-export function textMatches(comparison: Comparison, text: string): boolean {
-	const needle = text.trim().toLowerCase();
-	if (needle === '') return true;
-	const haystack = [
-		comparison.name, comparison.id ?? '', comparison.file ?? '', ...comparison.categories,
-		listenPath(comparison.left) ?? '', listenPath(comparison.right) ?? '',
-	];
-	return haystack.some((value) => value.toLowerCase().includes(needle));
+/** A row as the selection module sees it; its listen paths (looked up only for a text filter) are matched too. */
+function selectable(comparison: Comparison, withTexts: boolean): Selectable {
+	if (!withTexts) return comparison;
+	const paths = [listenPath(comparison.left), listenPath(comparison.right)].filter((path): path is string => path !== undefined);
+	return {key: comparison.key, kind: comparison.kind, id: comparison.id, name: comparison.name, categories: comparison.categories, file: comparison.file, texts: paths};
 }
 
-/** Rows of the Items table after tab, status and text filters; invalid entries without a kind show on every tab. */
+/**
+ * Rows of the Items table after tab, status and text filters; invalid entries without a kind show on every tab. The
+ * tab and the text are a core selection, so the console narrows exactly as `--kind` and plans do.
+ */
 export function visibleComparisons(comparisons: readonly Comparison[], filter: ItemsFilter): Comparison[] {
-	return comparisons.filter((c) =>
-		(filter.tab === 'all' || c.kind === filter.tab || c.kind === undefined)
-		&& statusMatches(c.status, filter.status)
-		&& textMatches(c, filter.text));
+	const text = filter.text.trim() !== '';
+	const selection: Selection = {...(filter.tab === 'all' ? {} : {kind: filter.tab}), ...(text ? {text: filter.text} : {})};
+	return comparisons.filter((c) => statusMatches(c.status, filter.status) && isSelected(selectable(c, text), selection));
 }
