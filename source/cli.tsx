@@ -18,6 +18,19 @@ function packageVersion(): string {
 	return (JSON.parse(raw) as {version: string}).version;
 }
 
+/**
+ * `tyk-console publish … | head`: the reader closing the pipe must not turn a finished operation into a stack trace
+ * and exit 1. On EPIPE the stream is silenced (later writes are dropped) and the run goes on to its own exit code.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'EPIPE') throw error;
+		stream.write = (() => true) as typeof stream.write;
+	});
+}
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
+
 const program = new Command();
 program
 	.name('tyk-console')
