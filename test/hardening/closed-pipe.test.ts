@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import test from 'ava';
 import {cliArgs} from '../helpers/cli.js';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
-import {startProxy, writeConfigFile} from './helpers.js';
+import {startProxy, writeConfigFile, type Misbehaviour} from './helpers.js';
 
 test('closed pipe: `publish … | head` that stops reading after the first line ends quietly with the operation\'s exit code (no EPIPE stack trace)', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2}}]);
@@ -22,7 +22,7 @@ test('closed pipe: `publish … | head` that stops reading after the first line 
 	// The first write is held until the reader has gone, so the results are certainly printed into a closed pipe.
 	let readerGone!: () => void;
 	const gone = new Promise<void>((resolve) => (readerGone = resolve));
-	const proxy = await startProxy(t, world.emulators['staging']!.url, async (request) => {
+	const proxy = await startProxy(t, world.emulators['staging']!.url, async (request): Promise<Misbehaviour> => {
 		if (request.method !== 'GET') await gone;
 		return 'pass';
 	});
