@@ -4,7 +4,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {hostname, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {acquireLock, LockError, lockFile, type LockInfo} from '../../source/sources/lock.js';
+import {acquireLock, bootId, LockError, lockFile, processStart, type LockInfo} from '../../source/sources/lock.js';
 
 const holderScript = fileURLToPath(new URL('lock-holder.ts', import.meta.url));
 
@@ -36,6 +36,10 @@ function exited(child: ChildProcess): Promise<void> {
 		if (child.exitCode !== null || child.signalCode !== null) resolve();
 		else child.on('exit', () => resolve());
 	});
+}
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function readLock(dir: string, environment: string): LockInfo {
@@ -70,7 +74,7 @@ test('a lock held by another process is refused with a message naming its pid', 
 	const dir = stateDir(t);
 	const child = await holder(t, dir, 'prod');
 	const error = await t.throwsAsync(acquireLock(dir, 'prod'), {instanceOf: LockError});
-	t.regex(error!.message, new RegExp(`^environment "prod" is locked by pid ${child.pid} since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z: another tyk-console run is writing to it; wait for it to finish$`));
+	t.regex(error!.message, new RegExp(`^environment "prod" is locked by pid ${child.pid} since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z: another tyk-console run is writing to it; wait for it to finish \\(lock file ${escape(lockFile(dir, 'prod'))}\\)$`));
 	t.is((error as LockError).holder?.pid, child.pid);
 	child.stdin!.end();
 	await exited(child);
@@ -137,3 +141,26 @@ test('an unsafe environment name is refused', async (t) => {
 	const error = await t.throwsAsync(acquireLock(stateDir(t), '../etc'), {instanceOf: LockError});
 	t.is(error!.message, 'environment name "../etc" is not safe as a file name');
 });
+
+test('a lock naming a live pid with another start time (a reused pid) is stale: broken with a note naming the file', async (t) => {
+	const dir = stateDir(t);
+	const file = lockFile(dir, 'prod');
+	mkdirSync(path.dirname(file), {recursive: true});
+	const own = readLockInfoOfSelf();
+	t.truthy(own.start, 'this platform records the start time');
+	writeFileSync(file, JSON.stringify({pid: process.pid, host: hostname(), time: '2026-11-22T16:30:00.000Z', token: 'old', start: '1', boot: own.boot}));
+	const notes: string[] = [];
+	const release = await acquireLock(dir, 'prod', {onBroken: (note) => notes.push(note)});
+	t.is(readLock(dir, 'prod').token !== 'old', true);
+	t.is(notes.length, 1);
+	t.true(notes[0]!.includes(file) && notes[0]!.includes('reused'), notes[0]);
+	await release();
+	writeFileSync(file, JSON.stringify({pid: process.pid, host: hostname(), time: '2026-11-22T16:30:00.000Z', token: 'old', start: own.start, boot: 'another-boot'}));
+	const again = await acquireLock(dir, 'prod', {onBroken: (note) => notes.push(note)});
+	t.regex(notes[1]!, /restarted/);
+	await again();
+});
+
+function readLockInfoOfSelf(): {start?: string; boot?: string} {
+	return {start: processStart(process.pid), boot: bootId()};
+}
