@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type {JsonObject} from '../core/json.js';
 import {makeItem, type Item} from '../core/item.js';
 import type {LiveOutcome, Plan, PlanStep, ProgressEvent, StepResult, TargetItem} from '../core/plan.js';
@@ -106,7 +107,10 @@ function targetOf(step: PlanStep, outcome: StepOutcome): {item?: Item} | 'unknow
 /**
  * Applies a plan to an environment's Dashboard. Under the environment's lock, each item is re-read and checked against
  * the plan, its live pre-image is made durable in the journal, then it is written and read back. Steps run phase by
- * phase (policies, then APIs, then templates, deletes last), concurrently within a phase; one failure never stops or
+ * phase (policies, then APIs, then templates, deletes last), concurrently within a phase but at most `concurrency`
+ * items at a time, each item's whole sequence held together: the Dashboard has no conditional write, so the only
+ * guard against an edit made there meanwhile is the re-read, and it must come one round trip before its write, not
+ * after every other item's re-read (the client's own limit is per request). One failure never stops or
  * hides the others. The result says what the Dashboard now holds for every step it knows, so views update without
  * a reload; steps whose write may or may not have landed are listed as uncertain.
  */
@@ -126,9 +130,10 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 		const uncertain: string[] = [];
 		let policyList: Promise<JsonObject[]> | undefined;
 		const policies = () => (policyList ??= listPolicies(client));
+		const inFlight = pLimit(environment.concurrency);
 		try {
 			for (const phase of planPhases(plan)) {
-				await Promise.all(phase.map(async (step) => {
+				await Promise.all(phase.map((step) => inFlight(async () => {
 					const outcome = await applyStep({context, client, op, plan, policies}, step)
 						.catch((error: unknown): StepOutcome => ({result: result(step, 'failed', {error: errorMessage(error)})}));
 					const clean = outcome.result;
@@ -145,7 +150,7 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 					else target.push({key: step.key, ...now});
 					results.push(clean);
 					onProgress({type: 'step', result: clean, done: results.length, total});
-				}));
+				})));
 			}
 		} finally {
 			await finishOperation(op);
