@@ -1,9 +1,9 @@
 import {setOwn} from './canonical.js';
 import {isJsonObject, type JsonObject, type JsonValue} from './json.js';
 import {formatPath, type Segment} from './paths.js';
-import {isSecretField} from './secret-rules.js';
+import {isSecretField, urlPassword} from './secret-rules.js';
 
-export {isSecretField, isSecretKeyName, isSecretPath, keyWords} from './secret-rules.js';
+export {isCredentialHeader, isCredentialKeyName, isSecretField, isSecretKeyName, isSecretPath, keyWords, urlPassword} from './secret-rules.js';
 
 /** The bullet run every masked value starts with, so screens and tests can recognise a masked value. */
 export const maskPrefix = '••••••';
@@ -31,14 +31,27 @@ function lookup(value: JsonValue | undefined, segment: Segment): JsonValue | und
 	return isJsonObject(value) && Object.hasOwn(value, segment) ? value[segment] : undefined;
 }
 
+/**
+ * A URL with its password replaced by the mask (the rest of it is configuration worth seeing), or undefined when the
+ * value is not such a URL.
+ */
+function maskUrlPassword(value: string, other: JsonValue | undefined, hasOther: boolean): string | undefined {
+	const place = urlPassword(value);
+	if (!place) return undefined;
+	const password = value.slice(place.start, place.end);
+	const otherPlace = urlPassword(other ?? null);
+	const otherPassword = otherPlace && typeof other === 'string' ? other.slice(otherPlace.start, otherPlace.end) : undefined;
+	return value.slice(0, place.start) + maskValue(password, hasOther && otherPassword !== password) + value.slice(place.end);
+}
+
 function maskWalk(
-	value: JsonValue, other: JsonValue | undefined, hasOther: boolean, path: Segment[], masked: Set<string>,
+	value: JsonValue, other: JsonValue | undefined, hasOther: boolean, path: Segment[], masked: Set<string>, container?: JsonValue,
 ): JsonValue {
 	if (Array.isArray(value)) {
 		const out: JsonValue[] = [];
 		for (let i = 0; i < value.length; i++) {
 			path.push(i);
-			out.push(maskWalk(value[i]!, lookup(other, i), hasOther, path, masked));
+			out.push(maskWalk(value[i]!, lookup(other, i), hasOther, path, masked, value));
 			path.pop();
 		}
 		return out;
@@ -47,15 +60,15 @@ function maskWalk(
 		const out: JsonObject = {};
 		for (const key of Object.keys(value)) {
 			path.push(key);
-			setOwn(out, key, maskWalk(value[key]!, lookup(other, key), hasOther, path, masked));
+			setOwn(out, key, maskWalk(value[key]!, lookup(other, key), hasOther, path, masked, value));
 			path.pop();
 		}
 		return out;
 	}
 	if ((typeof value === 'string' && value !== '') || typeof value === 'number') {
-		if (isSecretField(path, value)) {
+		if (isSecretField(path, value, container)) {
 			masked.add(formatPath(path));
-			return maskValue(value, hasOther && other !== value);
+			return (typeof value === 'string' ? maskUrlPassword(value, other, hasOther) : undefined) ?? maskValue(value, hasOther && other !== value);
 		}
 	}
 	return value;

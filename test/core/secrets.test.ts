@@ -109,3 +109,44 @@ test('property: random secrets never appear in masked output, whatever changes',
 		if (round % 2 === 0) t.true(result.leftText!.includes(`(${[...values[0]!].length} chars, changed)`));
 	}
 });
+
+test('credentials the path rules never named: header values, URL passwords, metadata and credential-named keys', t => {
+	const classic = {
+		api_definition: {
+			proxy: {target_url: 'https://svc:s3cr3t-pass@upstream.internal:8443/v1'},
+			version_data: {versions: {Default: {
+				global_headers: {Authorization: 'Bearer live-bearer-token', 'X-Request-Source': 'tyk'},
+				extended_paths: {transform_headers: [{path: '/x', method: 'GET', add_headers: {'X-Api-Key': 'k-123456789', 'X-Trace': 'on'}}]},
+			}}},
+			graphql: {engine: {data_sources: [{config: {url: 'http://gql.internal', headers: {Cookie: 'session=abcdef123', Accept: 'application/json'}}}]}},
+			hmac_secret: 'hmac-value-1234',
+			auth_token: 'tok-value-5678',
+			token_url: 'https://idp/token',
+		},
+	};
+	const oas = {
+		oas: {'x-tyk-api-gateway': {middleware: {global: {transformRequestHeaders: {enabled: true, add: [
+			{name: 'Authorization', value: 'Basic dXNlcjpwYXNz'}, {name: 'X-Team', value: 'payments'},
+		]}}}}},
+	};
+	const policy = {meta_data: {api_token: 'meta-token-999', owner: 'team-a'}, name: 'Gold'};
+	const secrets = ['s3cr3t-pass', 'live-bearer-token', 'k-123456789', 'session=abcdef123', 'hmac-value-1234', 'tok-value-5678', 'dXNlcjpwYXNz', 'meta-token-999'];
+	const visible = ['https://svc:', '@upstream.internal:8443/v1', 'tyk', 'on', 'application/json', 'https://idp/token', 'payments', 'team-a'];
+	const shown = JSON.stringify([maskSecrets(classic).left, maskSecrets(oas).left, maskSecrets(policy).left]);
+	for (const secret of secrets) t.false(shown.includes(secret), secret);
+	for (const text of visible) t.true(shown.includes(text), text);
+	t.regex(shown, /https:\/\/svc:•••••• \(11 chars\)@upstream/);
+	const {masked} = maskSecrets(classic, {...classic, api_definition: {...classic.api_definition, proxy: {target_url: 'https://svc:other@upstream.internal:8443/v1'}}});
+	t.true(masked.includes('api_definition.proxy.target_url'));
+});
+
+test('setting names about passwords stay visible; credential names are recognised by their words', t => {
+	t.false(isSecretPath(['api_definition', 'basic_auth', 'body_password_regexp']));
+	t.false(isSecretPath(['api_definition', 'auth', 'auth_header_name']));
+	t.false(isSecretField(['api_definition', 'proxy', 'target_url'], 'https://user@host/'), 'a user name without a password is configuration');
+	t.false(isSecretField(['x', 'headers', 'Accept'], 'application/json'));
+	t.true(isSecretField(['x', 'headers', 'X-Auth-Token'], 'abc'));
+	t.true(isSecretField(['x', 'refreshToken'], 'abc'));
+	t.true(isSecretField(['x', 'apiKey'], 'abc'));
+	t.true(isSecretField(['x', 'db_password_value'], 'abc'));
+});
