@@ -11,6 +11,7 @@ import {registerHistory} from './commands/history.js';
 import {registerPublish} from './commands/publish.js';
 import {registerRollback, registerUndo} from './commands/rollback.js';
 import {errorMessage} from './core/errors.js';
+import {safeText} from './core/safe-text.js';
 
 /** Version from package.json, read relative to this file so it works from source (tsx) and from dist. */
 function packageVersion(): string {
@@ -57,7 +58,7 @@ try {
 	if (error instanceof CommanderError) {
 		process.exitCode = error.exitCode === 0 ? 0 : 1;
 	} else {
-		process.stderr.write(`tyk-console: ${errorMessage(error)}\n`);
+		process.stderr.write(`tyk-console: ${safeText(errorMessage(error))}\n`);
 		process.exitCode = 1;
 	}
 }
