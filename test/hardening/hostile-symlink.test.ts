@@ -24,7 +24,8 @@ test('hostile repository: a layout dir that is a symlink to a folder outside (co
 	t.deepEqual(readdirSync(outside), [], `nothing written outside: ${dump.stdout}${dump.stderr}${plainDump.stdout}${plainDump.stderr}`);
 	for (const run of [dump, plainDump]) {
 		t.is(run.code, 1, run.stdout + run.stderr);
-		t.regex(run.stdout + run.stderr, /refusing to write tyk\/\S+: tyk in \S+ is a symbolic link/);
+		// Git refuses at the write; the plain directory already at the read (the layout folder leaves the root).
+		t.regex(run.stdout + run.stderr, /refusing to write tyk\/\S+: tyk in \S+ is a symbolic link|tyk is a symbolic link that resolves outside its folder/);
 	}
 	t.is(world.git(['rev-parse', 'main']).trim(), head, 'no commit');
 	t.false(existsSync(join(outside, '.tyk.json')));
