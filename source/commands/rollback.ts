@@ -62,8 +62,11 @@ export function registerUndo(program: Command): void {
 		.option('--operation <id>', 'operation ID (printed by every action and by `history`)')
 		.action(async (environment: string, options: UndoOptions) => {
 			await runCommand(options, async (engine, output) => {
-				const {plan, excluded, operation} = await engine.plan({type: 'undo', environment, operation: options.operation});
-				if (!output.json) output.out(`Undoing operation ${operation}`);
+				const {plan, excluded, operation, interrupted} = await engine.plan({type: 'undo', environment, operation: options.operation});
+				if (!output.json) {
+					if (interrupted && interrupted.operation !== operation) output.out(`Finishing the interrupted undo ${interrupted.operation}: undoing operation ${operation} again`);
+					else output.out(`Undoing operation ${operation}${interrupted ? ' (interrupted: it has no finish record)' : ''}`);
+				}
 				return showAndApply(engine, output, plan, excluded, options);
 			});
 		});

@@ -8,6 +8,7 @@ import {finishOperation, recordAudit, recordPreImage, recordResult, startOperati
 import {acquireLock} from '../sources/lock.js';
 import type {EngineContext} from './context.js';
 import {errorMessage} from '../core/errors.js';
+import {undoneBy} from './plans.js';
 import {scrubSecrets} from './scrub.js';
 import {contentHash, readBackDifferences, sameState} from './verify.js';
 
@@ -122,7 +123,8 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 	const client = await context.client(plan.environment);
 	const release = await acquireLock(context.config.stateDir, plan.environment, {wait: false});
 	try {
-		const op = await startOperation(context.config.stateDir, {environment: plan.environment, action: plan.direction, source: plan.source.label});
+		const undoes = undoneBy(plan);
+		const op = await startOperation(context.config.stateDir, {environment: plan.environment, action: plan.direction, source: plan.source.label, ...(undoes ? {undoes} : {})});
 		const total = plan.steps.length;
 		onProgress({type: 'start', total, operation: op.id});
 		const results: StepResult[] = [];

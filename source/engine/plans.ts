@@ -7,7 +7,7 @@ import type {Selection} from '../core/selection.js';
 import {isSelected, selectsAll} from '../core/selection.js';
 import type {Comparison} from '../core/status.js';
 import {readLayoutAtRevision} from '../sources/git/history.js';
-import {getOperation, getSnapshot, listOperations} from '../sources/journal.js';
+import {getOperation, getSnapshot, interruptedOperation, listOperations, type OperationRecord} from '../sources/journal.js';
 import {compareEnvironment} from './compare-env.js';
 import type {EngineContext} from './context.js';
 import {editedSinceNotes} from './edited-since.js';
@@ -17,6 +17,7 @@ import {contentHash} from './verify.js';
 import type {EnvironmentView, VersionRef} from './services.js';
 
 export type {Selection} from '../core/selection.js';
+export type {OperationRecord} from '../sources/journal.js';
 
 /**
  * Everything a plan can be asked for, by the commands and the console alike. `view` is the comparison the caller
@@ -35,6 +36,26 @@ export type PlanRequest =
 /** A plan with what could not be planned, and for an undo the operation it undoes. */
 export interface PlanResult extends PlanBuild {
 	readonly operation?: string;
+	/**
+	 * For a plain undo whose last operation was interrupted: that operation. Either it is the one undone (a publish,
+	 * rollback... cut short: its pre-images are restored), or an undo cut short, which this plan finishes by undoing
+	 * its `undoes` again (never by undoing the undo, which would re-apply what it had already restored).
+	 */
+	readonly interrupted?: {readonly operation: string; readonly action: OperationRecord['action']; readonly undoes?: string};
+}
+
+/** The source label of an undo plan, and the operation an undo plan restores (what its journal start record names). */
+const undoLabel = (operation: string): string => `before ${operation}`;
+
+/** The operation whose pre-images an undo plan restores; undefined for other plans. */
+export function undoneBy(plan: Plan): string | undefined {
+	if (plan.direction !== 'undo' || plan.source.type !== 'snapshot') return undefined;
+	return /^before (\S+)$/.exec(plan.source.label)?.[1];
+}
+
+/** The newest Dashboard write on an environment when it was interrupted (no finish record, its process gone). */
+export function lastInterrupted(context: EngineContext, environment: string): Promise<OperationRecord | undefined> {
+	return interruptedOperation(context.config.stateDir, environment);
 }
 
 const liveRef = (environment: string): SideRef => ({type: 'live', label: `live ${environment}`, environment});
@@ -141,10 +162,19 @@ async function planRollback(context: EngineContext, request: Extract<PlanRequest
 /** The pre-images of an operation → live: every item it wrote goes back to how it was (created ones are deleted). */
 async function planUndo(context: EngineContext, request: Extract<PlanRequest, {type: 'undo'}>): Promise<PlanResult> {
 	const {environment, operation} = request;
+	const {stateDir} = context.config;
 	// By default the last write to the Dashboard: a dump since then only wrote Git and must not block the undo.
-	const record = operation
-		? await getOperation(context.config.stateDir, operation)
-		: (await listOperations(context.config.stateDir, environment)).find((candidate) => candidate.action !== 'dump');
+	let record = operation
+		? await getOperation(stateDir, operation)
+		: (await listOperations(stateDir, environment)).find((candidate) => candidate.action !== 'dump');
+	const interrupted = !operation && record?.interrupted ? record : undefined;
+	if (interrupted?.action === 'undo' && interrupted.undoes !== undefined) {
+		// An undo cut short is finished, not undone: its target is the original operation's pre-images again.
+		record = await getOperation(stateDir, interrupted.undoes);
+		if (!record) {
+			throw new Error(`operation ${interrupted.id}, an undo of ${interrupted.undoes}, was interrupted, and ${interrupted.undoes} is not in the journal in ${stateDir}, so it cannot be finished; \`undo ${environment} --operation ${interrupted.id}\` puts back what it had restored`);
+		}
+	}
 	if (!record) {
 		throw new Error(operation ? `unknown operation "${operation}"` : `no Dashboard write to undo on ${environment}: the journal in ${context.config.stateDir} has none (dumps to Git are undone with git revert)`);
 	}
@@ -155,12 +185,22 @@ async function planUndo(context: EngineContext, request: Extract<PlanRequest, {t
 	const live = await readLiveKeys(context, environment, keys);
 	const comparisons = compareSets({items, invalid: [], conflicts: []}, live, {ignore: context.config.ignore});
 	const build = buildPlan(comparisons, {
-		direction: 'undo', environment, source: {type: 'snapshot', label: `before ${record.id}`}, target: liveRef(environment), sourceSide: 'left', keys, prune: true,
+		direction: 'undo', environment, source: {type: 'snapshot', label: undoLabel(record.id)}, target: liveRef(environment), sourceSide: 'left', keys, prune: true,
 	});
 	const client = await context.client(environment);
-	const notes = [...(build.plan.notes ?? []), ...await editedSinceNotes(client, context.config.stateDir, record.id, build.plan.steps)];
+	const notes = [...interruptedNotes(interrupted, record), ...(build.plan.notes ?? []), ...await editedSinceNotes(client, stateDir, record.id, build.plan.steps)];
 	const plan: Plan = {...build.plan, ...(notes.length > 0 ? {notes} : {})};
-	return {...build, plan, operation: record.id};
+	const about = interrupted ? {interrupted: {operation: interrupted.id, action: interrupted.action, ...(interrupted.undoes === undefined ? {} : {undoes: interrupted.undoes})}} : {};
+	return {...build, plan, operation: record.id, ...about};
+}
+
+/** What a plain undo says about the interrupted operation it deals with. */
+function interruptedNotes(interrupted: OperationRecord | undefined, record: OperationRecord): string[] {
+	if (!interrupted) return [];
+	if (interrupted.id !== record.id) {
+		return [`operation ${interrupted.id} (an undo of ${record.id}) was interrupted: this plan finishes it, restoring the pre-images of ${record.id}; the items it had already restored are unchanged`];
+	}
+	return [`operation ${record.id} (${record.action}) was interrupted: it has no finish record; the items it reached are restored`];
 }
 
 function planFor(context: EngineContext, request: PlanRequest): Promise<PlanResult> {

@@ -12,7 +12,7 @@
 export {appendAudit, auditFile, readAudit, recordAudit, type AuditEntry, type AuditInput} from './journal/audit.js';
 export {bodyHash, canonicalJson} from './journal/canonical.js';
 export {
-	getOperation, getSnapshot, lastOperation, listOperations, snapshotsFor, type OperationRecord, type Snapshot,
+	getOperation, getSnapshot, interruptedOperation, lastOperation, listOperations, snapshotsFor, type OperationRecord, type Snapshot,
 } from './journal/reader.js';
 export type {PreImageRecord, ResultRecord} from './journal/records.js';
 export {finishOperation, recordPreImage, recordResult, startOperation, type Operation} from './journal/writer.js';

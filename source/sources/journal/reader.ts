@@ -1,8 +1,10 @@
 import {readdir} from 'node:fs/promises';
+import {hostname} from 'node:os';
 import path from 'node:path';
 import type {Flavor, Kind} from '../../core/item.js';
 import type {JsonObject} from '../../core/json.js';
 import type {Direction} from '../../core/plan.js';
+import {processStart} from '../lock.js';
 import {readJsonLines} from './files.js';
 import {operationIdPattern} from './ids.js';
 import {asRecord, type PreImageRecord, type ResultRecord, type StartRecord} from './records.js';
@@ -15,8 +17,15 @@ export interface OperationRecord {
 	readonly source: string;
 	readonly user: string;
 	readonly startedAt: string;
-	/** Absent when the run was interrupted (crash, kill): its pre-images are still valid for undo. */
+	/** Absent when the run was interrupted (crash, kill) or is still running: its pre-images are still valid for undo. */
 	readonly finishedAt?: string;
+	/**
+	 * No finish record, and the process that started it is not running any more (or ran on another host, or is
+	 * unknown: a journal from before the start record named its process). What it wrote is in its pre-images.
+	 */
+	readonly interrupted: boolean;
+	/** For an undo: the operation whose pre-images it restores. */
+	readonly undoes?: string;
 	readonly preImages: readonly PreImageRecord[];
 	readonly results: readonly ResultRecord[];
 	/** Lines that could not be read (a torn last line after a crash). */
@@ -76,10 +85,31 @@ async function readOperation(file: string): Promise<OperationRecord | undefined>
 		else finishedAt = record.time;
 	}
 	if (!start) return undefined;
+	const undoes = undoneOperation(start);
 	return {
 		id: start.operation, environment: start.environment, action: start.action, source: start.source,
-		user: start.user ?? 'unknown', startedAt: start.time, finishedAt, preImages, results, skippedLines: skipped + unusable,
+		user: start.user ?? 'unknown', startedAt: start.time, finishedAt, interrupted: finishedAt === undefined && !stillRunning(start),
+		...(undoes === undefined ? {} : {undoes}), preImages, results, skippedLines: skipped + unusable,
 	};
+}
+
+/** Whether the process that started an operation still runs (same host, same pid, same start time where known). */
+function stillRunning(start: StartRecord): boolean {
+	if (start.pid === undefined || start.host !== hostname()) return false;
+	try {
+		process.kill(start.pid, 0);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+	}
+	return start.pidStart === undefined || processStart(start.pid) === start.pidStart;
+}
+
+/** The operation an undo restored: named in its start record, or (journals before that) in its source `before <id>`. */
+function undoneOperation(start: StartRecord): string | undefined {
+	if (start.action !== 'undo') return undefined;
+	if (typeof start.undoes === 'string') return start.undoes;
+	const match = /^before (\S+)$/.exec(start.source);
+	return match && operationIdPattern.test(match[1]!) ? match[1] : undefined;
 }
 
 function newestFirst(a: OperationRecord, b: OperationRecord): number {
@@ -104,6 +134,15 @@ export async function getOperation(stateDir: string, id: string): Promise<Operat
 /** The newest operation on an environment: the default target of `undo`. */
 export async function lastOperation(stateDir: string, environment: string): Promise<OperationRecord | undefined> {
 	return (await listOperations(stateDir, environment))[0];
+}
+
+/**
+ * The newest Dashboard write on an environment (dumps only write Git) when it was interrupted: it has no finish
+ * record and its process is gone. Undefined when that write finished, is still running, or there is none.
+ */
+export async function interruptedOperation(stateDir: string, environment: string): Promise<OperationRecord | undefined> {
+	const last = (await listOperations(stateDir, environment)).find((op) => op.action !== 'dump');
+	return last?.interrupted ? last : undefined;
 }
 
 function toSnapshot(op: OperationRecord, pre: PreImageRecord): Snapshot {

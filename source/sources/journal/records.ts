@@ -12,6 +12,15 @@ export interface StartRecord {
 	/** Readable source, e.g. `git main@3f2a1c9`. */
 	readonly source: string;
 	readonly user: string;
+	/** For an undo: the operation whose pre-images it restores. */
+	readonly undoes?: string;
+	/**
+	 * The process running the operation (pid, host, and on Linux its start time), so a reader can tell an operation
+	 * still running from one that was interrupted: both lack a finish record.
+	 */
+	readonly pid?: number;
+	readonly host?: string;
+	readonly pidStart?: string;
 }
 
 /** The live state of one item just before it was written; `body: null` means it did not exist (a create). */

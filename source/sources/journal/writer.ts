@@ -1,10 +1,12 @@
 import {open, type FileHandle} from 'node:fs/promises';
+import {hostname} from 'node:os';
 import path from 'node:path';
 import {isEnvironmentName} from '../../core/environment-name.js';
 import type {Flavor, Kind} from '../../core/item.js';
 import type {JsonObject} from '../../core/json.js';
 import type {Action, Direction, StepStatus} from '../../core/plan.js';
 import {syncDir} from '../durable.js';
+import {processStart} from '../lock.js';
 import {ensurePrivateDir, privateFileMode, writeAll} from './files.js';
 import {monotonicNow, operationId} from './ids.js';
 import type {JournalRecord, StartRecord} from './records.js';
@@ -20,6 +22,8 @@ export interface Operation {
 	readonly source: string;
 	readonly startedAt: string;
 	readonly file: string;
+	/** For an undo: the operation whose pre-images it restores. */
+	readonly undoes?: string;
 }
 
 interface OpenOperation {
@@ -49,7 +53,7 @@ export function operationFileName(id: string, environment: string): string {
 
 /** Opens a new operation file (exclusive create, 0600) and makes its start record and directory entry durable. */
 export async function startOperation(
-	stateDir: string, input: {environment: string; action: Direction; source: string},
+	stateDir: string, input: {environment: string; action: Direction; source: string; undoes?: string},
 ): Promise<Operation> {
 	if (!isEnvironmentName(input.environment)) {
 		throw new Error(`journal: environment name "${input.environment}" is not safe as a file name`);
@@ -67,8 +71,13 @@ export async function startOperation(
 			if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 5) continue;
 			throw error;
 		}
-		const op: Operation = {id, stateDir, environment: input.environment, action: input.action, source: input.source, startedAt: time.toISOString(), file};
-		const start: StartRecord = {type: 'start', operation: id, time: op.startedAt, environment: op.environment, action: op.action, source: op.source, user: osUser()};
+		const undoes = input.undoes === undefined ? {} : {undoes: input.undoes};
+		const op: Operation = {id, stateDir, environment: input.environment, action: input.action, source: input.source, startedAt: time.toISOString(), file, ...undoes};
+		const pidStart = processStart(process.pid);
+		const start: StartRecord = {
+			type: 'start', operation: id, time: op.startedAt, environment: op.environment, action: op.action, source: op.source, user: osUser(),
+			...undoes, pid: process.pid, host: hostname(), ...(pidStart ? {pidStart} : {}),
+		};
 		await append(handle, start, true);
 		await syncDir(dir);
 		open_.set(op, {handle, preImages: new Set(), finished: false});

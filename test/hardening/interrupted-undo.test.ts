@@ -1,0 +1,95 @@
+import {spawn, type ChildProcess} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import test from 'ava';
+import {cliArgs} from '../helpers/cli.js';
+import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
+import {changedKeys, liveState, patchEnvironment, startProxy} from './helpers.js';
+
+/** The real binary in its own process group, so the kill is a crash (no clean-up runs). */
+function startCli(world: World, args: readonly string[]): {child: ChildProcess; output: () => string} {
+	const child = spawn(process.execPath, [...cliArgs(), ...args, '--config', world.configPath], {
+		cwd: world.root, env: {...process.env, NO_COLOR: '1', ...world.env}, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+	});
+	let text = '';
+	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+	return {child, output: () => text};
+}
+
+/** Polls (bounded) until `ready` holds or the child exits; never a fixed sleep. */
+async function waitFor(child: ChildProcess, ready: () => boolean, limitMs = 30_000): Promise<boolean> {
+	const until = Date.now() + limitMs;
+	while (Date.now() < until) {
+		if (ready()) return true;
+		if (child.exitCode !== null) return false;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	return false;
+}
+
+/** Journal lines of every operation, tolerating a line cut by the kill. */
+function journalLines(world: World): any[] {
+	const dir = join(world.stateDir, 'journal');
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir).flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n')).filter((line) => line.trim() !== '').flatMap((line) => {
+		try {
+			return [JSON.parse(line)];
+		} catch {
+			return [];
+		}
+	});
+}
+
+test('interrupted undo: an undo killed mid-way is named by envs and by undo, and a plain undo finishes it (restores the publish\'s remaining pre-images) instead of undoing the undo', async (t) => {
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2, seedPolicies: 4, seedTemplates: 0}}]);
+	const emulator = world.emulators['staging']!;
+	const key = String(world.env['TYK_E2E_KEY_STAGING']);
+	t.is((await world.cli(['dump', 'staging'])).code, 0);
+	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));
+	for (const entry of index.policies) {
+		const file = join(world.repo, entry.file);
+		const body = JSON.parse(readFileSync(file, 'utf8'));
+		writeFileSync(file, JSON.stringify({...body, rate: Number(body.rate) + 1}, null, 2));
+	}
+	world.git(['commit', '-q', '-am', 'new rates']);
+	const before = await liveState(emulator.url, key);
+	const published = await world.json(['publish', 'staging', '--yes']);
+	t.is(published.code, 0, published.stderr);
+	const publish = published.data.operation;
+	t.is(changedKeys(before, await liveState(emulator.url, key)).length, 4);
+
+	// The undo's first write lands; the next ones are held until the kill.
+	let writes = 0;
+	const proxy = await startProxy(t, emulator.url, (request) => (request.method === 'GET' || ++writes === 1 ? 'pass' : new Promise<never>(() => {})));
+	patchEnvironment(world, 'staging', {dashboard: proxy.url});
+	const run = startCli(world, ['undo', 'staging', '--yes']);
+	t.true(await waitFor(run.child, () => writes > 1), run.output());
+	const closed = new Promise((resolve) => run.child.on('close', resolve));
+	process.kill(-run.child.pid!, 'SIGKILL');
+	await closed;
+	patchEnvironment(world, 'staging', {dashboard: emulator.url});
+	const undo = journalLines(world).find((line) => line.type === 'start' && line.action === 'undo');
+	t.is(undo.undoes, publish, 'the start record names the operation the undo restores');
+	t.is(changedKeys(before, await liveState(emulator.url, key)).length, 3, 'one policy was restored before the kill');
+
+	// envs names the interrupted undo, in text and JSON.
+	const [envs, text, plan] = await Promise.all([world.json(['envs']), world.cli(['envs']), world.json(['undo', 'staging', '--dry-run'])]);
+	t.is(envs.code, 0, envs.stderr);
+	t.like(envs.data.environments[0].interrupted, {operation: undo.operation, action: 'undo', undoes: publish});
+	t.regex(text.stdout, new RegExp(`interrupted: operation ${undo.operation} \\(undo of ${publish}, .*has no finish record; run \`tyk-console undo staging\` to finish it`));
+
+	// A plain undo finishes the undo: the three policies still as published go back; the restored one is left alone.
+	t.is(plan.code, 0, plan.stderr);
+	t.is(plan.data.source, `before ${publish}`);
+	t.is(plan.data.steps.filter((step: any) => step.action === 'update').length, 3, JSON.stringify(plan.data.steps));
+	t.regex(plan.data.notes[0], new RegExp(`operation ${undo.operation} \\(an undo of ${publish}\\) was interrupted: this plan finishes it`));
+	const finish = await world.cli(['undo', 'staging', '--yes']);
+	t.is(finish.code, 0, finish.stdout + finish.stderr);
+	t.regex(finish.stdout, new RegExp(`Finishing the interrupted undo ${undo.operation}: undoing operation ${publish} again`));
+	t.deepEqual(changedKeys(before, await liveState(emulator.url, key)), [], 'live is as before the publish');
+
+	const after = await world.json(['envs']);
+	t.is(after.data.environments[0].interrupted, null, 'nothing is interrupted any more');
+	assertNoSecrets(t, world, [run.output(), envs.stdout, text.stdout, plan.stdout, finish.stdout, finish.stderr, world.stateText()]);
+});
