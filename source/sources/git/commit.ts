@@ -1,5 +1,6 @@
 import {readFile, rm} from 'node:fs/promises';
-import {join} from 'node:path';
+import {join, resolve} from 'node:path';
+import {acquireLock, lockFile, LockError, type ReleaseLock} from '../lock.js';
 import {refuseSymlinkedFolders, writeFileAtomic} from '../layout/atomic-write.js';
 import {layoutStorePaths} from '../layout/dir-writer.js';
 import {identityEnv} from './identity.js';
@@ -148,13 +149,44 @@ async function commitDetached(options: CommitOptions, fullRef: string, paths: st
 	}
 }
 
+/** How long a dump waits for another dump into the same repository before giving up. */
+const repositoryLockWaitMs = 120_000;
+
 /**
- * Commits layout files to a branch. If the branch is checked out, the files are written (atomically) in that work
- * tree and only those paths are committed, refusing when they have uncommitted changes. Otherwise the commit is
- * built with a temporary index and the ref moves by compare-and-swap, so no work tree is touched and a concurrent
- * commit is never overwritten. Pushes only when asked.
+ * Takes the repository's dump lock (`<git common dir>/tyk-console/locks/dump.lock`): two dumps into one repository
+ * (two environments on one branch, or two branches checked out in worktrees of it) run one after the other, so one
+ * dump's files can never land in the other's commit. The lock lives in the repository, not the state directory, so
+ * runs with different configs share it too.
+ */
+async function lockRepository(repo: string): Promise<ReleaseLock> {
+	const common = resolve(repo, (await git(repo, ['rev-parse', '--git-common-dir'])).trim());
+	try {
+		return await acquireLock(join(common, 'tyk-console'), 'dump', {wait: true, timeoutMs: repositoryLockWaitMs});
+	} catch (error) {
+		if (!(error instanceof LockError)) throw error;
+		const holder = error.holder ? ` (pid ${error.holder.pid} since ${error.holder.time})` : '';
+		throw new LockError(`another dump into ${repo} is still running${holder} after ${repositoryLockWaitMs / 1000} s; nothing was committed (lock file ${lockFile(join(common, 'tyk-console'), 'dump')})`, error.holder);
+	}
+}
+
+/**
+ * Commits layout files to a branch, under the repository's dump lock. If the branch is checked out, the files are
+ * written (atomically) in that work tree and only those paths are committed, refusing when they have uncommitted
+ * changes. Otherwise the commit is built with a temporary index and the ref moves by compare-and-swap, so no work
+ * tree is touched and a concurrent commit is never overwritten. Pushes only when asked.
  */
 export async function commitToBranch(options: CommitOptions): Promise<CommitResult> {
+	// The target is checked before waiting for the lock: a tag or a bad name is refused at once.
+	await branchRef(options.repo, options.branch);
+	const release = await lockRepository(options.repo);
+	try {
+		return await commitLocked(options);
+	} finally {
+		await release();
+	}
+}
+
+async function commitLocked(options: CommitOptions): Promise<CommitResult> {
 	const fullRef = await branchRef(options.repo, options.branch);
 	const paths = layoutStorePaths(options.dir, [...options.files.keys()]);
 	const removed = layoutStorePaths(options.dir, options.remove ?? []).filter((path) => !paths.includes(path));
