@@ -38,11 +38,18 @@ export function progressReporter(output: Output): (event: ProgressEvent) => void
 	};
 }
 
-/** Exit code of an applied plan: 0 all good, 3 some failed while others applied, 1 when nothing could be applied. */
+/**
+ * Exit code of an applied plan: 0 all good, 3 some failed while others applied, 1 when nothing could be applied. A
+ * journal that could not be written is never a clean run, even when every item was applied (its records are missing).
+ */
 export function resultExitCode(result: OperationResult): number {
 	const failed = result.results.filter((r) => r.status === 'failed').length;
-	if (failed === 0) return 0;
+	if (failed === 0 && journalErrorOf(result) === undefined) return 0;
 	return result.results.some((r) => r.status === 'applied') ? 3 : 1;
+}
+
+function journalErrorOf(result: OperationResult): string | undefined {
+	return result.direction === 'dump' ? undefined : result.journalError;
 }
 
 /** Source entries the plan could not include (invalid files, conflicts), as JSON output lists them. */
@@ -56,11 +63,17 @@ function excludedJson(excluded: readonly Comparison[]): Array<Record<string, unk
  */
 export function printResult(output: Output, result: OperationResult, excluded: readonly Comparison[] = []): void {
 	const {paint} = output;
+	const journalError = journalErrorOf(result);
+	// On stderr in both modes: CI logs show it even when stdout is parsed as JSON.
+	if (journalError !== undefined) {
+		output.log(`tyk-console: ${journalError}; writing stopped there: every item reached is listed with its result, and each one written has its pre-image saved, so once the state directory can be written again \`tyk-console undo ${result.environment}\` restores them`);
+	}
 	if (output.json) {
 		output.data({
 			operation: result.operation, environment: result.environment, direction: result.direction,
 			results: result.results.map((r) => ({kind: r.kind, id: r.id, name: r.name, action: r.action, status: r.status, verified: r.verified, error: r.error})),
 			excluded: excludedJson(excluded),
+			...(journalError === undefined ? {} : {journalError}),
 		});
 		return;
 	}

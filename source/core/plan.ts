@@ -95,6 +95,8 @@ interface AppliedBase {
 /** A plan applied to a Dashboard. */
 export interface LiveOutcome extends AppliedBase {
 	readonly direction: Exclude<Direction, 'dump'>;
+	/** The first journal write that failed (it names the state directory); no item was written after it. */
+	readonly journalError?: string;
 }
 
 /** A plan applied to Git: the commit it made (none for a plain directory or when nothing was written). */

@@ -4,13 +4,35 @@ import {makeItem, type Item} from '../core/item.js';
 import type {LiveOutcome, Plan, PlanStep, ProgressEvent, StepResult, TargetItem} from '../core/plan.js';
 import {planPhases} from '../core/planning.js';
 import {createItem, deleteItem, getItem, isDashboardError, listPolicies, liveAddress, updateItem, type DashboardClient} from '../sources/dashboard/index.js';
-import {finishOperation, recordAudit, recordPreImage, recordResult, startOperation, type Operation} from '../sources/journal.js';
+import {abandonOperation, finishOperation, recordAudit, recordPreImage, recordResult, startOperation, type Operation} from '../sources/journal.js';
 import {acquireLock} from '../sources/lock.js';
 import type {EngineContext} from './context.js';
 import {errorMessage} from '../core/errors.js';
 import {undoneBy} from './plans.js';
 import {scrubSecrets} from './scrub.js';
 import {contentHash, readBackDifferences, sameState} from './verify.js';
+
+/**
+ * The first journal write of an apply that failed (a full or broken state disk). From then on no item is written to
+ * the Dashboard: a write whose pre-image is not on disk could not be undone. Items already written keep their results.
+ */
+class JournalStop {
+	failure?: string;
+
+	constructor(private readonly stateDir: string) {}
+
+	/** Runs one journal write unless one already failed; a failure is remembered (the first wins) and stops the writes. */
+	async record(what: string, write: () => Promise<unknown>): Promise<boolean> {
+		if (this.failure !== undefined) return false;
+		try {
+			await write();
+			return true;
+		} catch (error) {
+			this.failure ??= `the journal in ${this.stateDir} could not be written (${what}: ${errorMessage(error)})`;
+			return false;
+		}
+	}
+}
 
 interface StepContext {
 	readonly context: EngineContext;
@@ -19,6 +41,7 @@ interface StepContext {
 	readonly plan: Plan;
 	/** The live policy list, fetched at most once per apply, and only if a policy cannot be read by its id. */
 	readonly policies: () => Promise<JsonObject[]>;
+	readonly journal: JournalStop;
 }
 
 /**
@@ -57,12 +80,21 @@ interface StepOutcome {
 	readonly result: StepResult;
 	readonly current?: JsonObject | null;
 	readonly written?: JsonObject | null;
+	/** Nothing was sent: the Dashboard holds `current` when it was re-read. */
+	readonly unsent?: boolean;
+}
+
+/** A step the apply did not write because the journal failed (before or after its re-read). */
+function notWritten(ctx: StepContext, step: PlanStep, current?: JsonObject | null): StepOutcome {
+	const error = `not written: ${ctx.journal.failure}; nothing more was written after that`;
+	return {result: result(step, 'failed', {error}), unsent: true, ...(current === undefined ? {} : {current})};
 }
 
 async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepOutcome> {
 	const {client, op, context} = ctx;
 	const ignore = {ignore: context.config.ignore};
 	if (step.action === 'skip') return {result: result(step, 'skipped')};
+	if (ctx.journal.failure !== undefined) return notWritten(ctx, step);
 	const flavor = step.before?.flavor ?? step.after?.flavor ?? step.flavor;
 	const address = liveAddress(step.before, step.id);
 	let current: JsonObject | undefined;
@@ -75,9 +107,11 @@ async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepOutcome>
 		? sameState(step.kind, current, step.before, ignore)
 		: (current ? contentHash(step.kind, current, ignore) : null) === step.baseHash;
 	if (!unchanged) {
-		return {result: result(step, 'failed', {error: 'changed since planned: the live item differs from the plan; refresh and plan again'}), current: current ?? null};
+		return {result: result(step, 'failed', {error: 'changed since planned: the live item differs from the plan; refresh and plan again'}), current: current ?? null, unsent: true};
 	}
-	await recordPreImage(op, {kind: step.kind, flavor, id: step.id, body: current ?? null});
+	const saved = await ctx.journal.record(`pre-image of ${step.kind} ${step.id}`, () => recordPreImage(op, {kind: step.kind, flavor, id: step.id, body: current ?? null}));
+	// Checked again after this item's own pre-image: another item's journal write may have failed meanwhile.
+	if (!saved || ctx.journal.failure !== undefined) return notWritten(ctx, step, current ?? null);
 	let readBack: string;
 	try {
 		readBack = await write(client, step, address);
@@ -100,7 +134,7 @@ async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepOutcome>
 /** What the target holds for a step after its outcome: the read-back, else the re-read when nothing was sent. */
 function targetOf(step: PlanStep, outcome: StepOutcome): {item?: Item} | 'unknown' {
 	if (outcome.result.status === 'skipped') return step.before ? {item: step.before} : {};
-	const body = outcome.written !== undefined ? outcome.written : outcome.result.error?.startsWith('changed since planned') ? outcome.current : undefined;
+	const body = outcome.written !== undefined ? outcome.written : outcome.unsent ? outcome.current : undefined;
 	if (body === undefined) return 'unknown';
 	return body === null ? {} : {item: makeItem(step.kind, body)};
 }
@@ -112,8 +146,10 @@ function targetOf(step: PlanStep, outcome: StepOutcome): {item?: Item} | 'unknow
  * items at a time, each item's whole sequence held together: the Dashboard has no conditional write, so the only
  * guard against an edit made there meanwhile is the re-read, and it must come one round trip before its write, not
  * after every other item's re-read (the client's own limit is per request). One failure never stops or
- * hides the others. The result says what the Dashboard now holds for every step it knows, so views update without
- * a reload; steps whose write may or may not have landed are listed as uncertain.
+ * hides the others. A journal write that fails (a full state disk) stops every later write to the Dashboard at once:
+ * the items already attempted keep their results, the rest fail as not written, and the outcome names the failure.
+ * The result says what the Dashboard now holds for every step it knows, so views update without a reload; steps
+ * whose write may or may not have landed are listed as uncertain.
  */
 export async function applyToLive(context: EngineContext, plan: Plan, onProgress: (event: ProgressEvent) => void = () => {}): Promise<LiveOutcome> {
 	if (plan.direction === 'dump') throw new Error('internal: a dump plan is applied to Git, not to a Dashboard');
@@ -123,8 +159,13 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 	const client = await context.client(plan.environment);
 	const release = await acquireLock(context.config.stateDir, plan.environment, {wait: false});
 	try {
+		const {stateDir} = context.config;
 		const undoes = undoneBy(plan);
-		const op = await startOperation(context.config.stateDir, {environment: plan.environment, action: plan.direction, source: plan.source.label, ...(undoes ? {undoes} : {})});
+		const op = await startOperation(stateDir, {environment: plan.environment, action: plan.direction, source: plan.source.label, ...(undoes ? {undoes} : {})})
+			.catch((error: unknown) => {
+				throw new Error(`the journal in ${stateDir} could not be written (${errorMessage(error)}): nothing was written to ${plan.environment}`);
+			});
+		const journal = new JournalStop(stateDir);
 		const total = plan.steps.length;
 		onProgress({type: 'start', total, operation: op.id});
 		const results: StepResult[] = [];
@@ -136,16 +177,17 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 		try {
 			for (const phase of planPhases(plan)) {
 				await Promise.all(phase.map((step) => inFlight(async () => {
-					const outcome = await applyStep({context, client, op, plan, policies}, step)
+					const outcome = await applyStep({context, client, op, plan, policies, journal}, step)
 						.catch((error: unknown): StepOutcome => ({result: result(step, 'failed', {error: errorMessage(error)})}));
 					const clean = outcome.result;
-					await recordResult(op, {kind: clean.kind, id: clean.id, action: clean.action, status: clean.status, error: clean.error});
+					const what = `${clean.kind} ${clean.id}`;
+					await journal.record(`result of ${what}`, () => recordResult(op, {kind: clean.kind, id: clean.id, action: clean.action, status: clean.status, error: clean.error}));
 					if (clean.action !== 'skip') {
-						await recordAudit(op, {
+						await journal.record(`audit line of ${what}`, () => recordAudit(op, {
 							kind: clean.kind, id: clean.id, action: clean.action, result: clean.status,
 							before: clean.status === 'applied' ? outcome.current ?? null : null, after: clean.status === 'applied' ? outcome.written ?? null : null,
 							error: clean.error,
-						});
+						}));
 					}
 					const now = targetOf(step, outcome);
 					if (now === 'unknown') uncertain.push(step.key);
@@ -155,11 +197,14 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 				})));
 			}
 		} finally {
-			await finishOperation(op);
+			// An operation whose journal failed stays without a finish record: it is incomplete, and reads as interrupted.
+			if (journal.failure === undefined) await journal.record('finish record', () => finishOperation(op));
+			if (journal.failure !== undefined) await abandonOperation(op);
 		}
 		const order = new Map(plan.steps.map((step, index) => [step.key, index]));
 		results.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
-		return {operation: op.id, environment: plan.environment, direction, results, target, uncertain};
+		const journalError = journal.failure === undefined ? {} : {journalError: journal.failure};
+		return {operation: op.id, environment: plan.environment, direction, results, target, uncertain, ...journalError};
 	} finally {
 		await release();
 	}

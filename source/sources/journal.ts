@@ -5,7 +5,8 @@
  * 0600 files) but never a Dashboard key: no function accepts one.
  *
  * Order of calls for each written item: `recordPreImage` (awaited: it is fsynced) → the Dashboard write →
- * `recordResult` → `recordAudit`. Then `finishOperation` once. Reads (`listOperations`, `getOperation`,
+ * `recordResult` → `recordAudit`. Then `finishOperation` once, or `abandonOperation` after a journal write failed (the
+ * operation then reads as interrupted). Reads (`listOperations`, `getOperation`,
  * `lastOperation`, `snapshotsFor`, `getSnapshot`, `readAudit`) take the state directory and work across processes.
  */
 
@@ -15,4 +16,4 @@ export {
 	getOperation, getSnapshot, interruptedOperation, lastOperation, listOperations, snapshotsFor, type OperationRecord, type Snapshot,
 } from './journal/reader.js';
 export type {PreImageRecord, ResultRecord} from './journal/records.js';
-export {finishOperation, recordPreImage, recordResult, startOperation, type Operation} from './journal/writer.js';
+export {abandonOperation, finishOperation, recordPreImage, recordResult, startOperation, type Operation} from './journal/writer.js';

@@ -131,3 +131,14 @@ export async function finishOperation(op: Operation): Promise<void> {
 		await entry.handle.close();
 	}
 }
+
+/**
+ * Closes an operation's file without a finish record, after one of its journal writes failed (a full disk): the
+ * operation is incomplete and must read as interrupted, so `undo` works from the pre-images it did save.
+ */
+export async function abandonOperation(op: Operation): Promise<void> {
+	const entry = open_.get(op);
+	if (!entry || entry.finished) return;
+	entry.finished = true;
+	await entry.handle.close().catch(() => undefined);
+}
