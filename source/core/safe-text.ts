@@ -25,3 +25,19 @@ export function safeText(text: string): string {
 export function isSafeText(text: string): boolean {
 	return !anyUnsafe.test(text);
 }
+
+/** How much of a text from a server (an error `Message`, a quoted body) is kept in errors, output and logs. */
+export const serverTextLimit = 300;
+
+/**
+ * A server's text cut to `limit` characters, ending with `… (N characters more)` when cut. A Dashboard may echo a
+ * whole definition (megabytes) in a validation message; it would flood the terminal, the JSON results and the audit
+ * log. Never cuts a surrogate pair in half.
+ */
+export function boundText(text: string, limit = serverTextLimit): string {
+	if (text.length <= limit) return text;
+	let end = limit;
+	const last = text.charCodeAt(end - 1);
+	if (last >= 0xD800 && last <= 0xDBFF) end -= 1;
+	return `${text.slice(0, end)}… (${text.length - end} characters more)`;
+}

@@ -180,7 +180,7 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 			return {status, body, headers: response.headers};
 		}
 		const location = response.headers.location;
-		const failure = statusError(status, body, contentType, location, context);
+		const failure = statusError(status, body, contentType, location, context, payload);
 		const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
 		if (retryAfterMs !== undefined) retryAfter.set(failure, retryAfterMs);
 		report(status, failure);

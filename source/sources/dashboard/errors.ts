@@ -1,3 +1,5 @@
+import {boundText} from '../../core/safe-text.js';
+
 /** Every way a Dashboard call can fail; callers branch on this, never on message text. */
 export type DashboardErrorKind =
 	| 'authentication'
@@ -19,7 +21,7 @@ export interface DashboardErrorDetails {
 	readonly method: string;
 	readonly path: string;
 	readonly status?: number;
-	/** The Dashboard's own `Message`, or a short description of the transport failure. */
+	/** The Dashboard's own `Message`, or a short description of the transport failure; cut to 300 characters. */
 	readonly reason: string;
 	/** What the user can do about it, when there is a common answer. */
 	readonly hint?: string;
@@ -38,9 +40,11 @@ export interface DashboardErrorDetails {
 export interface DashboardError extends Readonly<DashboardErrorDetails> {}
 export class DashboardError extends Error {
 	constructor(details: DashboardErrorDetails) {
-		super(formatMessage(details));
+		// The reason may quote the server (its Message, a Status): bounded here, once, for every error of the client.
+		const bounded = {...details, reason: boundText(details.reason)};
+		super(formatMessage(bounded));
 		this.name = 'DashboardError';
-		Object.assign(this, details);
+		Object.assign(this, bounded);
 	}
 }
 

@@ -2,6 +2,7 @@ import {DashboardError, hints, kindForStatus, redactSecret, type DashboardErrorK
 import type {JsonValue} from '../../core/json.js';
 import {isJsonObject} from '../../core/json.js';
 import {errorMessage} from '../../core/errors.js';
+import {scrubEchoes} from '../../core/echo-scrub.js';
 
 /** The request an error is about; the key is passed only so it can be scrubbed from anything the server says. */
 export interface RequestContext {
@@ -72,8 +73,24 @@ export function notJsonReason(contentType: string | undefined): string {
 }
 
 /**
+ * The payload of a write, for scrubbing an answer that echoes it: as sent and as the `oas` member of a tyk-sync
+ * body (an OAS API is sent as the bare document, and the secret rules know its paths under `oas`).
+ */
+function sentBodies(sent: string | undefined): JsonValue[] {
+	if (sent === undefined) return [];
+	try {
+		const body = JSON.parse(sent) as JsonValue;
+		return [body, {oas: body}];
+	} catch {
+		return [];
+	}
+}
+
+/**
  * Turns an HTTP error answer into a DashboardError. Branches on the status code (contract §9: messages differ in
- * case and trailing dots between endpoints), and carries the Dashboard's `Message` for the user to read.
+ * case and trailing dots between endpoints), and carries the Dashboard's `Message` for the user to read: scrubbed
+ * of the definition the request sent (`sent`; a validation error may echo it whole: secrets and every string value
+ * go), and cut to 300 characters by DashboardError, before any log, output or audit line can see it.
  */
 export function statusError(
 	status: number,
@@ -81,8 +98,10 @@ export function statusError(
 	contentType: string | undefined,
 	location: string | undefined,
 	context: RequestContext,
+	sent?: string,
 ): DashboardError {
-	const message = serverMessage(body);
+	const echoed = serverMessage(body);
+	const message = echoed === undefined || sent === undefined ? echoed : scrubEchoes(echoed, sentBodies(sent));
 	const kind = kindForStatus(status, context.method, message ?? '');
 	let reason = message ?? (body === undefined ? notJsonReason(contentType) : 'no message');
 	let hint = hints[kind];
