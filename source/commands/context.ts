@@ -17,7 +17,10 @@ export function openEngine(options: CommonOptions, output: Output): Engine {
 		env: process.env,
 		flags: {dashboard: options.dashboard, secretEnv: options.secretEnv, repo: options.repo, branch: options.branch, dir: options.dir},
 	});
-	return new Engine(new EngineContext(config, {log: options.verbose ? (line) => output.log(line) : undefined}));
+	return new Engine(new EngineContext(config, {
+		log: options.verbose ? (line) => output.log(line) : undefined,
+		warn: (line) => output.log(`tyk-console: warning: ${line}`),
+	}));
 }
 
 /** The selection flags as the engine takes them. */

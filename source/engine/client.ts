@@ -7,6 +7,8 @@ import {createDashboardClient, type DashboardClient, type RequestEvent} from '..
 export interface ClientOptions {
 	/** `--verbose`: one line per request (method, path, status, ms); never the key. */
 	readonly log?: (line: string) => void;
+	/** Told once per environment contacted with a weakened setting (`tls.insecure`), so it never goes unnoticed. */
+	readonly warn?: (line: string) => void;
 	/** Test seam: override retries / back-off. */
 	readonly retryDelayMs?: number;
 }
@@ -30,7 +32,11 @@ export async function openClient(environment: EnvironmentConfig, options: Client
 			const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
 			throw new Error(`${environment.name}: cannot read the CA file ${environment.tls.ca} (${code}); check tls.ca in the config`);
 		}
+		if (!/-----BEGIN CERTIFICATE-----/.test(ca)) {
+			throw new Error(`${environment.name}: tls.ca ${environment.tls.ca} is not a PEM certificate (no "-----BEGIN CERTIFICATE-----" line); convert it (openssl x509 -inform der -in FILE -out FILE.pem) and check tls.ca in the config`);
+		}
 	}
+	if (environment.tls.insecure) options.warn?.(`${environment.name}: tls.insecure is set, so the Dashboard's TLS certificate is not checked`);
 	const log = options.log;
 	return createDashboardClient({
 		name: environment.name,

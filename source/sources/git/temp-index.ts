@@ -1,4 +1,5 @@
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {chmod, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {removeLeftovers} from '../leftovers.js';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {git} from './run.js';
@@ -23,7 +24,10 @@ export async function buildCommit(options: {
 	env: Readonly<Record<string, string>>;
 }): Promise<BuiltCommit> {
 	const {repo, parent} = options;
-	const scratch = await mkdtemp(join(tmpdir(), 'tyk-console-index-'));
+	// A run killed mid-commit leaves its scratch folder (every definition in plain text): removed here, next time.
+	await removeLeftovers(tmpdir(), /^tyk-console-index-(\d+)-/);
+	const scratch = await mkdtemp(join(tmpdir(), `tyk-console-index-${process.pid}-`));
+	await chmod(scratch, 0o700);
 	try {
 		const env = {...options.env, GIT_INDEX_FILE: join(scratch, 'index')};
 		await git(repo, parent ? ['read-tree', parent] : ['read-tree', '--empty'], {env});

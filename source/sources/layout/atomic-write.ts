@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {lstat, mkdir, open, rename, rm, stat, type FileHandle} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {syncDir} from '../durable.js';
+import {removeLeftovers} from '../leftovers.js';
 
 /** Permission bits of an existing file, or undefined when there is none yet. */
 async function existingMode(path: string): Promise<number | undefined> {
@@ -11,6 +12,14 @@ async function existingMode(path: string): Promise<number | undefined> {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 		throw error;
 	}
+}
+
+/** Temporary siblings `writeFileAtomic` makes: `.<name>.<pid>.<8 hex>.tmp`; the pid is the first capture. */
+export const temporaryPattern = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Removes the temporary siblings a killed run left in the folders of these targets, before writing them again. */
+export async function removeStaleTemporaries(paths: readonly string[]): Promise<void> {
+	for (const folder of new Set(paths.map((path) => dirname(path)))) await removeLeftovers(folder, temporaryPattern);
 }
 
 /**

@@ -1,6 +1,6 @@
 import {rm} from 'node:fs/promises';
 import {join} from 'node:path';
-import {refuseSymlinkedFolders, writeFileAtomic} from './atomic-write.js';
+import {refuseSymlinkedFolders, removeStaleTemporaries, writeFileAtomic} from './atomic-write.js';
 import {normalizeDir, resolveInside} from './file-store.js';
 
 /**
@@ -29,6 +29,7 @@ export async function writeLayoutToDirectory(
 	const written = layoutStorePaths(dir, [...files.keys()]);
 	const removed = layoutStorePaths(dir, remove);
 	await refuseSymlinkedFolders(root, [...written, ...removed]);
+	await removeStaleTemporaries(written.map((path) => join(root, ...path.split('/'))));
 	const contents = [...files.values()];
 	for (const [index, path] of written.entries()) await writeFileAtomic(join(root, ...path.split('/')), contents[index]!);
 	for (const path of removed) await rm(join(root, ...path.split('/')), {force: true});
