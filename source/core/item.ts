@@ -53,6 +53,17 @@ export interface ItemSet {
 	readonly conflicts: readonly ConflictEntry[];
 }
 
+/**
+ * Why an ID cannot name an item on a Dashboard, or undefined when it can. An empty ID, `.`, `..` or any ID made only
+ * of dots becomes a dot segment of the URL (`/api/apis/oas/..` is `/api/apis`): reads, updates and deletes would reach
+ * another route and a create could not be undone. Such an item is shown as invalid and never written.
+ */
+export function idProblem(id: string): string | undefined {
+	if (id === '') return 'the ID is empty';
+	if (/^\.+$/.test(id)) return `the ID ${JSON.stringify(id)} is only dots, which a Dashboard URL cannot hold (it would address another route)`;
+	return undefined;
+}
+
 /** Stable key used to pair items across sources. */
 export function itemKey(item: {kind: Kind; id: string}): string {
 	return `${item.kind}:${item.id}`;

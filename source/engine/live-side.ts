@@ -1,7 +1,7 @@
 import type {Item, ItemSet, Kind} from '../core/item.js';
 import {itemKey, makeItem} from '../core/item.js';
 import type {Selectable} from '../core/selection.js';
-import {completeLive, isDashboardError, listLive, liveItems, withSignal, type DashboardClient, type LiveIndex, type OasStub} from '../sources/dashboard/index.js';
+import {completeLive, isDashboardError, listLive, liveItemSet, withSignal, type DashboardClient, type LiveIndex, type OasStub} from '../sources/dashboard/index.js';
 import type {Reachability} from './services.js';
 
 /** Item counts of a whole Dashboard, known from its lists even when only a few items are read in full. */
@@ -47,8 +47,9 @@ export async function listLiveSide(client: DashboardClient, signal?: AbortSignal
 		entries: entriesOf(index),
 		async read(keys) {
 			const snapshot = await completeLive(bound, index, keys && ((stub) => keys.has(`api:${stub.id}`)));
-			const items = liveItems(snapshot);
-			return {items: keys ? items.filter((item) => keys.has(itemKey(item))) : items, invalid: [], conflicts: []};
+			const {items, invalid} = liveItemSet(snapshot);
+			const wanted = (entry: {kind?: Item['kind']; id?: string}): boolean => !keys || (entry.kind !== undefined && keys.has(`${entry.kind}:${entry.id ?? ''}`));
+			return {items: items.filter(wanted), invalid: invalid.filter(wanted), conflicts: []};
 		},
 	};
 }

@@ -1,3 +1,4 @@
+import {idProblem} from '../../core/item.js';
 import {isJsonObject, type JsonObject} from '../../core/json.js';
 import type {DashboardClient, DashboardResponse} from './client.js';
 import {isDashboardError} from './errors.js';
@@ -43,7 +44,13 @@ export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined
 	}
 }
 
-/** Path segment for an id chosen by users (policy ids may contain `.` or `~`); never lets an id change the route. */
+/**
+ * Path segment for an id chosen by users (policy ids may contain `.` or `~`); never lets an id change the route. The
+ * one place paths are built from IDs: an ID a URL would collapse (empty, `.`, `..`, only dots) throws before any
+ * request is made, naming the ID.
+ */
 export function segment(id: string): string {
+	const problem = idProblem(id);
+	if (problem) throw new Error(`refusing a Dashboard request for the ID ${JSON.stringify(id)}: ${problem}`);
 	return encodeURIComponent(id);
 }

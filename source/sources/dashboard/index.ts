@@ -6,7 +6,7 @@ export {createDashboardClient, withSignal} from './client.js';
 export type {DashboardClient, DashboardClientOptions, DashboardResponse, HttpMethod, RequestEvent} from './client.js';
 export {DashboardError, isDashboardError} from './errors.js';
 export type {DashboardErrorKind, DashboardErrorDetails} from './errors.js';
-export {loadLive, listLive, completeLive, liveItems, oasFileBody, classicFileBody, isOasWrapper, oasListThreshold} from './live.js';
+export {loadLive, listLive, completeLive, liveItems, liveItemSet, oasFileBody, classicFileBody, isOasWrapper, oasListThreshold} from './live.js';
 export type {LiveSnapshot, LiveIndex, OasStub} from './live.js';
 export {createItem, updateItem, deleteItem, getItem, liveAddress, writeBody} from './items.js';
 export type {Created} from './classic.js';

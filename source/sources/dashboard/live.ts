@@ -1,5 +1,5 @@
 import {isJsonObject, type JsonObject, type JsonValue} from '../../core/json.js';
-import {makeItem, type Item} from '../../core/item.js';
+import {idProblem, makeItem, type InvalidEntry, type Item, type ItemSet} from '../../core/item.js';
 import type {DashboardClient} from './client.js';
 import {getOas, getOasCategories} from './oas.js';
 import {listApiWrappers} from './classic.js';
@@ -187,9 +187,19 @@ export async function completeLive(client: DashboardClient, index: LiveIndex, se
 	const wanted = index.apis.filter((entry) => 'classic' in entry || !select || select(entry.oas));
 	const oasCount = wanted.filter((entry) => 'oas' in entry).length;
 	const listed = oasCount > (select ? oasListThreshold : 1) ? await oasDocuments(client) : undefined;
-	const loaded = await Promise.all(wanted.map((entry) => ('oas' in entry ? loadOas(client, entry.oas, listed?.get(entry.oas.id)) : entry.classic)));
+	const loaded = await Promise.all(wanted.map((entry) => {
+		if ('classic' in entry) return entry.classic;
+		// An ID no URL can hold is never read on its own; its stub stands for it, and `liveItemSet` reports it invalid.
+		if (idProblem(entry.oas.id)) return stubBody(entry.oas);
+		return loadOas(client, entry.oas, listed?.get(entry.oas.id));
+	}));
 	const apis = loaded.filter((body): body is JsonObject => body !== undefined);
 	return {apis, policies: index.policies, templates: index.templates};
+}
+
+/** The file body an OAS stub alone can give (id and name): enough to name the item, never to write it. */
+function stubBody(stub: OasStub): JsonObject {
+	return oasFileBody({'x-tyk-api-gateway': {info: {id: stub.id, name: stub.name}}}, stub.categories ?? [], stub.siblings);
 }
 
 /**
@@ -208,4 +218,19 @@ export function liveItems(snapshot: LiveSnapshot): Item[] {
 		...snapshot.policies.map((body) => makeItem('policy', body)),
 		...snapshot.templates.map((body) => makeItem('template', body)),
 	];
+}
+
+/**
+ * A snapshot as an item set: an item whose ID a Dashboard URL cannot hold (empty, `.`, `..`, only dots) is reported
+ * invalid, so nothing is planned for it (an update or delete of `/api/apis/..` would reach `/api/apis`).
+ */
+export function liveItemSet(snapshot: LiveSnapshot): ItemSet {
+	const items: Item[] = [];
+	const invalid: InvalidEntry[] = [];
+	for (const item of liveItems(snapshot)) {
+		const problem = idProblem(item.id);
+		if (problem === undefined) items.push(item);
+		else invalid.push({file: `Dashboard ${item.kind} ${JSON.stringify(item.id)} (${JSON.stringify(item.name)})`, kind: item.kind, ...(item.flavor ? {flavor: item.flavor} : {}), id: item.id, error: problem});
+	}
+	return {items, invalid, conflicts: []};
 }

@@ -1,5 +1,5 @@
 import {errorMessage} from '../../core/errors.js';
-import {itemKey, type ConflictEntry, type InvalidEntry, type Item, type ItemSet} from '../../core/item.js';
+import {idProblem, itemKey, type ConflictEntry, type InvalidEntry, type Item, type ItemSet} from '../../core/item.js';
 import {LayoutError, LayoutMissingError} from './errors.js';
 import {indexPath, normalizeDir, resolveInside, type FileStore} from './file-store.js';
 import {parseIndex, sectionKinds, type IndexEntry} from './index-file.js';
@@ -26,7 +26,12 @@ async function readEntry(store: FileStore, dir: string, entry: IndexEntry, swagg
 	const parsed = parseJsonText(raw.toString('utf8'));
 	if (!parsed.ok) return invalid(parsed.error);
 	const result = itemFromFile(kind, parsed.value, entry.raw, entry.file);
-	if ('item' in result) return {item: result.item};
+	if ('item' in result) {
+		const problem = idProblem(result.item.id);
+		if (problem === undefined) return {item: result.item};
+		const {item} = result;
+		return {invalid: {file: entry.file, kind, ...(item.flavor ? {flavor: item.flavor} : {}), id: item.id, error: problem}};
+	}
 	return {invalid: {file: entry.file, kind, ...guessIdentity(kind, parsed.value), error: result.error}};
 }
 
