@@ -1,7 +1,7 @@
 import {readFile, rm} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {acquireLock, lockFile, LockError, type ReleaseLock} from '../lock.js';
-import {refuseSymlinkedFolders, writeFileAtomic} from '../layout/atomic-write.js';
+import {refuseSymlinkedFolders, removeStaleTemporaries, writeFileAtomic} from '../layout/atomic-write.js';
 import {layoutStorePaths} from '../layout/dir-writer.js';
 import {identityEnv} from './identity.js';
 import {branchRef, readRef} from './repo.js';
@@ -111,6 +111,7 @@ async function commitInWorktree(options: CommitOptions, worktree: string, fullRe
 	const dirty = await conflictingPaths(worktree, await dirtyPaths(worktree, all), wanted);
 	if (dirty.length > 0) throw new DirtyWorktreeError(worktree, dirty);
 	await refuseSymlinkedFolders(worktree, all);
+	await removeStaleTemporaries(paths.map((path) => join(worktree, ...path.split('/'))));
 	const previous = await readRef(worktree, fullRef);
 	for (const [index, path] of paths.entries()) await writeFileAtomic(join(worktree, ...path.split('/')), contents[index]!);
 	for (const path of removed) await rm(join(worktree, ...path.split('/')), {force: true});
