@@ -188,15 +188,20 @@ async function planUndo(context: EngineContext, request: Extract<PlanRequest, {t
 		direction: 'undo', environment, source: {type: 'snapshot', label: undoLabel(record.id)}, target: liveRef(environment), sourceSide: 'left', keys, prune: true,
 	});
 	const client = await context.client(environment);
-	const notes = [...interruptedNotes(interrupted, record), ...(build.plan.notes ?? []), ...await editedSinceNotes(client, stateDir, record.id, build.plan.steps)];
+	const notes = [...interruptedNotes(interrupted, record, environment), ...(build.plan.notes ?? []), ...await editedSinceNotes(client, stateDir, record.id, build.plan.steps)];
 	const plan: Plan = {...build.plan, ...(notes.length > 0 ? {notes} : {})};
 	const about = interrupted ? {interrupted: {operation: interrupted.id, action: interrupted.action, ...(interrupted.undoes === undefined ? {} : {undoes: interrupted.undoes})}} : {};
 	return {...build, plan, operation: record.id, ...about};
 }
 
 /** What a plain undo says about the interrupted operation it deals with. */
-function interruptedNotes(interrupted: OperationRecord | undefined, record: OperationRecord): string[] {
-	if (!interrupted) return [];
+function interruptedNotes(interrupted: OperationRecord | undefined, record: OperationRecord, environment: string): string[] {
+	if (!interrupted) {
+		// Asked for by ID: done as asked, but an interrupted undo is usually meant to be finished, not undone.
+		return record.interrupted && record.action === 'undo' && record.undoes !== undefined
+			? [`operation ${record.id} is an interrupted undo of ${record.undoes}: undoing it puts back what it had already restored; \`tyk-console undo ${environment}\` finishes it instead`]
+			: [];
+	}
 	if (interrupted.id !== record.id) {
 		return [`operation ${interrupted.id} (an undo of ${record.id}) was interrupted: this plan finishes it, restoring the pre-images of ${record.id}; the items it had already restored are unchanged`];
 	}

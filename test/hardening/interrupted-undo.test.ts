@@ -74,7 +74,9 @@ test('interrupted undo: an undo killed mid-way is named by envs and by undo, and
 	t.is(changedKeys(before, await liveState(emulator.url, key)).length, 3, 'one policy was restored before the kill');
 
 	// envs names the interrupted undo, in text and JSON.
-	const [envs, text, plan] = await Promise.all([world.json(['envs']), world.cli(['envs']), world.json(['undo', 'staging', '--dry-run'])]);
+	const [envs, text, plan, byId] = await Promise.all([
+		world.json(['envs']), world.cli(['envs']), world.json(['undo', 'staging', '--dry-run']), world.json(['undo', 'staging', '--dry-run', '--operation', undo.operation]),
+	]);
 	t.is(envs.code, 0, envs.stderr);
 	t.like(envs.data.environments[0].interrupted, {operation: undo.operation, action: 'undo', undoes: publish});
 	t.regex(text.stdout, new RegExp(`interrupted: operation ${undo.operation} \\(undo of ${publish}, .*has no finish record; run \`tyk-console undo staging\` to finish it`));
@@ -84,6 +86,9 @@ test('interrupted undo: an undo killed mid-way is named by envs and by undo, and
 	t.is(plan.data.source, `before ${publish}`);
 	t.is(plan.data.steps.filter((step: any) => step.action === 'update').length, 3, JSON.stringify(plan.data.steps));
 	t.regex(plan.data.notes[0], new RegExp(`operation ${undo.operation} \\(an undo of ${publish}\\) was interrupted: this plan finishes it`));
+	// Asked for by ID, the undo itself is undone (its one restored policy goes back to the published state), with a warning.
+	t.is(byId.data.steps.filter((step: any) => step.action === 'update').length, 1);
+	t.regex(byId.data.notes[0], new RegExp(`operation ${undo.operation} is an interrupted undo of ${publish}: undoing it puts back what it had already restored`));
 	const finish = await world.cli(['undo', 'staging', '--yes']);
 	t.is(finish.code, 0, finish.stdout + finish.stderr);
 	t.regex(finish.stdout, new RegExp(`Finishing the interrupted undo ${undo.operation}: undoing operation ${publish} again`));
