@@ -1,10 +1,10 @@
-import {readdir} from 'node:fs/promises';
+import {readdir, readFile} from 'node:fs/promises';
 import {hostname} from 'node:os';
 import path from 'node:path';
 import type {Flavor, Kind} from '../../core/item.js';
 import type {JsonObject} from '../../core/json.js';
 import type {Direction} from '../../core/plan.js';
-import {processStart} from '../lock.js';
+import {lockFile, processStart} from '../lock.js';
 import {readJsonLines} from './files.js';
 import {operationIdPattern} from './ids.js';
 import {asRecord, type PreImageRecord, type ResultRecord, type StartRecord} from './records.js';
@@ -20,8 +20,9 @@ export interface OperationRecord {
 	/** Absent when the run was interrupted (crash, kill) or is still running: its pre-images are still valid for undo. */
 	readonly finishedAt?: string;
 	/**
-	 * No finish record, and the process that started it is not running any more (or ran on another host, or is
-	 * unknown: a journal from before the start record named its process). What it wrote is in its pre-images.
+	 * No finish record, and the process that started it no longer runs it (it is gone or released the environment's
+	 * lock; or it ran on another host, or is unknown: a journal from before the start record named its process).
+	 * What it wrote is in its pre-images.
 	 */
 	readonly interrupted: boolean;
 	/** For an undo: the operation whose pre-images it restores. */
@@ -69,7 +70,7 @@ async function operationFiles(stateDir: string): Promise<{id: string; environmen
 	return out;
 }
 
-async function readOperation(file: string): Promise<OperationRecord | undefined> {
+async function readOperation(stateDir: string, file: string): Promise<OperationRecord | undefined> {
 	const {values, skipped} = await readJsonLines(file);
 	let start: StartRecord | undefined;
 	let finishedAt: string | undefined;
@@ -86,16 +87,32 @@ async function readOperation(file: string): Promise<OperationRecord | undefined>
 	}
 	if (!start) return undefined;
 	const undoes = undoneOperation(start);
+	const interrupted = finishedAt === undefined && !(await stillRunning(stateDir, start));
 	return {
 		id: start.operation, environment: start.environment, action: start.action, source: start.source,
-		user: start.user ?? 'unknown', startedAt: start.time, finishedAt, interrupted: finishedAt === undefined && !stillRunning(start),
+		user: start.user ?? 'unknown', startedAt: start.time, finishedAt, interrupted,
 		...(undoes === undefined ? {} : {undoes}), preImages, results, skippedLines: skipped + unusable,
 	};
 }
 
-/** Whether the process that started an operation still runs (same host, same pid, same start time where known). */
-function stillRunning(start: StartRecord): boolean {
+/** The pid named by an environment's lock file, if it is held. */
+async function lockHolder(stateDir: string, environment: string): Promise<number | undefined> {
+	try {
+		const pid = (JSON.parse(await readFile(lockFile(stateDir, environment), 'utf8')) as {pid?: unknown}).pid;
+		return typeof pid === 'number' ? pid : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Whether an operation is still being run: the process that started it (same host, pid and start time where known)
+ * is alive and holds the environment's lock. A process that lives on after giving an operation up (the console,
+ * after its journal failed) released the lock, so that operation reads as interrupted.
+ */
+async function stillRunning(stateDir: string, start: StartRecord): Promise<boolean> {
 	if (start.pid === undefined || start.host !== hostname()) return false;
+	if ((await lockHolder(stateDir, start.environment)) !== start.pid) return false;
 	try {
 		process.kill(start.pid, 0);
 	} catch (error) {
@@ -120,7 +137,7 @@ function newestFirst(a: OperationRecord, b: OperationRecord): number {
 /** Operations, newest first, optionally of one environment; unreadable files are skipped, not fatal. */
 export async function listOperations(stateDir: string, environment?: string): Promise<OperationRecord[]> {
 	const files = (await operationFiles(stateDir)).filter((f) => environment === undefined || f.environment === environment);
-	const records = await Promise.all(files.map(async (f) => readOperation(f.file).catch(() => undefined)));
+	const records = await Promise.all(files.map(async (f) => readOperation(stateDir, f.file).catch(() => undefined)));
 	return records.filter((r): r is OperationRecord => r !== undefined).sort(newestFirst);
 }
 
@@ -128,7 +145,7 @@ export async function listOperations(stateDir: string, environment?: string): Pr
 export async function getOperation(stateDir: string, id: string): Promise<OperationRecord | undefined> {
 	if (!operationIdPattern.test(id)) return undefined;
 	const file = (await operationFiles(stateDir)).find((f) => f.id === id);
-	return file ? readOperation(file.file) : undefined;
+	return file ? readOperation(stateDir, file.file) : undefined;
 }
 
 /** The newest operation on an environment: the default target of `undo`. */

@@ -3,12 +3,14 @@ import test from 'ava';
 import {
 	abandonOperation, finishOperation, getOperation, interruptedOperation, recordPreImage, startOperation,
 } from '../../../source/sources/journal.js';
+import {acquireLock} from '../../../source/sources/lock.js';
 import {tempStateDir} from './fixture.js';
 
 const source = 'git main@3f2a1c9';
 
-test('an operation without a finish record is running while its process lives, and interrupted once it is gone', async (t) => {
+test('an operation without a finish record is running while its process lives and holds the lock, and interrupted once it is gone or gave up', async (t) => {
 	const stateDir = tempStateDir(t);
+	const release = await acquireLock(stateDir, 'staging');
 	const op = await startOperation(stateDir, {environment: 'staging', action: 'publish', source});
 	const running = await getOperation(stateDir, op.id);
 	t.is(running?.finishedAt, undefined);
@@ -16,6 +18,14 @@ test('an operation without a finish record is running while its process lives, a
 	t.is(await interruptedOperation(stateDir, 'staging'), undefined);
 	await finishOperation(op);
 	t.false((await getOperation(stateDir, op.id))?.interrupted);
+
+	// Given up (its journal failed) by a process that lives on: the lock is released, so it reads as interrupted.
+	const given = await startOperation(stateDir, {environment: 'staging', action: 'publish', source});
+	await abandonOperation(given);
+	t.false((await getOperation(stateDir, given.id))?.interrupted, 'still under the lock');
+	await release();
+	t.true((await getOperation(stateDir, given.id))?.interrupted);
+	t.is((await interruptedOperation(stateDir, 'staging'))?.id, given.id);
 
 	// The same file as a dead process left it: its pid is no longer running (pid 2^22 + 1 is above Linux's pid_max).
 	const cut = await startOperation(stateDir, {environment: 'staging', action: 'publish', source});
