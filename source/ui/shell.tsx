@@ -14,6 +14,7 @@ import {HelpOverlay} from './components/help-overlay.js';
 import {RouteView} from './route-view.js';
 import {VisibleContext} from './components/spinner.js';
 import {MarksContext} from './marks-context.js';
+import {safeServices} from './safe-services.js';
 import {truncate, width as cells} from './text.js';
 
 /** Props of <Shell/>. */
@@ -49,7 +50,9 @@ function startStack(initialEnvironment: string | undefined): NavStack {
  * Owns the screen stack, the view cache, marks, the help flag and the status message, and nothing else; every screen
  * lives in its own folder. Lower screens stay mounted (hidden) so going back restores cursor and filters.
  */
-export function Shell({services, initialEnvironment, width, height, color = true}: ShellProps) {
+export function Shell({services: engineServices, initialEnvironment, width, height, color = true}: ShellProps) {
+	// The one edge where outside strings enter the UI model: everything below sees them made safe (safeServices).
+	const services = useMemo(() => safeServices(engineServices), [engineServices]);
 	const app = useApp();
 	const size = useTerminalSize();
 	// One row less than the terminal: Ink clears the whole screen on every frame that fills it, which flickers.
