@@ -22,12 +22,13 @@ export interface FileEnvironment {
 	readonly tls: TlsConfig;
 	readonly concurrency: number;
 	readonly timeoutMs: number;
+	readonly maxResponseMB?: number;
 }
 
 /** Keys an environment may have; anything else is a typo and is reported with a suggestion. */
 export const environmentKeys = [
 	'name', 'dashboard', 'secretEnv', 'secretCommand', 'git', 'protected', 'readOnly', 'orgId', 'tls', 'concurrency',
-	'timeoutMs',
+	'timeoutMs', 'maxResponseMB',
 ] as const;
 
 const variablePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -113,9 +114,11 @@ export function readEnvironment(
 	const tls = readTls(problems, raw['tls'], child(keyPath, 'tls'), base, env);
 	const concurrency = optionalInteger(problems, raw['concurrency'], child(keyPath, 'concurrency'), 1, 64);
 	const timeoutMs = optionalInteger(problems, raw['timeoutMs'], child(keyPath, 'timeoutMs'), 100, 600_000);
+	const maxResponseMB = optionalInteger(problems, raw['maxResponseMB'], child(keyPath, 'maxResponseMB'), 1, 4096);
 	if (problems.list.length > before || name === undefined || dashboard === undefined || secret === undefined) return undefined;
 	return {
 		name, dashboard, secret, git, protected: isProtected, readOnly, orgId, tls,
 		concurrency: concurrency ?? defaultConcurrency, timeoutMs: timeoutMs ?? defaultTimeoutMs,
+		...(maxResponseMB === undefined ? {} : {maxResponseMB}),
 	};
 }

@@ -37,6 +37,8 @@ export interface EnvironmentConfig {
 	readonly tls: TlsConfig;
 	readonly concurrency: number;
 	readonly timeoutMs: number;
+	/** Bound on a Dashboard list answer in MiB (default 256); single-item answers and one list element a quarter of it, at most 64. */
+	readonly maxResponseMB?: number;
 	/** True for the one-off environment built from `--dashboard`/`--secret-env`. */
 	readonly adhoc: boolean;
 }

@@ -43,6 +43,7 @@ export async function openClient(environment: EnvironmentConfig, options: Client
 		url: environment.dashboard,
 		key,
 		timeoutMs: environment.timeoutMs,
+		maxResponseMB: environment.maxResponseMB,
 		concurrency: environment.concurrency,
 		tls: {insecure: environment.tls.insecure, ca},
 		orgId: environment.orgId,

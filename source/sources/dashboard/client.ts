@@ -5,7 +5,7 @@ import {performance} from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import {maxJsonDepth, nestedDeeperThan, type JsonValue} from '../../core/json.js';
 import {DashboardError} from './errors.js';
-import {exchange, type ListReading} from './exchange.js';
+import {exchange, ResponseTooLarge, type ListReading, type ResponseLimits} from './exchange.js';
 import {isRetryableStatus, parseRetryAfter, retryDelay, sleep as defaultSleep} from './retry.js';
 import {badResponse, notJsonReason, statusError, transportError, type RequestContext} from './transport-errors.js';
 
@@ -37,6 +37,11 @@ export interface DashboardClientOptions {
 	/** Upper bound for any single wait, including a server's `Retry-After` (default 30000). */
 	readonly maxRetryDelayMs?: number;
 	readonly tls?: {readonly insecure?: boolean; readonly ca?: string};
+	/**
+	 * Bound on a list answer, in MiB (default 256); a single-item answer and one element of a list are bounded by a
+	 * quarter of it, at most 64. An answer past its bound fails at once (never retried) instead of filling memory.
+	 */
+	readonly maxResponseMB?: number;
 	/** Organisation stamped on created/updated objects; without it the server decides. */
 	readonly orgId?: string;
 	readonly onRequest?: (event: RequestEvent) => void;
@@ -62,6 +67,8 @@ export interface RequestOptions {
 	 * it drops never piles up. Applies to 2xx answers of that shape; anything else is parsed whole.
 	 */
 	readonly list?: ListReading;
+	/** The answer is a list, bounded like one (`maxResponseMB`) even when not read with `list`; set by `listAll`. */
+	readonly listAnswer?: boolean;
 	/** Gives up: a queued request is never sent, one in flight is cut, and no retry follows (rejects with the reason). */
 	readonly signal?: AbortSignal;
 }
@@ -78,6 +85,35 @@ export interface DashboardClient {
 	request(method: HttpMethod, path: string, options?: RequestOptions): Promise<DashboardResponse>;
 	/** Frees the keep-alive sockets; call when done so the process can exit promptly. */
 	close(): void;
+}
+
+/** Default bound on a list answer, in MiB. */
+export const defaultMaxResponseMB = 256;
+/** Largest bound on a single-item answer and on one list element, in MiB (a 50 MB definition must still load). */
+export const maxItemMB = 64;
+
+const mebibyte = 1024 * 1024;
+
+/** The bounds for list answers and for everything else, from the environment's `maxResponseMB`. */
+export function responseLimits(maxResponseMB = defaultMaxResponseMB): {list: ResponseLimits; item: ResponseLimits} {
+	const item = Math.min(maxResponseMB / 4, maxItemMB) * mebibyte;
+	return {list: {maxBytes: maxResponseMB * mebibyte, maxElementBytes: item}, item: {maxBytes: item, maxElementBytes: item}};
+}
+
+function megabytes(bytes: number): string {
+	return `${Math.round((bytes / mebibyte) * 10) / 10} MB`;
+}
+
+/** The failure for an answer past its bound: names the request and the limit, and is never retried. */
+function tooLargeError(error: ResponseTooLarge, context: RequestContext, listed: boolean): DashboardError {
+	const what = error.part === 'element'
+		? `one entry of the list is larger than ${megabytes(error.limit)}, the limit for one item`
+		: `the answer is larger than ${megabytes(error.limit)}, the limit for ${listed ? 'a list' : 'one item'}`;
+	return new DashboardError({
+		kind: 'bad-response', environment: context.environment, method: context.method, path: context.path,
+		reason: `${what}; the rest was not read`,
+		hint: 'If the Dashboard really holds that much, raise maxResponseMB for this environment in the config.',
+	});
 }
 
 function validatedBase(name: string, url: string): URL {
@@ -111,6 +147,7 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 	const retryDelayMs = options.retryDelayMs ?? 250;
 	const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
 	const wait = options.sleep ?? defaultSleep;
+	const limits = responseLimits(options.maxResponseMB);
 	const limit = pLimit(concurrency);
 	/** Server-requested waits, kept beside the errors so they never leak into the public error shape. */
 	const retryAfter = new WeakMap<DashboardError, number>();
@@ -131,7 +168,7 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 		https: {rejectUnauthorized: !options.tls?.insecure, certificateAuthority: options.tls?.ca},
 	});
 
-	async function attempt(method: HttpMethod, path: string, payload: string | undefined, context: RequestContext, list?: ListReading, signal?: AbortSignal): Promise<DashboardResponse> {
+	async function attempt(method: HttpMethod, path: string, payload: string | undefined, context: RequestContext, list: ListReading | undefined, listAnswer: boolean, signal?: AbortSignal): Promise<DashboardResponse> {
 		signal?.throwIfAborted();
 		const started = performance.now();
 		const report = (status?: number, error?: DashboardError): void => {
@@ -144,10 +181,10 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 				headers: payload === undefined ? undefined : {'content-type': 'application/json'},
 				body: payload,
 				signal,
-			}, list);
+			}, list, listAnswer ? limits.list : limits.item);
 		} catch (error) {
 			signal?.throwIfAborted();
-			const failure = transportError(error, context);
+			const failure = error instanceof ResponseTooLarge ? tooLargeError(error, context, listAnswer) : transportError(error, context);
 			report(undefined, failure);
 			throw failure;
 		}
@@ -211,7 +248,7 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 			for (let number = 1; ; number++) {
 				signal?.throwIfAborted();
 				try {
-					return await limit(() => attempt(method, fullPath, payload, context, requestOptions.list, signal));
+					return await limit(() => attempt(method, fullPath, payload, context, requestOptions.list, requestOptions.list !== undefined || requestOptions.listAnswer === true, signal));
 				} catch (error) {
 					if (number >= attempts || !retryable(error) || signal?.aborted) throw error;
 					await wait(retryDelay(number, retryDelayMs, retryAfter.get(error as DashboardError), maxRetryDelayMs));

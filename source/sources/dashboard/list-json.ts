@@ -17,6 +17,14 @@ function joined(parts: readonly Buffer[]): Buffer {
 	return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
+/** One element of a list answer grew past the bound given to the splitter (an endless or absurd entry). */
+export class ElementTooLarge extends Error {
+	constructor(readonly limit: number) {
+		super(`one entry of the list is larger than ${limit} bytes`);
+		this.name = 'ElementTooLarge';
+	}
+}
+
 /**
  * Parses a list answer such as `{"apis": [...], "pages": 1}` while it arrives, one element at a time, handing each
  * element to `map` as soon as it is complete. A Dashboard's `/api/apis` list can be 15 MB: read whole, it is a 15 MB
@@ -26,7 +34,8 @@ function joined(parts: readonly Buffer[]): Buffer {
  * The result is what JSON.parse and a map over the member would give. A document of another shape (not an object,
  * the member not an array) is kept whole and parsed at the end, so the caller sees it as it is and can say what is
  * wrong. Malformed JSON throws a SyntaxError, from `push` or `finish`; so does a document naming the member twice,
- * which JSON.parse would silently resolve to the last one.
+ * which JSON.parse would silently resolve to the last one. An element longer than `maxElementBytes` throws an
+ * ElementTooLarge: it is buffered until it ends, and one that never ends must not take the process's memory with it.
  */
 export class ListSplitter {
 	private readonly member: string;
@@ -35,6 +44,9 @@ export class ListSplitter {
 	private readonly rest: Buffer[] = [];
 	private readonly entries: JsonValue[] = [];
 	private element: Buffer[] = [];
+	/** Bytes buffered in `element`. */
+	private elementBytes = 0;
+	private readonly maxElementBytes: number;
 	private key: Buffer[] | undefined;
 	/** Where the string being read started in the current chunk (key bytes are collected from there). */
 	private keyStart = 0;
@@ -49,9 +61,10 @@ export class ListSplitter {
 	private inList = false;
 	private listSeen = false;
 
-	constructor(member: string, map: (entry: JsonValue) => JsonValue) {
+	constructor(member: string, map: (entry: JsonValue) => JsonValue, maxElementBytes = Number.POSITIVE_INFINITY) {
 		this.member = member;
 		this.map = map;
+		this.maxElementBytes = maxElementBytes;
 	}
 
 	/** Feeds the next chunk of the answer. */
@@ -62,7 +75,14 @@ export class ListSplitter {
 		}
 		let from = 0;
 		const keep = (to: number): void => {
-			if (to > from) (this.inList ? this.element : this.rest).push(chunk.subarray(from, to));
+			if (to <= from) return;
+			if (!this.inList) {
+				this.rest.push(chunk.subarray(from, to));
+				return;
+			}
+			this.elementBytes += to - from;
+			if (this.elementBytes > this.maxElementBytes) throw new ElementTooLarge(this.maxElementBytes);
+			this.element.push(chunk.subarray(from, to));
 		};
 		for (let at = 0; at < chunk.length; at++) {
 			const byte = chunk[at]!;
@@ -153,6 +173,7 @@ export class ListSplitter {
 	private endElement(closing: boolean): void {
 		const bytes = joined(this.element);
 		this.element = [];
+		this.elementBytes = 0;
 		// `[]` and `[ ]` have no element; anything else between delimiters must parse (`[1,]` does not).
 		if (closing && this.entries.length === 0 && bytes.every(isSpace)) return;
 		this.entries.push(this.map(JSON.parse(bytes.toString('utf8')) as JsonValue));

@@ -62,13 +62,13 @@ export async function listAll(client: DashboardClient, path: string, envelope: E
 	const list = trim && envelope !== 'assets'
 		? {member: keys[envelope].items, map: (entry: JsonValue): JsonValue => (isJsonObject(entry) ? trim(entry) : entry)}
 		: undefined;
-	const first = await client.request('GET', path, {query, list});
+	const first = await client.request('GET', path, {query, list, listAnswer: true});
 	const page = readPage(client, query ? `${path}?p=-1` : path, envelope, first.body, first.status);
 	if (envelope === 'assets' || page.pages <= 1) return page.items;
 	const rest = await Promise.all(
 		Array.from({length: page.pages - 1}, async (_, index) => {
 			const p = index + 2;
-			const response = await client.request('GET', path, {query: {p}, list});
+			const response = await client.request('GET', path, {query: {p}, list, listAnswer: true});
 			return readPage(client, `${path}?p=${p}`, envelope, response.body, response.status).items;
 		}),
 	);

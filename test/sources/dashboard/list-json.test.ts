@@ -1,6 +1,6 @@
 import test from 'ava';
 import {isJsonObject, type JsonValue} from '../../../source/core/json.js';
-import {ListSplitter} from '../../../source/sources/dashboard/list-json.js';
+import {ElementTooLarge, ListSplitter} from '../../../source/sources/dashboard/list-json.js';
 
 /** Chunk sizes the text is fed in: one byte at a time, small odd pieces (splitting UTF-8 and escapes), all at once. */
 const chunkSizes = [1, 2, 3, 7, 64, Number.MAX_SAFE_INTEGER];
@@ -90,4 +90,14 @@ test('malformed JSON is never accepted: every cut-off prefix and corruption fail
 		const expected = outcome(() => reference(bad));
 		for (const size of [1, 5, Number.MAX_SAFE_INTEGER]) t.deepEqual(outcome(() => split(bad, size)), expected, `${bad} in ${size}-byte chunks`);
 	}
+});
+
+test('an element longer than the bound throws ElementTooLarge as soon as it is past it; shorter ones and the envelope are not bounded', (t) => {
+	const splitter = new ListSplitter('apis', (entry) => entry, 100);
+	splitter.push(Buffer.from(`{"apis":[{"a":"${'x'.repeat(80)}"},`));
+	const error = t.throws(() => splitter.push(Buffer.from(`{"b":"${'y'.repeat(200)}`)), {instanceOf: ElementTooLarge});
+	t.is(error!.limit, 100);
+	const small = new ListSplitter('apis', (entry) => entry, 100);
+	for (const chunk of [`{"note":"${'z'.repeat(500)}","apis":[`, '{"a":1},', '{"a":2}', '],"pages":1}']) small.push(Buffer.from(chunk));
+	t.deepEqual(small.finish(), {note: 'z'.repeat(500), apis: [{a: 1}, {a: 2}], pages: 1});
 });
