@@ -6,6 +6,8 @@
  */
 const unsafe = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 const anyUnsafe = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+/** The same, newline excepted, for multi-line texts. */
+const unsafeInLines = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 function visible(char: string): string {
 	return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -19,6 +21,14 @@ function visible(char: string): string {
  */
 export function safeText(text: string): string {
 	return anyUnsafe.test(text) ? text.replace(unsafe, visible) : text;
+}
+
+/**
+ * A multi-line text (a definition's JSON, one diff row per line) made safe line by line: its own newlines stay, every
+ * other character `safeText` escapes is shown. JSON escapes C0 controls itself, but not C1 controls or bidi overrides.
+ */
+export function safeLines(text: string): string {
+	return !unsafeInLines.test(text) ? text : text.split('\n').map(safeText).join('\n');
 }
 
 /** Whether a string would print as is (nothing for `safeText` to escape). */

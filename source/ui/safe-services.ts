@@ -1,22 +1,16 @@
 import {errorMessage} from '../core/errors.js';
 import type {Item} from '../core/item.js';
-import type {PairDetail} from '../core/pair-detail.js';
 import type {OperationResult, Plan, PlanStep, ProgressEvent, SideRef, StepResult} from '../core/plan.js';
 import {isSafeText, safeText} from '../core/safe-text.js';
 import type {Comparison} from '../core/status.js';
 import type {PlanRequest, PlanResult} from '../engine/plans.js';
 import type {ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory} from '../engine/services.js';
 
-/** A JSON text made safe line by line: its newlines are the diff's rows, anything else hostile is shown escaped. */
-function safeLines(text: string | undefined): string | undefined {
-	return text === undefined || isSafeText(text.replaceAll('\n', '')) ? text : text.split('\n').map(safeText).join('\n');
-}
-
 /**
  * The console's edge: every string the engine hands the UI (IDs, names, categories, files, labels, errors, commit
  * subjects and authors, Dashboard messages) passes `safeText` once, here, so no screen can put an escape sequence,
  * a control character or a bidi override from a Dashboard, Git, a file or the config on the user's terminal. Item
- * bodies stay as they are (the Diff screen's texts are made safe line by line).
+ * bodies stay as they are: the Diff screen makes their texts safe line by line where it builds them (diffTexts).
  *
  * What the UI hands back (a view to plan from, a plan to apply, marked keys, an ID whose history to read) is mapped
  * back to the engine's own objects and strings, so an item with a hostile ID is still planned, written and looked up
@@ -53,9 +47,6 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 		...i, id: identity(i.id), name: safeText(i.name), categories: list(i.categories),
 		...(i.file === undefined ? {} : {file: identity(i.file)}), ...(i.dbId === undefined ? {} : {dbId: safeText(i.dbId)}),
 	}));
-	const detail = (value: PairDetail): PairDetail => ({
-		...value, leftText: safeLines(value.leftText), rightText: safeLines(value.rightText), masked: list(value.masked),
-	});
 	const comparison = (value: Comparison): Comparison => once(value, (c) => {
 		const safe: Comparison = {
 			...c, key: identity(c.key), name: safeText(c.name), categories: list(c.categories), changes: list(c.changes),
@@ -64,11 +55,8 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 			...(c.left === undefined ? {} : {left: item(c.left)}), ...(c.right === undefined ? {} : {right: item(c.right)}),
 			...(c.invalid === undefined ? {} : {invalid: {...c.invalid, file: identity(c.invalid.file), error: safeText(c.invalid.error), ...(c.invalid.id === undefined ? {} : {id: identity(c.invalid.id)})}}),
 		};
-		const rawDetail = c.detail;
-		if (rawDetail) {
-			let cached: PairDetail | undefined;
-			Object.defineProperty(safe, 'detail', {value: () => (cached ??= detail(rawDetail())), enumerable: false});
-		}
+		// The row's cached detail (normalised bodies, not strings shown as such) stays with the copy, not enumerable.
+		if (c.detail) Object.defineProperty(safe, 'detail', {value: c.detail, enumerable: false});
 		return safe;
 	});
 	const view = (value: EnvironmentView): EnvironmentView => once(value, (v) => ({

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {isSafeText, safeText} from '../../source/core/safe-text.js';
+import {isSafeText, safeLines, safeText} from '../../source/core/safe-text.js';
 
 test('safeText shows C0, DEL, C1, line separators and bidi controls as visible \\uXXXX text, and leaves the rest alone', (t) => {
 	t.is(safeText('Evil \u001B]0;pwned\u0007 \u001B[31mred\r\nAPI'), 'Evil \\u001b]0;pwned\\u0007 \\u001b[31mred\\u000d\\u000aAPI');
@@ -9,4 +9,10 @@ test('safeText shows C0, DEL, C1, line separators and bidi controls as visible \
 	t.is(safeText(plain), plain);
 	t.true(isSafeText(plain));
 	t.false(isSafeText('a\u202Eb'));
+});
+
+test('safeLines keeps the newlines of a multi-line text and escapes the rest line by line', (t) => {
+	t.is(safeLines('{\n  "a": "x\u202Ey\u009B"\n}'), '{\n  "a": "x\\u202ey\\u009b"\n}');
+	const plain = '{\n  "a": 1\n}';
+	t.is(safeLines(plain), plain);
 });

@@ -9,7 +9,7 @@ import {patchEnvironment, startServer} from './helpers.js';
 /** Anything a terminal would obey: C0 (but the frame's own newlines), DEL, C1, and the bidi controls. */
 const raw = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-test('console injection: escape sequences, C1 controls and bidi overrides in a category, an ID, a commit subject, an author and a Dashboard message reach the terminal only as visible text', async (t) => {
+test('console injection: escape sequences, C1 controls and bidi overrides in a category, an ID, a definition value, a commit subject, an author and a Dashboard message reach the terminal only as visible text', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 1}}, {name: 'broken', emulator: false}]);
 	const hostile = await startServer(t, (_req, res) => {
 		res.writeHead(401, {'content-type': 'application/json'});
@@ -31,7 +31,7 @@ test('console injection: escape sequences, C1 controls and bidi overrides in a c
 	const entry = index.files.find((candidate: {file: string}) => readFileSync(join(world.repo, candidate.file), 'utf8').includes('/evil/'));
 	const file = join(world.repo, entry.file);
 	const body = JSON.parse(readFileSync(file, 'utf8'));
-	body.api_definition.proxy.target_url = 'http://moved.internal:7000/';
+	body.api_definition.proxy.target_url = 'http://moved\u202E.internal:7000/\u009B2J';
 	writeFileSync(file, JSON.stringify(body, null, 2));
 	execFileSync('git', ['commit', '-q', '-am', 'fix \u001B[31mred\u001B[0m \u202Eevil\u202C subject'], {
 		cwd: world.repo, env: {...process.env, ...world.env, GIT_AUTHOR_NAME: 'Mallory \u001B]0;owned\u0007 \u2066who'},
@@ -48,6 +48,11 @@ test('console injection: escape sequences, C1 controls and bidi overrides in a c
 	await app.press('/', ...'Evil', keys.enter);
 	// The category (from the name's #tag) and the ID, escaped.
 	frames.push(await app.waitFor((frame) => frame.includes('cat\\u001b]0;title\\u0007x') && frame.includes('evil\\u001b[2Jid\\u009b1m')));
+	// The definition's texts in the Diff screen: a C1 control and a bidi override in a value, escaped.
+	await app.press(keys.enter);
+	frames.push(await app.waitFor('moved\\u202e.internal:7000/\\u009b2J'));
+	await app.press(keys.esc);
+	await app.waitFor('filter /Evil');
 	await app.press('b');
 	// The History screen found the item by its real ID, and shows the subject and the author escaped.
 	frames.push(await app.waitFor((frame) => frame.includes('fix \\u001b[31mred\\u001b[0m \\u202eevil\\u202c subject') && frame.includes('Mallory \\u001b]0;ow')));

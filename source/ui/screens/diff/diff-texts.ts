@@ -1,5 +1,6 @@
 import {comparisonDetail, type CompareOptions} from '../../../core/compare.js';
 import {rawDetail} from '../../../core/pair-detail.js';
+import {safeLines} from '../../../core/safe-text.js';
 import type {Comparison} from '../../../core/status.js';
 
 /** The two texts a diff shows, with what was left out of them. */
@@ -16,9 +17,10 @@ export interface DiffTexts {
  * The texts for the Diff screen: the comparison's own detail (normalised once, by core, and cached with the row, so
  * the list and the diff never disagree and re-renders never normalise again). `options` (the config's ignore paths)
  * serve only rows built without one. With `showHidden`, the raw bodies are shown (keys sorted, secrets still masked):
- * nothing is left out.
+ * nothing is left out. Definitions come from outside: their lines are made safe here, the one place their texts
+ * enter the screen (`safeLines`: a C1 control or a bidi override in a value is shown as `\u202e`).
  */
 export function diffTexts(comparison: Comparison, showHidden: boolean, options: CompareOptions = {}): DiffTexts {
 	const detail = showHidden ? rawDetail(comparison.left, comparison.right) : comparisonDetail(comparison, options);
-	return {left: detail.leftText, right: detail.rightText, hidden: detail.hidden, masked: detail.masked.length};
+	return {left: detail.leftText && safeLines(detail.leftText), right: detail.rightText && safeLines(detail.rightText), hidden: detail.hidden, masked: detail.masked.length};
 }
