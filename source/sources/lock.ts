@@ -200,7 +200,7 @@ export async function acquireLock(stateDir: string, environment: string, options
 		if (await isStale(file, holder)) {
 			const reason = holder ? staleReason(holder) : 'it was left unreadable';
 			await breakStale(file, holder);
-			note(`broke the stale lock ${file} of environment "${environment}": ${reason ?? 'its holder is gone'}`);
+			note(`broke the stale lock ${file}: ${reason ?? 'its holder is gone'}`);
 			continue;
 		}
 		if (!options.wait) throw new LockError(heldMessage(environment, holder, file), holder);
