@@ -132,7 +132,7 @@ export function exchange(
 			const body = whole ? whole.subarray(0, length) : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
 			resolve({...answer, body, length});
 		});
-		stream.once('error', (error) => {
+		stream.on('error', (error) => {
 			if (settled) return;
 			settled = true;
 			reject(error);
