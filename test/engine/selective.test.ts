@@ -28,17 +28,17 @@ function oasIds(view: EnvironmentView): string[] {
 }
 
 test('a whole load reads every Tyk OAS document through the OAS list, not one request each', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 30}}]);
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 20}}]);
 	const {engine, log} = await loggedEngine(t, world);
 	const view = await engine.load('staging');
 	t.true(oasIds(view).length >= 10, 'the seed has OAS APIs');
 	t.deepEqual(oasDocGets(log), []);
 	t.is(log.filter((line) => line.includes('GET /api/apis/oas?p=-1 200')).length, 1);
-	t.is(view.counts.api, 30);
+	t.is(view.counts.api, 20);
 });
 
 test('publish of one OAS item makes the list requests plus a handful of item requests, and nothing for other OAS APIs', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 16}}]);
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 8}}]);
 	const setup = await engineOf(t, world);
 	await dumpAll(setup, 'staging');
 	const [target, ...others] = oasIds(await setup.load('staging'));
@@ -61,7 +61,7 @@ test('publish of one OAS item makes the list requests plus a handful of item req
 });
 
 test('rollback and undo of one item read the lists and that item, not the environment', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 16}}]);
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 8}}]);
 	const setup = await engineOf(t, world);
 	await dumpAll(setup, 'staging');
 	const [target] = oasIds(await setup.load('staging'));
@@ -81,7 +81,7 @@ test('rollback and undo of one item read the lists and that item, not the enviro
 });
 
 test('a plan from a held view reads nothing; refreshView patches exactly the written rows without reloading', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 12}}, {name: 'prod', emulator: {seed: 12}}]);
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 8}}, {name: 'prod', emulator: {seed: 8}}]);
 	const setup = await engineOf(t, world);
 	await dumpAll(setup, 'staging');
 	const [target] = oasIds(await setup.load('staging'));

@@ -40,7 +40,7 @@ test('two dumps into one checked-out branch run one after the other; each commit
 	t.true(await appears(join(marks, 'first'), 20_000), 'the first dump reached its commit');
 	const second = world.cli(['dump', 'prod'], {env: {TYK_TAG: 'second'}});
 	// Without the lock the second dump writes its files and reaches its own commit while the first is held.
-	const overlapped = await appears(join(marks, 'second'), 4_000);
+	const overlapped = await appears(join(marks, 'second'), 2_000);
 	writeFileSync(fifo, 'go\n');
 	const [a, b] = await Promise.all([first, second]);
 	t.false(overlapped, 'the second dump waited for the first instead of writing into the same work tree');
