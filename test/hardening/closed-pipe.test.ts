@@ -1,23 +1,11 @@
 import {spawn} from 'node:child_process';
-import {readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
 import test from 'ava';
 import {cliArgs} from '../helpers/cli.js';
-import {assertNoSecrets, makeWorld} from '../helpers/world.js';
-import {startProxy, writeConfigFile, type Misbehaviour} from './helpers.js';
+import {assertNoSecrets} from '../helpers/world.js';
+import {startProxy, worldWithRaisedRates, writeConfigFile, type Misbehaviour} from './helpers.js';
 
 test('closed pipe: `publish … | head` that stops reading after the first line ends quietly with the operation\'s exit code (no EPIPE stack trace)', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2}}]);
-	const dumped = await world.cli(['dump', 'staging']);
-	t.is(dumped.code, 0, dumped.stderr);
-	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));
-	for (const entry of index.policies) {
-		const file = join(world.repo, entry.file);
-		const body = JSON.parse(readFileSync(file, 'utf8'));
-		body.rate = Number(body.rate) + 5;
-		writeFileSync(file, JSON.stringify(body, null, 2));
-	}
-	world.git(['commit', '-q', '-am', 'raise every rate']);
+	const world = await worldWithRaisedRates(t, 2, 5);
 
 	// The first write is held until the reader has gone, so the results are certainly printed into a closed pipe.
 	let readerGone!: () => void;

@@ -4,7 +4,7 @@ import {writeFile} from 'node:fs/promises';
 import {delimiter, join} from 'node:path';
 import test from 'ava';
 import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
-import {assertRepoConsistent, cliWith, parsed, startProxy, writeConfigFile, type Misbehaviour} from './helpers.js';
+import {assertRepoConsistent, cliWith, parsed, startProxy, worldWithRaisedRates, writeConfigFile, type Misbehaviour} from './helpers.js';
 
 /** Polls (bounded) until `ready` holds. */
 async function until(ready: () => boolean, limitMs = 60_000): Promise<boolean> {
@@ -17,18 +17,8 @@ async function until(ready: () => boolean, limitMs = 60_000): Promise<boolean> {
 }
 
 test('concurrency: a second publish to an environment whose lock is held by a running publish refuses with a message naming the lock, writes nothing; the first completes', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2}}]);
+	const world = await worldWithRaisedRates(t, 2);
 	const emulator = world.emulators['staging']!;
-	const dumped = await world.cli(['dump', 'staging']);
-	t.is(dumped.code, 0, dumped.stderr);
-	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));
-	for (const entry of index.policies) {
-		const file = join(world.repo, entry.file);
-		const body = JSON.parse(readFileSync(file, 'utf8'));
-		body.rate = Number(body.rate) + 3;
-		writeFileSync(file, JSON.stringify(body, null, 2));
-	}
-	world.git(['commit', '-q', '-am', 'raise rates']);
 
 	// The first publish goes through a proxy that keeps its first write in flight until the second publish is done.
 	let release!: () => void;

@@ -9,7 +9,7 @@ import {compareItems} from '../../source/core/compare.js';
 import {itemKey, type Item} from '../../source/core/item.js';
 import {createDashboardClient, liveItems, loadLive} from '../../source/sources/dashboard/index.js';
 import {runCli, type CliResult} from '../helpers/cli.js';
-import type {World} from '../helpers/world.js';
+import {makeWorld, type World} from '../helpers/world.js';
 
 /** How the misbehaving proxy answers one request. */
 export type Misbehaviour =
@@ -285,4 +285,23 @@ dns.lookup = function (hostname, options, callback) {
 };
 `);
 	return {NODE_OPTIONS: `--import ${pathToFileURL(file).href}`};
+}
+
+/**
+ * A world whose staging Dashboard is dumped to Git, then every policy's rate raised by `by` in one commit: a publish
+ * then has one write per policy, the shape most write tests need.
+ */
+export async function worldWithRaisedRates(t: ExecutionContext, seed: number, by = 3): Promise<World> {
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed}}]);
+	const dumped = await world.cli(['dump', 'staging']);
+	t.is(dumped.code, 0, dumped.stderr);
+	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));
+	for (const entry of index.policies) {
+		const file = join(world.repo, entry.file);
+		const body = JSON.parse(readFileSync(file, 'utf8'));
+		body.rate = Number(body.rate) + by;
+		writeFileSync(file, JSON.stringify(body, null, 2));
+	}
+	world.git(['commit', '-q', '-am', 'raise rates']);
+	return world;
 }

@@ -5,24 +5,14 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
 import {lockFile} from '../../source/sources/lock.js';
-import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
+import {assertNoSecrets, type World} from '../helpers/world.js';
+import {worldWithRaisedRates} from './helpers.js';
 
 const holderScript = fileURLToPath(new URL('../sources/lock-holder.ts', import.meta.url));
 
 /** A committed change to every policy, so a publish has writes to make. */
-async function changedWorld(t: ExecutionContext): Promise<World> {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 1}}]);
-	const dumped = await world.cli(['dump', 'staging']);
-	t.is(dumped.code, 0, dumped.stderr);
-	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));
-	for (const entry of index.policies) {
-		const file = join(world.repo, entry.file);
-		const body = JSON.parse(readFileSync(file, 'utf8'));
-		body.rate = Number(body.rate) + 3;
-		writeFileSync(file, JSON.stringify(body, null, 2));
-	}
-	world.git(['commit', '-q', '-am', 'raise rates']);
-	return world;
+function changedWorld(t: ExecutionContext): Promise<World> {
+	return worldWithRaisedRates(t, 1);
 }
 
 /** A second process holding the environment's lock through the tool's own lock code; resolves once it has it. */
