@@ -17,7 +17,7 @@ async function until(ready: () => boolean, limitMs = 60_000): Promise<boolean> {
 }
 
 test('concurrency: a second publish to an environment whose lock is held by a running publish refuses with a message naming the lock, writes nothing; the first completes', async (t) => {
-	const world = await worldWithRaisedRates(t, 2);
+	const world = await worldWithRaisedRates(t, {seed: 2});
 	const emulator = world.emulators['staging']!;
 
 	// The first publish goes through a proxy that keeps its first write in flight until the second publish is done.

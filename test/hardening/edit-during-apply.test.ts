@@ -1,23 +1,13 @@
-import {readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
 import test from 'ava';
-import {assertNoSecrets, makeWorld} from '../helpers/world.js';
-import {patchEnvironment, startProxy} from './helpers.js';
+import {assertNoSecrets} from '../helpers/world.js';
+import {patchEnvironment, startProxy, worldWithRaisedRates} from './helpers.js';
 
 test('edit during apply: a policy edited on the Dashboard while a 60-item publish runs is not overwritten; it fails "changed since planned" and keeps the edit', async (t) => {
 	// 50 ms per request: with every re-read of a phase run before its writes, the last item was re-read seconds before
 	// it was written. Per item (re-read → pre-image → write → read-back, 8 items in flight) the gap is one round trip.
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2, seedPolicies: 60, seedTemplates: 0, latencyMs: 50}}]);
-	const emulator = world.emulators['staging']!;
-	t.is((await world.cli(['dump', 'staging'])).code, 0);
 	// Git moves on: every policy gets a new rate.
-	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));
-	for (const entry of index.policies) {
-		const file = join(world.repo, entry.file);
-		const body = JSON.parse(readFileSync(file, 'utf8'));
-		writeFileSync(file, JSON.stringify({...body, rate: Number(body.rate) + 1}, null, 2));
-	}
-	world.git(['commit', '-q', '-am', 'new rates']);
+	const world = await worldWithRaisedRates(t, {seed: 2, seedPolicies: 60, seedTemplates: 0, latencyMs: 50}, 1);
+	const emulator = world.emulators['staging']!;
 	const planned = await world.json(['publish', 'staging', '--dry-run']);
 	t.is(planned.code, 0, planned.stderr);
 	const updates = planned.data.steps.filter((step: any) => step.action === 'update');

@@ -10,6 +10,7 @@ import {itemKey, type Item} from '../../source/core/item.js';
 import {createDashboardClient, liveItems, loadLive} from '../../source/sources/dashboard/index.js';
 import {runCli, type CliResult} from '../helpers/cli.js';
 import {makeWorld, type World} from '../helpers/world.js';
+import type {EmulatorOptions} from '../../source/emulator/index.js';
 
 /** How the misbehaving proxy answers one request. */
 export type Misbehaviour =
@@ -291,8 +292,8 @@ dns.lookup = function (hostname, options, callback) {
  * A world whose staging Dashboard is dumped to Git, then every policy's rate raised by `by` in one commit: a publish
  * then has one write per policy, the shape most write tests need.
  */
-export async function worldWithRaisedRates(t: ExecutionContext, seed: number, by = 3): Promise<World> {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed}}]);
+export async function worldWithRaisedRates(t: ExecutionContext, emulator: Partial<EmulatorOptions>, by = 3): Promise<World> {
+	const world = await makeWorld(t, [{name: 'staging', emulator}]);
 	const dumped = await world.cli(['dump', 'staging']);
 	t.is(dumped.code, 0, dumped.stderr);
 	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));

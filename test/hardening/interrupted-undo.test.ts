@@ -1,10 +1,10 @@
 import {spawn, type ChildProcess} from 'node:child_process';
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {cliArgs} from '../helpers/cli.js';
-import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
-import {changedKeys, liveState, patchEnvironment, startProxy} from './helpers.js';
+import {assertNoSecrets, type World} from '../helpers/world.js';
+import {changedKeys, liveState, patchEnvironment, startProxy, worldWithRaisedRates} from './helpers.js';
 
 /** The real binary in its own process group, so the kill is a crash (no clean-up runs). */
 function startCli(world: World, args: readonly string[]): {child: ChildProcess; output: () => string} {
@@ -42,17 +42,9 @@ function journalLines(world: World): any[] {
 }
 
 test('interrupted undo: an undo killed mid-way is named by envs and by undo, and a plain undo finishes it (restores the publish\'s remaining pre-images) instead of undoing the undo', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2, seedPolicies: 4, seedTemplates: 0}}]);
+	const world = await worldWithRaisedRates(t, {seed: 2, seedPolicies: 4, seedTemplates: 0}, 1);
 	const emulator = world.emulators['staging']!;
 	const key = String(world.env['TYK_E2E_KEY_STAGING']);
-	t.is((await world.cli(['dump', 'staging'])).code, 0);
-	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));
-	for (const entry of index.policies) {
-		const file = join(world.repo, entry.file);
-		const body = JSON.parse(readFileSync(file, 'utf8'));
-		writeFileSync(file, JSON.stringify({...body, rate: Number(body.rate) + 1}, null, 2));
-	}
-	world.git(['commit', '-q', '-am', 'new rates']);
 	const before = await liveState(emulator.url, key);
 	const published = await world.json(['publish', 'staging', '--yes']);
 	t.is(published.code, 0, published.stderr);

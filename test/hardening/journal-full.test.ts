@@ -1,9 +1,9 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import test from 'ava';
-import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
-import {changedKeys, liveState, patchEnvironment} from './helpers.js';
+import test, {type ExecutionContext} from 'ava';
+import {assertNoSecrets, type World} from '../helpers/world.js';
+import {changedKeys, liveState, patchEnvironment, worldWithRaisedRates} from './helpers.js';
 
 /**
  * A module for `node --import` that fills the disk for the journal: from the `after`+1-th journal line containing
@@ -32,16 +32,8 @@ proto.write = function (buffer, ...rest) {
 }
 
 /** A world whose Git gives every one of 6 policies a new rate; one item at a time, so "after the failure" is exact. */
-async function sixPolicyWorld(t: Parameters<typeof makeWorld>[0]): Promise<World> {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2, seedPolicies: 6, seedTemplates: 0}}]);
-	t.is((await world.cli(['dump', 'staging'])).code, 0);
-	const index = JSON.parse(readFileSync(join(world.repo, '.tyk.json'), 'utf8'));
-	for (const entry of index.policies) {
-		const file = join(world.repo, entry.file);
-		const body = JSON.parse(readFileSync(file, 'utf8'));
-		writeFileSync(file, JSON.stringify({...body, rate: Number(body.rate) + 1}, null, 2));
-	}
-	world.git(['commit', '-q', '-am', 'new rates']);
+async function sixPolicyWorld(t: ExecutionContext): Promise<World> {
+	const world = await worldWithRaisedRates(t, {seed: 2, seedPolicies: 6, seedTemplates: 0}, 1);
 	patchEnvironment(world, 'staging', {concurrency: 1});
 	return world;
 }

@@ -12,7 +12,7 @@ const holderScript = fileURLToPath(new URL('../sources/lock-holder.ts', import.m
 
 /** A committed change to every policy, so a publish has writes to make. */
 function changedWorld(t: ExecutionContext): Promise<World> {
-	return worldWithRaisedRates(t, 1);
+	return worldWithRaisedRates(t, {seed: 1});
 }
 
 /** A second process holding the environment's lock through the tool's own lock code; resolves once it has it. */
