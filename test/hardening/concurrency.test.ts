@@ -4,17 +4,7 @@ import {writeFile} from 'node:fs/promises';
 import {delimiter, join} from 'node:path';
 import test from 'ava';
 import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
-import {assertRepoConsistent, cliWith, parsed, startProxy, worldWithRaisedRates, writeConfigFile, type Misbehaviour} from './helpers.js';
-
-/** Polls (bounded) until `ready` holds. */
-async function until(ready: () => boolean, limitMs = 60_000): Promise<boolean> {
-	const end = Date.now() + limitMs;
-	while (Date.now() < end) {
-		if (ready()) return true;
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-	return false;
-}
+import {assertRepoConsistent, cliWith, type Misbehaviour, parsed, pollUntil, startProxy, worldWithRaisedRates, writeConfigFile} from './helpers.js';
 
 test('concurrency: a second publish to an environment whose lock is held by a running publish refuses with a message naming the lock, writes nothing; the first completes', async (t) => {
 	const world = await worldWithRaisedRates(t, {seed: 2});
@@ -30,7 +20,7 @@ test('concurrency: a second publish to an environment whose lock is held by a ru
 	});
 	const slow = writeConfigFile(world, 'slow.json', [{name: 'staging', dashboard: proxy.url, timeoutMs: 120_000}]);
 	const first = cliWith(world, slow, ['publish', 'staging', '--json']);
-	t.true(await until(() => writes > 0), 'the first publish is writing');
+	t.true(await pollUntil(() => writes > 0), 'the first publish is writing');
 	const snapshot = JSON.stringify(emulator.store.snapshot());
 	const second = await world.json(['publish', 'staging']);
 	t.true(JSON.stringify(emulator.store.snapshot()) === snapshot, 'the refused publish wrote nothing');
@@ -100,7 +90,7 @@ test('concurrency: a dump while someone else commits to the branch (checked-out 
 		const before = world.git(['rev-parse', branch]).trim();
 		const gate = pausingGit(world, word);
 		const running = world.cli(['dump', name], {env: gate.env});
-		t.true(await until(() => existsSync(gate.paused)), `${name}: the dump reached ${word}`);
+		t.true(await pollUntil(() => existsSync(gate.paused)), `${name}: the dump reached ${word}`);
 		const theirs = branch === 'main'
 			? (writeFileSync(join(world.repo, 'notes.txt'), 'someone else\n'), world.git(['add', 'notes.txt']), world.git(['commit', '-q', '-m', 'someone else', '--', 'notes.txt']), world.git(['rev-parse', 'HEAD']).trim())
 			: commitElsewhere(world, branch, 'notes.txt');

@@ -1,32 +1,9 @@
-import {spawn, type ChildProcess} from 'node:child_process';
+import type {ChildProcess} from 'node:child_process';
 import {appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {delimiter, join} from 'node:path';
 import test from 'ava';
-import {cliArgs} from '../helpers/cli.js';
 import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
-import {assertRepoConsistent, changedKeys, liveState, patchEnvironment, preImageKeys, startProxy} from './helpers.js';
-
-/** Starts the real binary in its own process group, so a kill takes its Git children with it (as a crash would). */
-function startCli(world: World, args: readonly string[], env: NodeJS.ProcessEnv = {}): {child: ChildProcess; output: () => string} {
-	const child = spawn(process.execPath, [...cliArgs(), ...args, '--config', world.configPath], {
-		cwd: world.root, env: {...process.env, NO_COLOR: '1', ...world.env, ...env}, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
-	});
-	let text = '';
-	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-	return {child, output: () => text};
-}
-
-/** Polls (bounded) until `ready` holds or the child exits; never a fixed sleep. */
-async function waitFor(child: ChildProcess, ready: () => boolean, limitMs = 60_000): Promise<boolean> {
-	const until = Date.now() + limitMs;
-	while (Date.now() < until) {
-		if (ready()) return true;
-		if (child.exitCode !== null) return false;
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-	return false;
-}
+import {assertRepoConsistent, changedKeys, liveState, patchEnvironment, pollUntil, preImageKeys, startDetachedCli, startProxy} from './helpers.js';
 
 async function killGroup(child: ChildProcess): Promise<void> {
 	const closed = new Promise((resolve) => child.on('close', resolve));
@@ -72,8 +49,8 @@ test('crash: SIGKILL in the middle of a publish (after the first pre-image is jo
 	let writes = 0;
 	const proxy = await startProxy(t, emulator.url, (request) => (request.method === 'GET' || ++writes === 1 ? 'pass' : new Promise<never>(() => {})));
 	patchEnvironment(world, 'staging', {dashboard: proxy.url});
-	const run = startCli(world, ['publish', 'staging', '--yes']);
-	const held = await waitFor(run.child, () => writes > 1 && journalLines(world).some((line) => line.type === 'pre-image'));
+	const run = startDetachedCli(world, ['publish', 'staging', '--yes']);
+	const held = await pollUntil(() => writes > 1 && journalLines(world).some((line) => line.type === 'pre-image'), {stop: () => run.child.exitCode !== null});
 	t.true(held, `the publish journaled a pre-image and went on to a second write: ${run.output()}`);
 	await killGroup(run.child);
 	patchEnvironment(world, 'staging', {dashboard: emulator.url});
@@ -111,8 +88,8 @@ test('crash: SIGKILL in the middle of a dump commit (git commit running); the br
 	const marker = join(world.root, 'commit-started');
 	writeFileSync(join(bin, 'git'), `#!/bin/sh\nfor a in "$@"; do if [ "$a" = commit ] || [ "$a" = update-ref ]; then touch '${marker}'; kill -STOP $$; fi; done\nexec /usr/bin/git "$@"\n`);
 	chmodSync(join(bin, 'git'), 0o755);
-	const run = startCli(world, ['dump', 'staging'], {PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`});
-	t.true(await waitFor(run.child, () => existsSync(marker)), `the dump reached its commit: ${run.output()}`);
+	const run = startDetachedCli(world, ['dump', 'staging'], {PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`});
+	t.true(await pollUntil(() => existsSync(marker), {stop: () => run.child.exitCode !== null}), `the dump reached its commit: ${run.output()}`);
 	await killGroup(run.child);
 
 	// Killed before the ref moved: the branch is old, the files in the work tree are whole (written atomically) and

@@ -3,6 +3,7 @@ import {chmodSync, existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {makeWorld} from '../helpers/world.js';
+import {pollUntil} from './helpers.js';
 
 // Two environments dumping at once into one checked-out branch: the first dump's commit must hold only what it
 // wrote. Before the repository lock, one dump's dirty check, file writes and `git commit --only` could interleave
@@ -11,16 +12,6 @@ import {makeWorld} from '../helpers/world.js';
 // holds the first dump inside `git commit` (until the test writes to a FIFO) while the second one starts. The second
 // must wait for the whole first commit, then refuse on the moved base (before: it blamed the other dump's in-flight
 // files as the user's "uncommitted changes"), and the first commit holds only staging's items.
-
-/** Resolves when `file` exists, or false after `ms` (the condition, not the time, is what the test waits for). */
-async function appears(file: string, ms: number): Promise<boolean> {
-	const deadline = Date.now() + ms;
-	while (Date.now() < deadline) {
-		if (existsSync(file)) return true;
-		await new Promise((resolve) => setTimeout(resolve, 25));
-	}
-	return existsSync(file);
-}
 
 test('two dumps into one checked-out branch run one after the other; each commit holds only its own dump', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 3}}, {name: 'prod', emulator: {seed: 5}}]);
@@ -37,10 +28,10 @@ test('two dumps into one checked-out branch run one after the other; each commit
 	chmodSync(hook, 0o755);
 
 	const first = world.cli(['dump', 'staging'], {env: {TYK_TAG: 'first'}});
-	t.true(await appears(join(marks, 'first'), 20_000), 'the first dump reached its commit');
+	t.true(await pollUntil(() => existsSync(join(marks, 'first')), {limitMs: 20_000}), 'the first dump reached its commit');
 	const second = world.cli(['dump', 'prod'], {env: {TYK_TAG: 'second'}});
 	// Without the lock the second dump writes its files and reaches its own commit while the first is held.
-	const overlapped = await appears(join(marks, 'second'), 2_000);
+	const overlapped = await pollUntil(() => existsSync(join(marks, 'second')), {limitMs: 2_000});
 	writeFileSync(fifo, 'go\n');
 	const [a, b] = await Promise.all([first, second]);
 	t.false(overlapped, 'the second dump waited for the first instead of writing into the same work tree');

@@ -4,11 +4,12 @@ import {createServer as createHttpsServer} from 'node:https';
 import type {AddressInfo} from 'node:net';
 import {join, relative} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {spawn, type ChildProcess} from 'node:child_process';
 import type {ExecutionContext} from 'ava';
 import {compareItems} from '../../source/core/compare.js';
 import {itemKey, type Item} from '../../source/core/item.js';
 import {createDashboardClient, liveItems, loadLive} from '../../source/sources/dashboard/index.js';
-import {runCli, type CliResult} from '../helpers/cli.js';
+import {cliArgs, runCli, type CliResult} from '../helpers/cli.js';
 import {makeWorld, type World} from '../helpers/world.js';
 import type {EmulatorOptions} from '../../source/emulator/index.js';
 
@@ -305,4 +306,32 @@ export async function worldWithRaisedRates(t: ExecutionContext, emulator: Partia
 	}
 	world.git(['commit', '-q', '-am', 'raise rates']);
 	return world;
+}
+
+/**
+ * Polls (bounded, every 20 ms) until `ready` holds, or gives up when `stop` holds (a child that exited) or after
+ * `limitMs`: waiting on a condition, never a fixed sleep. Resolves whether `ready` held.
+ */
+export async function pollUntil(ready: () => boolean, options: {limitMs?: number; stop?: () => boolean} = {}): Promise<boolean> {
+	const end = Date.now() + (options.limitMs ?? 60_000);
+	while (Date.now() < end) {
+		if (ready()) return true;
+		if (options.stop?.()) return false;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	return ready();
+}
+
+/**
+ * The real binary in its own process group (so a kill takes its Git children with it, as a crash would), its stdout
+ * and stderr collected together.
+ */
+export function startDetachedCli(world: World, args: readonly string[], env: NodeJS.ProcessEnv = {}): {child: ChildProcess; output: () => string} {
+	const child = spawn(process.execPath, [...cliArgs(), ...args, '--config', world.configPath], {
+		cwd: world.root, env: {...process.env, NO_COLOR: '1', ...world.env, ...env}, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+	});
+	let text = '';
+	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+	return {child, output: () => text};
 }

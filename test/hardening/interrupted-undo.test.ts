@@ -1,32 +1,8 @@
-import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
-import {cliArgs} from '../helpers/cli.js';
 import {assertNoSecrets, type World} from '../helpers/world.js';
-import {changedKeys, liveState, patchEnvironment, startProxy, worldWithRaisedRates} from './helpers.js';
-
-/** The real binary in its own process group, so the kill is a crash (no clean-up runs). */
-function startCli(world: World, args: readonly string[]): {child: ChildProcess; output: () => string} {
-	const child = spawn(process.execPath, [...cliArgs(), ...args, '--config', world.configPath], {
-		cwd: world.root, env: {...process.env, NO_COLOR: '1', ...world.env}, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
-	});
-	let text = '';
-	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-	return {child, output: () => text};
-}
-
-/** Polls (bounded) until `ready` holds or the child exits; never a fixed sleep. */
-async function waitFor(child: ChildProcess, ready: () => boolean, limitMs = 30_000): Promise<boolean> {
-	const until = Date.now() + limitMs;
-	while (Date.now() < until) {
-		if (ready()) return true;
-		if (child.exitCode !== null) return false;
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-	return false;
-}
+import {changedKeys, liveState, patchEnvironment, pollUntil, startDetachedCli, startProxy, worldWithRaisedRates} from './helpers.js';
 
 /** Journal lines of every operation, tolerating a line cut by the kill. */
 function journalLines(world: World): any[] {
@@ -55,8 +31,8 @@ test('interrupted undo: an undo killed mid-way is named by envs and by undo, and
 	let writes = 0;
 	const proxy = await startProxy(t, emulator.url, (request) => (request.method === 'GET' || ++writes === 1 ? 'pass' : new Promise<never>(() => {})));
 	patchEnvironment(world, 'staging', {dashboard: proxy.url});
-	const run = startCli(world, ['undo', 'staging', '--yes']);
-	t.true(await waitFor(run.child, () => writes > 1), run.output());
+	const run = startDetachedCli(world, ['undo', 'staging', '--yes']);
+	t.true(await pollUntil(() => writes > 1, {stop: () => run.child.exitCode !== null, limitMs: 30_000}), run.output());
 	const closed = new Promise((resolve) => run.child.on('close', resolve));
 	process.kill(-run.child.pid!, 'SIGKILL');
 	await closed;
