@@ -1,4 +1,5 @@
 import {isJsonObject, type JsonObject, type JsonValue} from './json.js';
+import {isSafeText, safeText} from './safe-text.js';
 
 /** The three object kinds tyk-console manages; APIs also carry a flavor. */
 export type Kind = 'api' | 'policy' | 'template';
@@ -97,18 +98,13 @@ export function isOasBody(body: JsonObject): boolean {
 }
 
 /**
- * Item names are only ever shown (lists, diffs, plans, commit messages). One from a Dashboard or a file may carry
- * control characters; shown raw, an escape sequence could retitle, clear or rewrite the user's terminal, so they
- * become visible `\u001b` text here, once, for every screen and command.
+ * Builds an Item from a body in the tyk-sync file shape; the caller has already decided the kind. Item names are only
+ * ever shown (lists, diffs, plans, commit messages), so one carrying control characters is made safe here, once
+ * (`safeText`: an escape sequence shown raw could retitle, clear or rewrite the user's terminal).
  */
-function displayName(name: string): string {
-	return name.replace(/[\u0000-\u001F\u007F-\u009F]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Builds an Item from a body in the tyk-sync file shape; the caller has already decided the kind. */
 export function makeItem(kind: Kind, body: JsonObject, file?: string): Item {
 	const item = makeRawItem(kind, body, file);
-	return /[\u0000-\u001F\u007F-\u009F]/.test(item.name) ? {...item, name: displayName(item.name)} : item;
+	return isSafeText(item.name) ? item : {...item, name: safeText(item.name)};
 }
 
 function makeRawItem(kind: Kind, body: JsonObject, file?: string): Item {

@@ -47,6 +47,11 @@ function setEntries(set: ItemSet): Selectable[] {
 	];
 }
 
+/** Files whose item is unknown, over a whole source: they hide what it lacks, which `--prune` must know. */
+export function unreadableFiles(set: ItemSet): string[] {
+	return set.invalid.filter((entry) => !(entry.kind && entry.id)).map((entry) => entry.file);
+}
+
 /** A set narrowed to the selected keys (unreadable files are kept when they are selected themselves). */
 function narrow(set: ItemSet, keys: ReadonlySet<string> | undefined): ItemSet {
 	if (!keys) return set;
@@ -61,7 +66,14 @@ async function readGitLeft(context: EngineContext, name: string, spec: CompareSp
 	const git = context.environment(name).git;
 	try {
 		const read = await readGitSide(git, spec.ref, {allowMissingBranch: spec.allowMissingBranch});
-		return {type: 'set', set: read.set, side: read.side, commit: read.commit, entries: setEntries(read.set), empty: read.empty};
+		let entries: Selectable[] | undefined;
+		return {
+			type: 'set', set: read.set, side: read.side, commit: read.commit, empty: read.empty,
+			// Only a selection needs them.
+			get entries() {
+				return (entries ??= setEntries(read.set));
+			},
+		};
 	} catch (error) {
 		// A repository without commits reads as an empty layout (everything is only live: dump to start), so a new
 		// user's first `envs` or `diff` shows drift instead of "unknown ref". An explicit --ref still has to exist.
@@ -76,7 +88,12 @@ async function listLive(context: EngineContext, name: string, signal?: AbortSign
 	const side: SideRef = {type: 'live', label: `live ${name}`, environment: name};
 	try {
 		const listing = await listLiveSide(await context.client(name), signal);
-		return {type: 'listing', listing, side, entries: listing.entries};
+		return {
+			type: 'listing', listing, side,
+			get entries() {
+				return listing.entries;
+			},
+		};
 	} catch (error) {
 		return {type: 'failed', error, side, entries: []};
 	}
@@ -113,8 +130,7 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 	}
 	const [leftRead, liveRead] = await Promise.all([readSide(left, keys), readSide(right, keys)]);
 	signal?.throwIfAborted();
-	// Files whose item is unknown, over the whole source: they hide what it lacks, which --prune must know.
-	const unreadable = left.type === 'set' ? left.set.invalid.filter((entry) => !(entry.kind && entry.id)).map((entry) => entry.file) : [];
+	const unreadable = left.type === 'set' ? unreadableFiles(left.set) : [];
 	const reachability: Reachability = liveRead.error === undefined ? 'ok' : reachabilityOf(liveRead.error);
 	const ignore = {ignore: context.config.ignore};
 	const {comparisons, hidden} = liveRead.error === undefined && leftRead.error === undefined

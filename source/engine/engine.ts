@@ -7,7 +7,7 @@ import {getItem, liveAddress} from '../sources/dashboard/index.js';
 import type {EngineContext} from './context.js';
 import {applyToGit, type DumpOptions} from './apply-git.js';
 import {applyToLive} from './apply-live.js';
-import {compareEnvironment, type CompareSpec} from './compare-env.js';
+import {compareEnvironment, unreadableFiles, type CompareSpec} from './compare-env.js';
 import {gitLabel, readGitSide} from './git-side.js';
 import {history, versionComparison} from './history.js';
 import {makePlan, type PlanRequest, type PlanResult} from './plans.js';
@@ -113,17 +113,16 @@ export class Engine implements ConsoleServices {
 
 	private async afterDump(view: EnvironmentView, result: GitOutcome, signal?: AbortSignal): Promise<EnvironmentView> {
 		if (!this.sharesGit(view, result.environment)) return view;
+		const changes = targetChanges(result);
 		if (result.commit === undefined) {
 			// Without a commit the branch did not move; only a plain directory changed where the view reads it.
-			return view.left.type === 'dir' && canPatch(view, targetChanges(result).keys())
-				? patchView(view, 'left', targetChanges(result), this.compareOptions())
-				: view;
+			return view.left.type === 'dir' && canPatch(view, changes.keys()) ? patchView(view, 'left', changes, this.compareOptions()) : view;
 		}
 		const git = this.context.environment(view.name).git;
 		const moved = {commit: result.commit.slice(0, 7), fullCommit: result.commit, left: {type: 'git' as const, label: gitLabel(git.branch, result.commit)}};
 		const sameBase = (view.fullCommit ?? null) === (result.base ?? null) || (view.sourceEmpty === true && result.base === null);
-		if (sameBase && canPatch(view, targetChanges(result).keys())) {
-			const {sourceEmpty: _empty, ...rest} = patchView(view, 'left', targetChanges(result), this.compareOptions());
+		if (sameBase && canPatch(view, changes.keys())) {
+			const {sourceEmpty: _empty, ...rest} = patchView(view, 'left', changes, this.compareOptions());
 			return {...rest, ...moved};
 		}
 		if (view.selection) return this.reload(view, signal);
@@ -133,7 +132,7 @@ export class Engine implements ConsoleServices {
 		const live = view.comparisons.flatMap((row) => (row.right ? [row.right] : []));
 		const {comparisons, hidden} = compareSetsCounted(side.set, {items: live, invalid: [], conflicts: []}, this.compareOptions());
 		const {sourceEmpty: _empty, unreadable: _unreadable, ...rest} = view;
-		const unreadable = side.set.invalid.filter((entry) => !(entry.kind && entry.id)).map((entry) => entry.file);
+		const unreadable = unreadableFiles(side.set);
 		return {...rest, ...moved, comparisons, hidden, drift: countStatuses(comparisons), ...(unreadable.length > 0 ? {unreadable} : {})};
 	}
 

@@ -13,6 +13,7 @@ export type KindCounts = Record<Kind, number>;
  */
 export interface LiveListing {
 	readonly counts: KindCounts;
+	/** Computed on first use (only selections need them). */
 	readonly entries: readonly Selectable[];
 	/** Reads the items with these keys in full (every item when absent): one request per selected Tyk OAS API. */
 	read(keys?: ReadonlySet<string>): Promise<ItemSet>;
@@ -42,9 +43,13 @@ function entriesOf(index: LiveIndex): Selectable[] {
 export async function listLiveSide(client: DashboardClient, signal?: AbortSignal): Promise<LiveListing> {
 	const bound = withSignal(client, signal);
 	const index = await listLive(bound);
+	let entries: Selectable[] | undefined;
 	return {
 		counts: {api: index.apis.length, policy: index.policies.length, template: index.templates.length},
-		entries: entriesOf(index),
+		// Only a selection needs them: a whole load would otherwise make every item twice.
+		get entries() {
+			return (entries ??= entriesOf(index));
+		},
 		async read(keys) {
 			const snapshot = await completeLive(bound, index, keys && ((stub) => keys.has(`api:${stub.id}`)));
 			const {items, invalid} = liveItemSet(snapshot);

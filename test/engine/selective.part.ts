@@ -27,6 +27,20 @@ function oasIds(view: EnvironmentView): string[] {
 	return view.comparisons.filter((row) => row.flavor === 'oas').map((row) => row.id!);
 }
 
+/**
+ * Staging dumped to Git, then its first OAS API edited live (so exactly that item differs); with `prod`, a second
+ * environment on the same branch. Returns the world, the edited API's ID and the other OAS IDs.
+ */
+async function editedWorld(t: Parameters<typeof engineOf>[0], withProd = false): Promise<{world: World; target: string; others: string[]}> {
+	const environments = [{name: 'staging', emulator: {seed: 8}}, ...(withProd ? [{name: 'prod', emulator: {seed: 8}}] : [])];
+	const world = await makeWorld(t, environments);
+	const setup = await engineOf(t, world);
+	await dumpAll(setup, 'staging');
+	const [target, ...others] = oasIds(await setup.load('staging'));
+	await editOasLive(world, 'staging', target!);
+	return {world, target: target!, others};
+}
+
 test('a whole load reads every Tyk OAS document through the OAS list, not one request each', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 20}}]);
 	const {engine, log} = await loggedEngine(t, world);
@@ -38,11 +52,7 @@ test('a whole load reads every Tyk OAS document through the OAS list, not one re
 });
 
 test('publish of one OAS item makes the list requests plus a handful of item requests, and nothing for other OAS APIs', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 8}}]);
-	const setup = await engineOf(t, world);
-	await dumpAll(setup, 'staging');
-	const [target, ...others] = oasIds(await setup.load('staging'));
-	await editOasLive(world, 'staging', target!);
+	const {world, target, others} = await editedWorld(t);
 
 	const {engine, log} = await loggedEngine(t, world);
 	const {plan} = await engine.plan({type: 'publish', environment: 'staging', selection: {ids: [target!]}});
@@ -61,12 +71,9 @@ test('publish of one OAS item makes the list requests plus a handful of item req
 });
 
 test('rollback and undo of one item read the lists and that item, not the environment', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 8}}]);
-	const setup = await engineOf(t, world);
-	await dumpAll(setup, 'staging');
-	const [target] = oasIds(await setup.load('staging'));
+	const {world, target} = await editedWorld(t);
+	// The live edit left Git where the dump put it: that commit holds the version to roll back to.
 	const before = world.git(['rev-parse', 'HEAD']).trim();
-	await editOasLive(world, 'staging', target!);
 
 	const {engine, log} = await loggedEngine(t, world);
 	const rollback = await engine.plan({type: 'rollback', environment: 'staging', kind: 'api', id: target!, version: {type: 'git', commit: before}});
@@ -81,11 +88,7 @@ test('rollback and undo of one item read the lists and that item, not the enviro
 });
 
 test('a plan from a held view reads nothing; refreshView patches exactly the written rows without reloading', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 8}}, {name: 'prod', emulator: {seed: 8}}]);
-	const setup = await engineOf(t, world);
-	await dumpAll(setup, 'staging');
-	const [target] = oasIds(await setup.load('staging'));
-	await editOasLive(world, 'staging', target!);
+	const {world, target} = await editedWorld(t, true);
 
 	const {engine, log} = await loggedEngine(t, world);
 	const view = await engine.load('staging');
@@ -121,11 +124,7 @@ test('a plan from a held view reads nothing; refreshView patches exactly the wri
 });
 
 test('a dump patches every view on the same branch, and a branch moved meanwhile is read again from Git only', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 8}}, {name: 'prod', emulator: {seed: 8}}]);
-	const setup = await engineOf(t, world);
-	await dumpAll(setup, 'staging');
-	const [target] = oasIds(await setup.load('staging'));
-	await editOasLive(world, 'staging', target!);
+	const {world, target} = await editedWorld(t, true);
 
 	const {engine, log} = await loggedEngine(t, world);
 	const staging = await engine.load('staging');
