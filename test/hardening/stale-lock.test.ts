@@ -1,35 +1,15 @@
-import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
 import {lockFile} from '../../source/sources/lock.js';
 import {assertNoSecrets, type World} from '../helpers/world.js';
 import {worldWithRaisedRates} from './helpers.js';
-
-const holderScript = fileURLToPath(new URL('../sources/lock-holder.ts', import.meta.url));
+import {startLockHolder} from '../helpers/lock-holder.js';
 
 /** A committed change to every policy, so a publish has writes to make. */
 function changedWorld(t: ExecutionContext): Promise<World> {
 	return worldWithRaisedRates(t, {seed: 1});
-}
-
-/** A second process holding the environment's lock through the tool's own lock code; resolves once it has it. */
-async function holder(t: ExecutionContext, stateDir: string): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', holderScript, stateDir, 'staging'], {stdio: ['pipe', 'pipe', 'inherit']});
-	t.teardown(() => {
-		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-	});
-	await new Promise<void>((resolve, reject) => {
-		let out = '';
-		child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-			out += chunk;
-			if (out.includes('locked\n')) resolve();
-		});
-		child.on('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
-	});
-	return child;
 }
 
 test('stale lock: a lock naming a live but reused pid (another start time) is broken with a note and the publish proceeds; a held lock is refused naming the lock file', async (t) => {
@@ -54,7 +34,7 @@ test('stale lock: a lock naming a live but reused pid (another start time) is br
 		writeFileSync(path, JSON.stringify(body, null, 2));
 	}
 	world.git(['commit', '-q', '-am', 'raise rates again']);
-	const child = await holder(t, world.stateDir);
+	const child = await startLockHolder(t, world.stateDir, 'staging');
 	const snapshot = JSON.stringify(world.emulators['staging']!.store.snapshot());
 	const refused = await world.json(['publish', 'staging']);
 	t.is(refused.code, 1, refused.stdout + refused.stderr);

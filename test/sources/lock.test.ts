@@ -3,32 +3,13 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {hostname, tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {acquireLock, bootId, LockError, lockFile, processStart, type LockInfo} from '../../source/sources/lock.js';
-
-const holderScript = fileURLToPath(new URL('lock-holder.ts', import.meta.url));
+import {startLockHolder} from '../helpers/lock-holder.js';
 
 function stateDir(t: ExecutionContext): string {
 	const dir = mkdtempSync(path.join(tmpdir(), 'tyk-console-lock-'));
 	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
 	return dir;
-}
-
-/** Starts a second node process holding the lock; resolves once it has it. */
-async function holder(t: ExecutionContext, dir: string, environment: string): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', holderScript, dir, environment], {stdio: ['pipe', 'pipe', 'inherit']});
-	t.teardown(() => {
-		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-	});
-	await new Promise<void>((resolve, reject) => {
-		let out = '';
-		child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-			out += chunk;
-			if (out.includes('locked\n')) resolve();
-		});
-		child.on('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
-	});
-	return child;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -72,7 +53,7 @@ test('locks are per environment', async (t) => {
 
 test('a lock held by another process is refused with a message naming its pid', async (t) => {
 	const dir = stateDir(t);
-	const child = await holder(t, dir, 'prod');
+	const child = await startLockHolder(t, dir, 'prod');
 	const error = await t.throwsAsync(acquireLock(dir, 'prod'), {instanceOf: LockError});
 	t.regex(error!.message, new RegExp(`^environment "prod" is locked by pid ${child.pid} since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z: another tyk-console run is writing to it; wait for it to finish \\(lock file ${escape(lockFile(dir, 'prod'))}\\)$`));
 	t.is((error as LockError).holder?.pid, child.pid);
@@ -84,7 +65,7 @@ test('a lock held by another process is refused with a message naming its pid', 
 
 test('with wait, the lock is taken as soon as the other process releases it', async (t) => {
 	const dir = stateDir(t);
-	const child = await holder(t, dir, 'prod');
+	const child = await startLockHolder(t, dir, 'prod');
 	const waiting = acquireLock(dir, 'prod', {wait: true, pollMs: 20});
 	child.stdin!.end();
 	const release = await waiting;
@@ -94,7 +75,7 @@ test('with wait, the lock is taken as soon as the other process releases it', as
 
 test('a lock left by a killed process is stale and taken over', async (t) => {
 	const dir = stateDir(t);
-	const child = await holder(t, dir, 'prod');
+	const child = await startLockHolder(t, dir, 'prod');
 	child.kill('SIGKILL');
 	await exited(child);
 	t.is(readLock(dir, 'prod').pid, child.pid!);
