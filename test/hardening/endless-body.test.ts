@@ -1,10 +1,7 @@
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import type {ServerResponse} from 'node:http';
-import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
 import test from 'ava';
-import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
-import {cliWith, parsed, startServer, writeConfigFile} from './helpers.js';
+import {assertNoSecrets, makeWorld} from '../helpers/world.js';
+import {cliWith, parsed, rssPreload, startServer, writeConfigFile} from './helpers.js';
 
 /** A safety stop for the machine running the tests, should the bound ever regress: far past any limit tested here. */
 const safetyBytes = 512 * 1024 * 1024;
@@ -29,19 +26,6 @@ function endless(res: ServerResponse, head: string, chunk: string): void {
 	};
 	res.write(head);
 	pump();
-}
-
-/** Makes the child write its peak RSS (kB) to a file when it exits (as hostile-dashboard.test.ts measures it). */
-function rssPreload(world: World, name: string): {env: NodeJS.ProcessEnv; peakMb: () => number | undefined} {
-	const script = join(world.root, 'rss.mjs');
-	if (!existsSync(script)) {
-		writeFileSync(script, "import {writeFileSync} from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
-	}
-	const file = join(world.root, `rss-${name}.txt`);
-	return {
-		env: {NODE_OPTIONS: `--import ${pathToFileURL(script).href}`, RSS_FILE: file},
-		peakMb: () => (existsSync(file) ? Math.round(Number(readFileSync(file, 'utf8')) / 1024) : undefined),
-	};
 }
 
 const oasId = 'endless-oas';

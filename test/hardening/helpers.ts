@@ -335,3 +335,16 @@ export function startDetachedCli(world: World, args: readonly string[], env: Nod
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
 	return {child, output: () => text};
 }
+
+/** Makes the child write its peak RSS (kB) to a file when it exits: cheap memory measurement without polling. */
+export function rssPreload(world: World, name: string): {env: NodeJS.ProcessEnv; peakMb: () => number | undefined} {
+	const script = join(world.root, 'rss.mjs');
+	if (!existsSync(script)) {
+		writeFileSync(script, "import {writeFileSync} from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+	}
+	const file = join(world.root, `rss-${name}.txt`);
+	return {
+		env: {NODE_OPTIONS: `--import ${pathToFileURL(script).href}`, RSS_FILE: file},
+		peakMb: () => (existsSync(file) ? Math.round(Number(readFileSync(file, 'utf8')) / 1024) : undefined),
+	};
+}

@@ -1,9 +1,6 @@
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
 import test from 'ava';
-import {assertNoSecrets, makeWorld, type World} from '../helpers/world.js';
-import {cliWith, filesUnder, parsed, startServer, writeConfigFile} from './helpers.js';
+import {assertNoSecrets, makeWorld} from '../helpers/world.js';
+import {cliWith, filesUnder, parsed, rssPreload, startServer, writeConfigFile} from './helpers.js';
 
 /** One minimal Classic wrapper as `GET /api/apis` lists it, as JSON text (built as text: 100,000 of them must be cheap). */
 function wrapperText(index: number, extra = ''): string {
@@ -26,19 +23,6 @@ const bodies: Readonly<Record<string, () => string>> = {
 	pages: () => `{"apis":[${wrapperText(1)}],"pages":1000000000}`,
 	fraction: () => `{"apis":[${wrapperText(1)}],"pages":2.5}`,
 };
-
-/** Makes the child write its peak RSS (kB) to a file when it exits: cheap memory measurement without polling. */
-function rssPreload(world: World, name: string): {env: NodeJS.ProcessEnv; peakMb: () => number | undefined} {
-	const script = join(world.root, 'rss.mjs');
-	if (!existsSync(script)) {
-		writeFileSync(script, "import {writeFileSync} from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
-	}
-	const file = join(world.root, `rss-${name}.txt`);
-	return {
-		env: {NODE_OPTIONS: `--import ${pathToFileURL(script).href}`, RSS_FILE: file},
-		peakMb: () => (existsSync(file) ? Math.round(Number(readFileSync(file, 'utf8')) / 1024) : undefined),
-	};
-}
 
 test('hostile Dashboard: 100,000 APIs, 10,000-level nesting, a 50 MB definition, a billion pages, fractional pages: a correct result or a clear error, in bounded memory, nothing written', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 1}}]);
