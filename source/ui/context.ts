@@ -1,5 +1,6 @@
 import {createContext, useContext} from 'react';
 import type {ConsoleServices, EnvironmentInfo} from '../engine/services.js';
+import type {Hint} from './keys.js';
 import type {Theme} from './theme.js';
 import type {NavAction} from './state/navigation.js';
 import type {Views} from './hooks/use-views.js';
@@ -23,6 +24,11 @@ export interface UiActions {
 	/** Esc / q at the app level: pop one screen; `quit` at the top exits. */
 	back(quit: boolean): void;
 	toggleHelp(): void;
+	/**
+	 * Replaces the status-bar hints of the top screen while its state calls for others (a focused text field, a key
+	 * that cannot act now); undefined gives the registry's hints back. A screen clears it when it stops being active.
+	 */
+	hints(override: readonly Hint[] | undefined): void;
 }
 
 /** Provided by <App/>; undefined outside it so a mis-wired screen fails loudly. */

@@ -115,14 +115,20 @@ export function bindingsFor(screen: ScreenName): Binding[] {
 	];
 }
 
+/** One status-bar hint: the keys and what they do. */
+export interface Hint {
+	readonly keys: string;
+	readonly description: string;
+}
+
 /**
- * Short "key description" pairs for the status bar: Esc and ? first (how to get out, how to learn more), then the
+ * Short "key description" pairs for the status bar (`except` leaves out commands the screen cannot do right now): Esc and ? first (how to get out, how to learn more), then the
  * screen's primary keys, its other keys, then the rest of the global ones; a narrow terminal drops hints from the end.
  */
-export function hintsFor(screen: ScreenName): {keys: string; description: string}[] {
+export function hintsFor(screen: ScreenName, except: readonly Command[] = []): Hint[] {
 	const first: Command[] = ['back', 'help'];
-	const global = bindings.filter((b) => b.screens.includes('global') && b.hint);
-	const own = bindings.filter((b) => b.screens.includes(screen) && b.hint);
+	const global = bindings.filter((b) => b.screens.includes('global') && b.hint && !except.includes(b.command));
+	const own = bindings.filter((b) => b.screens.includes(screen) && b.hint && !except.includes(b.command));
 	return [
 		...global.filter((b) => first.includes(b.command)),
 		...own.filter((b) => b.primary),

@@ -6,6 +6,7 @@ import {makeTheme} from './theme.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useViews} from './hooks/use-views.js';
 import {useKeys} from './hooks/use-keys.js';
+import type {Hint} from './keys.js';
 import {currentEnvironment, initialStack, navReducer, routeTitle, screenOf, type NavStack} from './state/navigation.js';
 import {marksReducer, type Marks, type MarksAction} from './state/marks.js';
 import {shownView, viewKey} from './state/views.js';
@@ -64,6 +65,7 @@ export function Shell({services: engineServices, initialEnvironment, width, heig
 	const [stack, navigate] = useReducer(navReducer, initialEnvironment, startStack);
 	const [message, setMessage] = useState(defaultMessage);
 	const [help, setHelp] = useState(false);
+	const [hints, setHints] = useState<readonly Hint[] | undefined>();
 	const [marks, setMarks] = useState<Readonly<Record<string, Marks>>>({});
 	// Read by the stable actions: the committed depth and exit, refreshed before the next key is handed out.
 	const latest = useRef({depth: stack.length, exit: app.exit});
@@ -84,6 +86,7 @@ export function Shell({services: engineServices, initialEnvironment, width, heig
 			else setMessage('Press q to quit');
 		},
 		toggleHelp: () => setHelp((h) => !h),
+		hints: setHints,
 	}), []);
 	// The store is what changes; load and refresh keep their identity, so the state changes only when a view does.
 	const state = useMemo<UiState>(() => ({services, theme, environments, views}), [services, theme, environments, views.store]);
@@ -125,6 +128,7 @@ export function Shell({services: engineServices, initialEnvironment, width, heig
 							commit={commit}
 							marks={topKey === undefined ? 0 : marks[topKey]?.size ?? 0}
 							message={message}
+							hints={help ? undefined : hints}
 							width={columns}
 							theme={theme}
 						/>

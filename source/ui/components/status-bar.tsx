@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {EnvironmentInfo} from '../../engine/services.js';
-import {hintsFor, type ScreenName} from '../keys.js';
+import {hintsFor, type Hint, type ScreenName} from '../keys.js';
 import type {Theme} from '../theme.js';
 import {truncate, width as cells} from '../text.js';
 import {EnvName, envMarkers} from './env-badge.js';
@@ -14,13 +14,19 @@ export interface StatusBarProps {
 	readonly message: string;
 	readonly width: number;
 	readonly theme: Theme;
+	/**
+	 * The hints the screen's state calls for instead of its registry hints: a text field with the focus takes letters,
+	 * so its keys (Enter, Esc) are the ones to show, and a key that cannot act now (`y` on a plan with nothing to
+	 * apply) must not be offered.
+	 */
+	readonly hints?: readonly Hint[];
 }
 
-/** Builds "key desc · key desc" hints from the registry, dropping whole hints that do not fit. */
-export function hintLine(screen: ScreenName, max: number): {keys: string; description: string}[] {
-	const out: {keys: string; description: string}[] = [];
+/** Builds "key desc · key desc" hints from the registry (or the given ones), dropping whole hints that do not fit. */
+export function hintLine(screen: ScreenName, max: number, hints: readonly Hint[] = hintsFor(screen)): Hint[] {
+	const out: Hint[] = [];
 	let used = 0;
-	for (const hint of hintsFor(screen)) {
+	for (const hint of hints) {
 		const size = cells(hint.keys) + 1 + cells(hint.description) + 2;
 		if (used + size > max) break;
 		out.push(hint);
@@ -30,7 +36,7 @@ export function hintLine(screen: ScreenName, max: number): {keys: string; descri
 }
 
 /** Two lines at the bottom: where you are (environment, Git source, marks, last message) and which keys act. */
-export function StatusBar({screen, environment, commit, marks, message, width, theme}: StatusBarProps) {
+export function StatusBar({screen, environment, commit, marks, message, width, theme, hints}: StatusBarProps) {
 	const fullGit = environment
 		? `git ${environment.git.branch}${commit ? `@${commit}` : ''}${environment.git.dir ? ` ${environment.git.dir}` : ''}`
 		: '';
@@ -48,7 +54,7 @@ export function StatusBar({screen, environment, commit, marks, message, width, t
 				<Text {...theme.ui.message}>{truncate(message, room)}</Text>
 			</Text>
 			<Text wrap="truncate">
-				{hintLine(screen, width).map((hint) => (
+				{hintLine(screen, width, hints).map((hint) => (
 					<Text key={hint.keys + hint.description}>
 						<Text {...theme.ui.key}>{hint.keys}</Text> {hint.description}{'  '}
 					</Text>
