@@ -1,5 +1,6 @@
 import type {Command} from 'commander';
 import {closestKey} from '../config/suggest.js';
+import {backgroundFor} from '../ui/theme.js';
 import {exitCodes, runCommand} from './context.js';
 import {useColor} from './output.js';
 import {withConfigOptions, type CommonOptions} from './options.js';
@@ -57,8 +58,10 @@ export function registerConsole(program: Command): void {
 			}
 			await runCommand(options, async (engine) => {
 				const {runConsole} = await loadConsoleUi();
+				const settings = engine.context.config.console;
 				return consoleExitCode(() => runConsole(engine, {
 					initialEnvironment: options.env, color: useColor(process.stdout, options.color), stdin: process.stdin, stdout: process.stdout,
+					background: backgroundFor(settings?.theme ?? 'auto', process.env), refreshSeconds: settings?.refreshSeconds,
 				}));
 			});
 		});

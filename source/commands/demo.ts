@@ -4,6 +4,7 @@ import type {DemoWorld} from '../demo/world.js';
 import {demoEnvironments} from '../demo/config.js';
 import {consoleExitCode, hasTerminal, loadConsoleUi} from './console.js';
 import {useColor} from './output.js';
+import {backgroundFor} from '../ui/theme.js';
 
 function describe(world: DemoWorld): string {
 	// From a clone the CLI runs from source through tsx; installed, it is the `tyk-console` command.
@@ -61,6 +62,7 @@ export function registerDemo(program: Command): void {
 					// A crash is printed by runConsole itself, once, after the terminal is given back.
 					process.exitCode = await consoleExitCode(() => run(engine, {
 						color: useColor(process.stdout, options.color), stdin: process.stdin, stdout: process.stdout,
+						background: backgroundFor('auto', process.env),
 					}));
 				} else {
 					process.stdout.write(`${describe(world)}\n`);

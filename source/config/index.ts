@@ -4,6 +4,6 @@ export {findConfigFile, type FoundConfig} from './discover.js';
 export {findEnvironment, loadConfig} from './load.js';
 export {resolveSecret, SecretError, type ResolveSecretOptions} from './secret.js';
 export {
-	adhocName, defaultConcurrency, defaultTimeoutMs, type ConfigFlags, type EnvironmentConfig, type GitConfig,
-	type LoadConfigOptions, type ResolvedConfig, type SecretSource, type TlsConfig,
+	adhocName, defaultConcurrency, defaultTimeoutMs, themeSettings, type ConfigFlags, type ConsoleConfig, type EnvironmentConfig, type GitConfig,
+	type LoadConfigOptions, type ResolvedConfig, type SecretSource, type ThemeSetting, type TlsConfig,
 } from './types.js';

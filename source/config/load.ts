@@ -81,6 +81,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
 		stateDir: stateDirFor(file?.stateDir, env, cwd),
 		ignore: file?.ignore ?? {api: [], policy: [], template: []},
 		environments,
+		console: file?.console ?? {theme: 'auto'},
 	};
 }
 

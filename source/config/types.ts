@@ -43,6 +43,23 @@ export interface EnvironmentConfig {
 	readonly adhoc: boolean;
 }
 
+/** The console's colours: for a dark or a light terminal background, or `auto` (from `COLORFGBG`, else dark). */
+export type ThemeSetting = 'dark' | 'light' | 'auto';
+
+/** Values `theme` may take, in the order messages list them. */
+export const themeSettings: readonly ThemeSetting[] = ['dark', 'light', 'auto'];
+
+/** How the console looks and behaves; read only by the console, every field defaulted. */
+export interface ConsoleConfig {
+	/** Which background the console's tints are made for (default `auto`). */
+	readonly theme: ThemeSetting;
+	/**
+	 * Seconds between automatic reloads of the open view; undefined (the default) never reloads by itself, `R` does.
+	 * A console left open shows how old its data is either way.
+	 */
+	readonly refreshSeconds?: number;
+}
+
 /** The whole configuration after discovery, parsing, validation and flag overrides. */
 export interface ResolvedConfig {
 	/** Absolute path of the file it came from; undefined for a purely ad-hoc configuration. */
@@ -52,6 +69,8 @@ export interface ResolvedConfig {
 	/** Extra field paths to leave out of comparisons, per kind (added to the built-in list). */
 	readonly ignore: Readonly<Record<Kind, readonly string[]>>;
 	readonly environments: readonly EnvironmentConfig[];
+	/** Console-only settings (`theme`, `refreshSeconds`); absent (a config built in code) means the defaults. */
+	readonly console?: ConsoleConfig;
 }
 
 /** Command-line flags that affect configuration; all optional, exactly as commander hands them over. */

@@ -1,8 +1,11 @@
 import {kinds, type Kind} from '../core/item.js';
-import {checkKeys, child, describe, isMapping, optionalString, optionalStringList, optionalMapping, Problems} from './check.js';
+import {
+	checkKeys, child, describe, isMapping, optionalInteger, optionalString, optionalStringList, optionalMapping, Problems,
+} from './check.js';
 import {readEnvironment, type FileEnvironment} from './environment.js';
 import {readGitOverride, type GitOverride} from './git-keys.js';
 import {resolveUserPath} from './paths.js';
+import {themeSettings, type ConsoleConfig, type ThemeSetting} from './types.js';
 
 /** A config file's content after checking, before defaults and flags are applied. */
 export interface FileConfig {
@@ -10,10 +13,11 @@ export interface FileConfig {
 	readonly stateDir?: string;
 	readonly ignore: Record<Kind, string[]>;
 	readonly environments: readonly FileEnvironment[];
+	readonly console: ConsoleConfig;
 }
 
 /** Keys allowed at the top of the file; anything else is a typo and is reported with a suggestion. */
-export const topLevelKeys = ['git', 'stateDir', 'ignore', 'environments'] as const;
+export const topLevelKeys = ['git', 'stateDir', 'ignore', 'theme', 'refreshSeconds', 'environments'] as const;
 
 function readIgnore(problems: Problems, value: unknown): Record<Kind, string[]> {
 	const out: Record<Kind, string[]> = {api: [], policy: [], template: []};
@@ -22,6 +26,21 @@ function readIgnore(problems: Problems, value: unknown): Record<Kind, string[]> 
 	checkKeys(problems, mapping, 'ignore', kinds);
 	for (const kind of kinds) out[kind] = optionalStringList(problems, mapping[kind], child('ignore', kind)) ?? [];
 	return out;
+}
+
+/** Longest auto-refresh period: a day; anything longer is a typo for minutes or milliseconds. */
+const maxRefreshSeconds = 86_400;
+
+function readConsole(problems: Problems, raw: Record<string, unknown>): ConsoleConfig {
+	const value = raw['theme'];
+	let theme: ThemeSetting = 'auto';
+	if (value !== undefined && value !== null) {
+		if (typeof value === 'string' && (themeSettings as readonly string[]).includes(value)) theme = value as ThemeSetting;
+		else problems.add('theme', `must be one of ${themeSettings.join(', ')}, not ${typeof value === 'string' ? `"${value.slice(0, 20)}"` : describe(value)}`);
+	}
+	// 0 is accepted and means off, like leaving the key out: a template can carry the key without turning it on.
+	const refreshSeconds = optionalInteger(problems, raw['refreshSeconds'], 'refreshSeconds', 0, maxRefreshSeconds);
+	return refreshSeconds ? {theme, refreshSeconds} : {theme};
 }
 
 function checkUniqueNames(problems: Problems, environments: readonly {name: string; index: number}[]): void {
@@ -53,6 +72,7 @@ export function validateConfig(
 	const stateDirRaw = optionalString(problems, raw['stateDir'], 'stateDir');
 	const stateDir = stateDirRaw === undefined ? undefined : resolveUserPath(stateDirRaw, options.base, options.env);
 	const ignore = readIgnore(problems, raw['ignore']);
+	const console = readConsole(problems, raw);
 	const environments: FileEnvironment[] = [];
 	const names: {name: string; index: number}[] = [];
 	const list = raw['environments'];
@@ -70,5 +90,5 @@ export function validateConfig(
 		checkUniqueNames(problems, names);
 	}
 	if (problems.list.length > 0) return {problems: problems.list};
-	return {config: {git, stateDir, ignore, environments}, problems: []};
+	return {config: {git, stateDir, ignore, environments, console}, problems: []};
 }

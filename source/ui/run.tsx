@@ -1,6 +1,8 @@
+import chalk from 'chalk';
 import {render} from 'ink';
 import type {ConsoleServices} from '../engine/services.js';
 import {App} from './app.js';
+import {depthOf, type Background} from './theme.js';
 
 /**
  * Options of runConsole. Streams and colour are required: the command decides them (it already knows about --no-color,
@@ -12,6 +14,10 @@ export interface RunConsoleOptions {
 	readonly color: boolean;
 	readonly stdin: NodeJS.ReadStream;
 	readonly stdout: NodeJS.WriteStream;
+	/** The terminal's background (the config's `theme`, resolved by the command); default dark. */
+	readonly background?: Background;
+	/** The config's `refreshSeconds`. */
+	readonly refreshSeconds?: number;
 }
 
 const enterAlternate = '\u001B[?1049h';
@@ -34,7 +40,9 @@ export async function runConsole(services: ConsoleServices, options: RunConsoleO
 		stdout.write(leaveAlternate + showCursor);
 	};
 	stdout.write(enterAlternate);
-	const instance = render(<App services={services} initialEnvironment={options.initialEnvironment} color={color} />, {
+	// The depth Ink will actually emit (chalk's level, the instance Ink colours with), so the tints are chosen for it.
+	const palette = {depth: depthOf(chalk.level), background: options.background ?? 'dark'};
+	const instance = render(<App services={services} initialEnvironment={options.initialEnvironment} color={color} palette={palette} refreshSeconds={options.refreshSeconds} />, {
 		stdout, stdin, exitOnCtrlC: true, patchConsole: true,
 	});
 	const onSignal = () => instance.unmount();

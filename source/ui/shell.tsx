@@ -2,7 +2,7 @@ import {useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState} fro
 import {Box, Text, useApp} from 'ink';
 import type {ConsoleServices} from '../engine/services.js';
 import {findEnvironment, UiActionsContext, UiStateContext, type UiActions, type UiState} from './context.js';
-import {makeTheme} from './theme.js';
+import {makeTheme, type Palette} from './theme.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useViews} from './hooks/use-views.js';
 import {useKeys} from './hooks/use-keys.js';
@@ -28,6 +28,10 @@ export interface ShellProps {
 	readonly height?: number;
 	/** False for NO_COLOR / --no-color. */
 	readonly color?: boolean;
+	/** The terminal's colour depth and background, for the diff tints (default: dark, 24-bit). */
+	readonly palette?: Palette;
+	/** Reload the view on screen every this many seconds (the config's `refreshSeconds`); undefined: never. */
+	readonly refreshSeconds?: number;
 }
 
 /** The path to the current screen; when it is too wide the oldest parts go first, the current screen stays. */
@@ -51,7 +55,7 @@ function startStack(initialEnvironment: string | undefined): NavStack {
  * Owns the screen stack, the view cache, marks, the help flag and the status message, and nothing else; every screen
  * lives in its own folder. Lower screens stay mounted (hidden) so going back restores cursor and filters.
  */
-export function Shell({services: engineServices, initialEnvironment, width, height, color = true}: ShellProps) {
+export function Shell({services: engineServices, initialEnvironment, width, height, color = true, palette, refreshSeconds}: ShellProps) {
 	// The one edge where outside strings enter the UI model: everything below sees them made safe (safeServices).
 	const services = useMemo(() => safeServices(engineServices), [engineServices]);
 	const app = useApp();
@@ -59,7 +63,7 @@ export function Shell({services: engineServices, initialEnvironment, width, heig
 	// One row less than the terminal: Ink clears the whole screen on every frame that fills it, which flickers.
 	const columns = width ?? size.columns;
 	const rows = height ?? Math.max(5, size.rows - 1);
-	const theme = useMemo(() => makeTheme(color), [color]);
+	const theme = useMemo(() => makeTheme(color, palette), [color, palette?.depth, palette?.background]);
 	const environments = useMemo(() => services.environments(), [services]);
 	const views = useViews(services);
 	const [stack, navigate] = useReducer(navReducer, initialEnvironment, startStack);

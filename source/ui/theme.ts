@@ -50,6 +50,81 @@ export interface Theme {
 	};
 }
 
+/** How many colours the terminal shows: Ink's colour level (16 colours, 256, or 24-bit). */
+export type ColorDepth = 16 | 256 | 'truecolor';
+/** The terminal's background, which the diff tints must stay readable on. */
+export type Background = 'dark' | 'light';
+
+/** What the palette is picked for; the default is the best case (a dark 24-bit terminal). */
+export interface Palette {
+	readonly depth: ColorDepth;
+	readonly background: Background;
+}
+
+/** A dark 24-bit terminal. */
+export const defaultPalette: Palette = {depth: 'truecolor', background: 'dark'};
+
+/**
+ * Ink's colour level (chalk: 1 = 16 colours, 2 = 256, 3 = 24-bit) as a depth. Picking tints for the level Ink will
+ * actually emit matters: Ink turns a 24-bit colour into the nearest 256-palette entry, and the nearest entries of
+ * dark tints are greys, so a diff's red and green would both become grey.
+ */
+export function depthOf(level: number): ColorDepth {
+	if (level >= 3) return 'truecolor';
+	return level === 2 ? 256 : 16;
+}
+
+/**
+ * The background a `theme` setting means: `auto` reads `COLORFGBG` ("15;0", foreground;background, set by rxvt,
+ * Konsole, iTerm2 and others) and takes 7 and 9–15 (the light entries of the 16-colour palette) as light; without it,
+ * dark, the common case.
+ */
+export function backgroundFor(setting: Background | 'auto', env: Readonly<Record<string, string | undefined>>): Background {
+	if (setting !== 'auto') return setting;
+	const last = env['COLORFGBG']?.split(';').at(-1)?.trim();
+	if (last === undefined || !/^\d+$/.test(last)) return 'dark';
+	const value = Number(last);
+	return value === 7 || (value >= 9 && value <= 15) ? 'light' : 'dark';
+}
+
+type DiffTints = Pick<Theme['diff'], 'removedLine' | 'addedLine' | 'removedWord' | 'addedWord'>;
+
+/**
+ * Diff tints per background and depth, each keeping its hue: red for removed, green for added. 256 colours use palette
+ * entries chosen by hue (52/22 dark red/green, 224/194 pale red/green); 16 colours colour the text of changed lines
+ * and put the changed words on a red or green background, as `git diff --color-words` does.
+ */
+const tints: Record<Background, Record<ColorDepth, DiffTints>> = {
+	dark: {
+		truecolor: {
+			removedLine: {backgroundColor: '#3f1a1d'}, addedLine: {backgroundColor: '#17351f'},
+			removedWord: {backgroundColor: '#a1262f', bold: true}, addedWord: {backgroundColor: '#20803a', bold: true},
+		},
+		256: {
+			removedLine: {backgroundColor: 'ansi256(52)'}, addedLine: {backgroundColor: 'ansi256(22)'},
+			removedWord: {backgroundColor: 'ansi256(124)', bold: true}, addedWord: {backgroundColor: 'ansi256(28)', bold: true},
+		},
+		16: {
+			removedLine: {color: 'red'}, addedLine: {color: 'green'},
+			removedWord: {backgroundColor: 'red', color: 'black', bold: true}, addedWord: {backgroundColor: 'green', color: 'black', bold: true},
+		},
+	},
+	light: {
+		truecolor: {
+			removedLine: {backgroundColor: '#ffe0e0'}, addedLine: {backgroundColor: '#d8f8d8'},
+			removedWord: {backgroundColor: '#ffb0b0', bold: true}, addedWord: {backgroundColor: '#9be79b', bold: true},
+		},
+		256: {
+			removedLine: {backgroundColor: 'ansi256(224)'}, addedLine: {backgroundColor: 'ansi256(194)'},
+			removedWord: {backgroundColor: 'ansi256(217)', bold: true}, addedWord: {backgroundColor: 'ansi256(157)', bold: true},
+		},
+		16: {
+			removedLine: {color: 'red'}, addedLine: {color: 'green'},
+			removedWord: {backgroundColor: 'red', color: 'white', bold: true}, addedWord: {backgroundColor: 'green', color: 'white', bold: true},
+		},
+	},
+};
+
 const colourful: Theme = {
 	color: true,
 	status: {
@@ -110,7 +185,25 @@ const plain: Theme = {
 	},
 };
 
-/** The theme for a terminal: colourful unless the user asked for no colour (NO_COLOR, --no-color). */
-export function makeTheme(color: boolean): Theme {
-	return color ? colourful : plain;
+const themes = new Map<string, Theme>();
+
+/**
+ * The theme for a terminal: colourful unless the user asked for no colour (NO_COLOR, --no-color wins over any
+ * palette), with diff tints for its depth and background. A light background also gets the default foreground for
+ * messages (white would vanish). Themes are cached, so a component memoised on the theme sees one object per palette.
+ */
+export function makeTheme(color: boolean, palette: Palette = defaultPalette): Theme {
+	if (!color) return plain;
+	const id = `${palette.background}/${palette.depth}`;
+	let theme = themes.get(id);
+	if (!theme) {
+		const light = palette.background === 'light';
+		theme = {
+			...colourful,
+			diff: {...colourful.diff, ...tints[palette.background][palette.depth]},
+			ui: light ? {...colourful.ui, message: {}} : colourful.ui,
+		};
+		themes.set(id, theme);
+	}
+	return theme;
 }

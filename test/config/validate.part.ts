@@ -168,7 +168,7 @@ test('unknown top-level keys get a "did you mean"', (t) => {
 
 test('wrong shapes at the top: not a mapping, environments not a list, empty list, empty file', (t) => {
 	const world = makeWorld(t);
-	t.deepEqual(problems(world, '- a\n- b\n'), ['tyk-console.yaml: the top level must be a mapping with git, stateDir, ignore, environments, not a list']);
+	t.deepEqual(problems(world, '- a\n- b\n'), ['tyk-console.yaml: the top level must be a mapping with git, stateDir, ignore, theme, refreshSeconds, environments, not a list']);
 	t.deepEqual(problems(world, 'environments: {name: a}\n'), ['tyk-console.yaml: environments: must be a list of environments, not a mapping']);
 	t.deepEqual(problems(world, 'environments: []\n'), ['tyk-console.yaml: environments: must list at least one environment']);
 	t.deepEqual(problems(world, '\n  \n'), ['tyk-console.yaml: the configuration file is empty']);
@@ -201,4 +201,17 @@ test('ConfigError reads as one sentence for one problem, and as a list for sever
 	t.is(error.message, '2 problems in the configuration:\n'
 		+ '  tyk-console.yaml: environments[0].dashboard: must be an http(s) URL\n'
 		+ '  tyk-console.yaml: environments[1].dashboard: must be an http(s) URL');
+});
+
+test('console settings: theme dark | light | auto (default auto), refreshSeconds a whole number of seconds (default off)', (t) => {
+	const world = makeWorld(t);
+	const env = 'environments: [{name: dev, dashboard: "http://localhost:3000", secretEnv: K}]\n';
+	t.deepEqual(load(world, env).console, {theme: 'auto'});
+	t.deepEqual(load(world, `theme: light\nrefreshSeconds: 30\n${env}`).console, {theme: 'light', refreshSeconds: 30});
+	t.deepEqual(load(world, `refreshSeconds: 0\n${env}`).console, {theme: 'auto'}, '0 means off');
+	t.deepEqual(problems(world, `theme: solarized\nrefreshSeconds: 1.5\n${env}`), [
+		'tyk-console.yaml: theme: must be one of dark, light, auto, not "solarized"',
+		'tyk-console.yaml: refreshSeconds: must be a whole number from 0 to 86400, not number 1.5',
+	]);
+	t.deepEqual(problems(world, `refreshSecs: 5\n${env}`), ['tyk-console.yaml: refreshSecs: unknown key (did you mean "refreshSeconds"?)']);
 });

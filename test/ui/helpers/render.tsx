@@ -1,6 +1,6 @@
 import type {ReactElement} from 'react';
 import {render} from 'ink-testing-library';
-import {App} from '../../../source/ui/app.js';
+import {App, type AppProps} from '../../../source/ui/app.js';
 import type {ConsoleServices} from '../../../source/engine/services.js';
 import {Notifier, waitUntil} from './wait.js';
 
@@ -83,10 +83,13 @@ export function renderWatched(tree: ReactElement): Watched & {readonly instance:
 /** Renders the whole app at a fixed size; screens are reached by typing keys, like a user would. */
 export function renderApp(
 	services: ConsoleServices,
-	options: {width?: number; height?: number; initialEnvironment?: string; color?: boolean} = {},
+	options: {width?: number; height?: number; initialEnvironment?: string; color?: boolean} & Pick<AppProps, 'palette' | 'refreshSeconds'> = {},
 ): Rendered {
 	const make = (width: number, height: number) => (
-		<App services={services} width={width} height={height} initialEnvironment={options.initialEnvironment} color={options.color ?? false} />
+		<App
+			services={services} width={width} height={height} initialEnvironment={options.initialEnvironment} color={options.color ?? false}
+			palette={options.palette} refreshSeconds={options.refreshSeconds}
+		/>
 	);
 	const {instance, ...watched} = renderWatched(make(options.width ?? 120, options.height ?? 30));
 	return {...watched, rerender: ({width, height}) => instance.rerender(make(width, height))};

@@ -1,5 +1,6 @@
 import test from 'ava';
-import {FakeServices} from '../helpers/fake-services.js';
+import {defaultEnvironments, FakeServices} from '../helpers/fake-services.js';
+import {classicApi} from '../helpers/items.js';
 import {keys, renderApp} from '../helpers/render.js';
 
 /** Opens staging (or prod), marks Payments (changed) and Users (only in Git, staging only) and presses p. */
@@ -82,3 +83,93 @@ test.serial('plan screen at 80×24 keeps the confirm line visible', async (t) =>
 	t.is(frame.split('\n').length, 24);
 	t.regex(frame, /y applies 2 writes to live staging/);
 });
+
+test.serial('each step shows its change the Terraform way: - now, + after y; compact at 80×24', async (t) => {
+	const app = await planPublish(new FakeServices(), 'staging', 80, 24);
+	t.teardown(app.unmount);
+	let frame = app.frame();
+	t.is(frame.split('\n').length, 24);
+	t.regex(frame, /Payments #finance: 1 field changed \(- now, \+ after y\)/);
+	t.regex(frame, /^- api_definition\.proxy\.target_url: "http:\/\/payments-v2\.internal:8080"$/m);
+	t.regex(frame, /^\+ api_definition\.proxy\.target_url: "http:\/\/payments\.internal:8080"$/m);
+	t.regex(frame, /y applies 2 writes to live staging/);
+	// A create has only + lines; what does not fit is counted, and Enter still opens the whole diff.
+	frame = await app.press('j');
+	t.regex(frame, /Users: created with 10 fields \(\+ after y\)/);
+	t.regex(frame, /^\+ api_definition\.name: "Users"$/m);
+	t.regex(frame, /… 6 more lines \(Enter: the whole diff\)/);
+	t.notRegex(frame, /^- /m);
+	t.is(frame.split('\n').length, 24);
+	t.regex(frame, /y applies 2 writes to live staging/);
+});
+
+test.serial('at 200×60 the step change shows every field of a create, and secrets are masked, never shown', async (t) => {
+	const vault = (token: string) => classicApi('vault-5', 'Vault', '/vault/', 'http://vault.internal', {config_data: {upstream_token: token}});
+	const staging = defaultEnvironments()[0]!;
+	const services = new FakeServices({environments: [{...staging, git: [...staging.git, vault('git-side-secret-1')], live: [...staging.live, vault('live-side-secret')]}]});
+	const app = await planPublish(services, 'staging', 200, 60);
+	t.teardown(app.unmount);
+	let frame = await app.press('j');
+	t.regex(frame, /Users: created with 10 fields/);
+	t.regex(frame, /^\+ api_definition\.version_data\.versions\.Default\.use_extended_paths: true$/m);
+	t.notRegex(frame, /more line/);
+	await app.press(keys.esc);
+	await app.waitFor(/Items: staging$/m);
+	await app.press('A', '/', 'Vault', keys.enter, ' ', 'p');
+	frame = await app.waitFor('Vault: 1 field changed');
+	t.regex(frame, /^- api_definition\.config_data\.upstream_token: •••••• \(16 chars, changed\)$/m);
+	t.regex(frame, /^\+ api_definition\.config_data\.upstream_token: •••••• \(17 chars, changed\)$/m);
+	t.false(frame.includes('secret-1') || frame.includes('live-side-secret'), frame);
+});
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`protected confirmation at ${width}×${height}: the typed name has its own line, a failed attempt clears it, y never joins it`, async (t) => {
+		const services = new FakeServices();
+		const app = renderApp(services, {width, height, initialEnvironment: 'prod'});
+		t.teardown(app.unmount);
+		await app.waitFor('1 of 3 shown');
+		await app.press('p');
+		let frame = await app.waitFor('y applies 1 write to live prod');
+		t.regex(frame, /y apply/, 'the footer offers y while y is what applies');
+		await app.press('y', 'pr');
+		frame = await app.waitFor(/^ {2}name › pr█$/m);
+		t.is(frame.split('\n').length, height);
+		t.notRegex(frame, /y apply/, 'no y hint while the field has the focus');
+		t.regex(frame, /enter apply {2}esc cancel/);
+		await app.press('d', keys.enter);
+		frame = await app.waitFor('"prd" is not "prod": the field was cleared and nothing was written');
+		t.regex(frame, /^ {2}name › █$/m, 'the field is empty again');
+		t.notRegex(frame, /y apply/);
+		// The reflex: y again. It is not typed (no "yprod"), and the line says why.
+		await app.press('y');
+		frame = await app.waitFor('y does not apply to a protected environment: type "prod" and press Enter');
+		t.regex(frame, /^ {2}name › █$/m);
+		await app.press('prod');
+		frame = await app.waitFor(/^ {2}name › prod█$/m);
+		t.deepEqual(services.applied, []);
+		await app.press(keys.enter);
+		await app.waitFor('applied and verified');
+		t.is(services.applied.length, 1);
+	});
+
+	test.serial(`a plan that cannot apply does not hint y at ${width}×${height}; the plan says the commit it was made from`, async (t) => {
+		const services = new FakeServices();
+		const original = services.plan.bind(services);
+		services.plan = async (request) => {
+			const result = await original(request);
+			return {...result, plan: {...result.plan, base: {commit: 'abcdef0123456789'}}};
+		};
+		const app = renderApp(services, {width, height, initialEnvironment: 'staging'});
+		t.teardown(app.unmount);
+		await app.waitFor('4 of 6 shown');
+		// Orders is unchanged: its plan is one skip.
+		await app.press('f', '/', 'Orders', keys.enter, 'p');
+		const frame = await app.waitFor('Nothing to apply');
+		t.regex(frame, /made from commit abcdef0/);
+		t.notRegex(frame, /y apply/);
+		t.regex(frame, /enter diff of step/);
+		await app.press('y');
+		await app.waitFor('Nothing to apply: every step is a skip');
+		t.deepEqual(services.applied, []);
+	});
+}

@@ -15,6 +15,7 @@ import {loadPlan, writesToDashboard} from './load-plan.js';
 import {PlanSteps} from './plan-steps.js';
 import {ConfirmPrompt} from './confirm-prompt.js';
 import {stepComparison} from './step-comparison.js';
+import {StepDetail, stepDetailRows} from './step-detail.js';
 
 /** Props of <PlanScreen/>. */
 export interface PlanScreenProps {
@@ -39,7 +40,9 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 	const counts = useMemo(() => (plan ? countActions(plan) : undefined), [plan]);
 	const writes = counts ? counts.create + counts.update + counts.delete : 0;
 	const notes = plan?.notes ?? [];
-	const viewport = Math.max(1, height - 5 - notes.length);
+	const detailRows = plan && plan.steps.length > 0 ? stepDetailRows(height) : 0;
+	const compareOptions = useMemo(() => ui.services.compareOptions(), [ui.services]);
+	const viewport = Math.max(1, height - 5 - notes.length - detailRows);
 	const bounds = {count: plan?.steps.length ?? 0, viewport};
 	const shown = clampList(list, bounds);
 	useEffect(() => {
@@ -97,6 +100,7 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			<Box height={viewport} flexDirection="column">
 				<PlanSteps steps={p.steps.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} />
 			</Box>
+			<StepDetail step={p.steps[shown.cursor]} rows={detailRows} width={width} theme={theme} options={compareOptions} />
 			<ConfirmPrompt state={confirm} environment={p.environment} writes={writes} target={p.target.label} protectedEnv={protectedEnv} width={width} theme={theme} />
 			{confirm.error ? <Text {...theme.ui.error} wrap="truncate">{confirm.error}</Text> : null}
 		</Box>
