@@ -78,3 +78,12 @@ export function chunk(text: string, size: number): string[] {
 export function plural(count: number, noun: string): string {
 	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/**
+ * Text as one finished sentence: a full stop is added unless it already ends with one (or ! or ?), so a message built
+ * around an error that carries its own ("… Is the Dashboard running?") never reads "running?." or "down..".
+ */
+export function sentence(text: string): string {
+	const trimmed = text.trimEnd();
+	return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

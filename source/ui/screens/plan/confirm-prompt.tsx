@@ -1,7 +1,7 @@
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import type {ConfirmState} from '../../state/confirm.js';
 import type {Theme} from '../../theme.js';
-import {truncate} from '../../text.js';
+import {plural, truncate, width as cells} from '../../text.js';
 
 /** Props of <ConfirmPrompt/>. */
 export interface ConfirmPromptProps {
@@ -10,23 +10,45 @@ export interface ConfirmPromptProps {
 	readonly writes: number;
 	readonly target: string;
 	readonly protectedEnv: boolean;
+	/** Why `y` cannot apply this plan (a read-only environment), when it cannot. */
+	readonly refusal?: string;
 	readonly width: number;
 	readonly theme: Theme;
 }
 
+/** The end of a typed text that does not fit, so the user always sees what they typed last. */
+function tail(text: string, max: number): string {
+	if (cells(text) <= max) return text;
+	return `…${[...text].slice(-(max - 1)).join('')}`;
+}
+
+/** Lines the prompt takes at most, so the Plan screen can size its step list to leave them room at every width. */
+export const promptLines = 2;
+
 /**
- * The confirmation line. It is presentational: it says what `y` will do, defaults to the safe choice (nothing happens
- * until the user acts), and for protected environments asks for the typed name.
+ * The confirmation lines. They are presentational: they say what `y` will do, default to the safe choice (nothing
+ * happens until the user acts), and for protected environments ask for the typed name, which has a line of its own so
+ * it is seen whole at any width.
  */
-export function ConfirmPrompt({state, environment, writes, target, protectedEnv, width, theme}: ConfirmPromptProps) {
-	if (writes === 0) return <Text {...theme.ui.muted}>Nothing to apply: every step is a skip. Esc goes back.</Text>;
+export function ConfirmPrompt({state, environment, writes, target, protectedEnv, refusal, width, theme}: ConfirmPromptProps) {
+	const line = (text: string) => truncate(text, width);
+	if (writes === 0) return <Text {...theme.ui.muted}>{line('Nothing to apply: every step is a skip. Esc goes back.')}</Text>;
+	if (refusal) return <Text {...theme.ui.error}>{line(`${refusal} · Esc goes back`)}</Text>;
 	if (state.typing) {
 		return (
-			<Text wrap="truncate">
-				<Text {...theme.env.protected}>{environment} is protected.</Text> Type its name and press Enter to apply {writes} write{writes === 1 ? '' : 's'} (Esc cancels): <Text {...theme.ui.key}>{state.typed}█</Text>
-			</Text>
+			<Box flexDirection="column" width={width}>
+				<Text {...theme.env.protected}>{line(`${environment} is protected: type its name and press Enter to apply ${plural(writes, 'write')} · Esc cancels`)}</Text>
+				<Text>
+					<Text {...theme.ui.muted}>{'  name › '}</Text>
+					<Text {...theme.ui.key}>{tail(state.typed, Math.max(1, width - 10))}█</Text>
+				</Text>
+			</Box>
 		);
 	}
-	const text = `y applies ${writes} write${writes === 1 ? '' : 's'} to ${target}${protectedEnv ? ' (protected: you will type its name)' : ''} · Esc cancels, nothing is written`;
-	return <Text {...(protectedEnv ? theme.env.protected : theme.ui.title)}>{truncate(text, width)}</Text>;
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text {...(protectedEnv ? theme.env.protected : theme.ui.title)}>{line(`y applies ${plural(writes, 'write')} to ${target} · Esc cancels, nothing is written`)}</Text>
+			{protectedEnv ? <Text {...theme.env.protected}>{line(`${environment} is protected: after y you type its name to confirm`)}</Text> : null}
+		</Box>
+	);
 }

@@ -5,15 +5,17 @@ import {findEnvironment, useUi} from '../../context.js';
 import {useAsync} from '../../hooks/use-async.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
 import {useTextInput} from '../../hooks/use-text-input.js';
+import {useHints} from '../../hooks/use-hints.js';
+import {hintsFor} from '../../keys.js';
 import {confirmReducer, initialConfirm, type ConfirmAction} from '../../state/confirm.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import type {PlanRequest} from '../../state/navigation.js';
 import {Spinner} from '../../components/spinner.js';
 import {EnvName} from '../../components/env-badge.js';
-import {truncate} from '../../text.js';
+import {sentence, truncate} from '../../text.js';
 import {loadPlan, writesToDashboard} from './load-plan.js';
 import {PlanSteps} from './plan-steps.js';
-import {ConfirmPrompt} from './confirm-prompt.js';
+import {ConfirmPrompt, promptLines} from './confirm-prompt.js';
 import {stepComparison} from './step-comparison.js';
 import {StepDetail, stepDetailRows} from './step-detail.js';
 
@@ -23,6 +25,19 @@ export interface PlanScreenProps {
 	readonly width: number;
 	readonly height: number;
 	readonly isActive: boolean;
+}
+
+/** While the typed name has the focus, letters go into it: its own keys are the ones to hint. */
+const typingHints = [{keys: 'enter', description: 'apply'}, {keys: 'esc', description: 'cancel'}, {keys: 'backspace', description: 'erase'}];
+
+/**
+ * The revision a plan was made from, when its side labels do not say it: the commit a dump lands on or a publish
+ * comes from (the view it was planned from may have moved since).
+ */
+export function planRevision(plan: Plan): string | undefined {
+	if (plan.base === undefined) return undefined;
+	if (plan.base.commit === null) return 'made from a branch that does not exist yet';
+	return `made from commit ${plan.base.commit.slice(0, 7)}`;
 }
 
 /** Shows every write before anything is written; `y` (or the typed name) hands the plan to the Progress screen. */
@@ -42,7 +57,8 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 	const notes = plan?.notes ?? [];
 	const detailRows = plan && plan.steps.length > 0 ? stepDetailRows(height) : 0;
 	const compareOptions = useMemo(() => ui.services.compareOptions(), [ui.services]);
-	const viewport = Math.max(1, height - 5 - notes.length - detailRows);
+	// Header and counts, the steps, the detail, the confirmation lines and one line for what the last attempt did.
+	const viewport = Math.max(1, height - 3 - promptLines - notes.length - detailRows);
 	const bounds = {count: plan?.steps.length ?? 0, viewport};
 	const shown = clampList(list, bounds);
 	useEffect(() => {
@@ -51,6 +67,9 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 	useEffect(() => {
 		if (confirm.error) ui.say(confirm.error);
 	}, [confirm.error]);
+	const refusal = info?.readOnly && writesToDashboard(request) ? `${info.name} is read-only: this plan cannot be applied` : undefined;
+	const canApply = plan !== undefined && writes > 0 && refusal === undefined;
+	useHints(confirm.typing ? typingHints : canApply ? undefined : hintsFor('plan', ['confirm']), isActive);
 	useKeys('plan', {
 		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
 		open: () => {
@@ -83,9 +102,10 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 	}, {isActive: isActive && confirm.typing});
 	if (state.state === 'loading') return <Spinner label={`Planning ${request.type} for ${request.environment}…`} style={theme.reach.loading} />;
 	if (state.state === 'failed') {
-		return <Text {...theme.ui.error}>{truncate(`Could not plan ${request.type} for ${request.environment}: ${state.error}. Esc goes back.`, width * 3)}</Text>;
+		return <Text {...theme.ui.error}>{truncate(`Could not plan ${request.type} for ${request.environment}: ${sentence(state.error)} Esc goes back.`, width * 3)}</Text>;
 	}
 	const p = state.value;
+	const revision = planRevision(p);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate">
@@ -95,13 +115,14 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			<Text wrap="truncate">
 				<Text {...theme.action.create}>{counts!.create} create</Text> · <Text {...theme.action.update}>{counts!.update} update</Text> ·{' '}
 				<Text {...theme.action.delete}>{counts!.delete} delete</Text> · <Text {...theme.action.skip}>{counts!.skip} skip</Text>
+				{revision ? <Text {...theme.ui.muted}> · {revision}</Text> : null}
 			</Text>
 			{notes.map((note) => <Text key={note} {...theme.ui.muted} wrap="truncate">{note}</Text>)}
 			<Box height={viewport} flexDirection="column">
 				<PlanSteps steps={p.steps.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} />
 			</Box>
 			<StepDetail step={p.steps[shown.cursor]} rows={detailRows} width={width} theme={theme} options={compareOptions} />
-			<ConfirmPrompt state={confirm} environment={p.environment} writes={writes} target={p.target.label} protectedEnv={protectedEnv} width={width} theme={theme} />
+			<ConfirmPrompt state={confirm} environment={p.environment} writes={writes} target={p.target.label} protectedEnv={protectedEnv} refusal={refusal} width={width} theme={theme} />
 			{confirm.error ? <Text {...theme.ui.error} wrap="truncate">{confirm.error}</Text> : null}
 		</Box>
 	);
