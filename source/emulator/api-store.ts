@@ -51,7 +51,8 @@ export class ApiStore {
 	private readonly byDb = new Map<string, ApiRecord>();
 	private readonly byApiId = new Map<string, ApiRecord>();
 	private readonly projections = new WeakMap<JsonObject, JsonObject>();
-	private readonly serialised = new WeakMap<ApiRecord, string>();
+	private readonly serialised = new WeakMap<ApiRecord, Buffer>();
+	private readonly docBytes = new WeakMap<JsonObject, Buffer>();
 	private readonly byUrl = new Map<string, Set<string>>();
 	private nextSeq = 1;
 
@@ -135,14 +136,25 @@ export class ApiStore {
 		};
 	}
 
-	/** The list item as JSON text, cached per record (records are immutable), so large lists serialise quickly. */
-	wrapperJson(record: ApiRecord): string {
-		let text = this.serialised.get(record);
-		if (text === undefined) {
-			text = JSON.stringify(this.wrapperOf(record));
-			this.serialised.set(record, text);
+	/** The list item as UTF-8 JSON, cached per record (records are immutable), so large lists serialise quickly. */
+	wrapperJson(record: ApiRecord): Buffer {
+		let bytes = this.serialised.get(record);
+		if (bytes === undefined) {
+			bytes = Buffer.from(JSON.stringify(this.wrapperOf(record)));
+			this.serialised.set(record, bytes);
 		}
-		return text;
+		return bytes;
+	}
+
+	/** An OAS record's document as UTF-8 JSON for the OAS list, cached per document like `wrapperJson`. */
+	docJson(record: ApiRecord): Buffer {
+		const doc = record.doc ?? {};
+		let bytes = this.docBytes.get(doc);
+		if (bytes === undefined) {
+			bytes = Buffer.from(JSON.stringify(doc));
+			this.docBytes.set(doc, bytes);
+		}
+		return bytes;
 	}
 
 	/** Filtered, sorted and paged records for list endpoints. */

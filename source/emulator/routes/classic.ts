@@ -1,13 +1,13 @@
 import {createClassic, updateClassic} from '../classic-writes.js';
 import {ApiError} from '../errors.js';
-import {json, ok, parseJson, type RequestContext, type Reply} from '../http.js';
+import {json, listParts, ok, parseJson, type RequestContext, type Reply} from '../http.js';
 import type {Route} from './route.js';
 
 function list(ctx: RequestContext): Reply {
 	const {apis} = ctx.store;
 	const query = ctx.query;
 	const page = apis.query({q: query.get('q'), category: query.get('category'), sort: query.get('sort'), p: query.get('p')}, ctx.pageSize);
-	return {status: 200, text: `{"apis":[${page.items.map((record) => apis.wrapperJson(record)).join(',')}],"pages":${page.pages}}`};
+	return {status: 200, parts: listParts(page.items.map((record) => apis.wrapperJson(record)), page.pages)};
 }
 
 function param(ctx: RequestContext): string {
@@ -32,7 +32,7 @@ export const classicRoutes: Route[] = [
 		handle(ctx) {
 			const record = ctx.store.apis.find(param(ctx));
 			if (!record) throw new ApiError(400, 'Could not retrieve API detail');
-			return {status: 200, text: ctx.store.apis.wrapperJson(record)};
+			return {status: 200, parts: [ctx.store.apis.wrapperJson(record)]};
 		},
 	},
 	{

@@ -1,7 +1,7 @@
 import {stringify as toYaml} from 'yaml';
 import {isJsonObject, type JsonObject} from '../../core/json.js';
 import {ApiError} from '../errors.js';
-import {json, ok, parseDocument, type RequestContext, type Reply} from '../http.js';
+import {json, listParts, ok, parseDocument, type RequestContext, type Reply} from '../http.js';
 import {explicitExtension, generateExtension, hasTykExtension, publicDoc} from '../oas.js';
 import {createOas, requireOas, setOasCategories, updateOas} from '../oas-writes.js';
 import {applyTemplate, deepMerge} from '../template-merge.js';
@@ -42,7 +42,7 @@ export const oasRoutes: Route[] = [
 		method: 'GET', template: '/api/apis/oas',
 		handle(ctx) {
 			const page = ctx.store.apis.query({q: ctx.query.get('q'), sort: ctx.query.get('sort'), p: ctx.query.get('p')}, ctx.pageSize, 'oas');
-			return json({apis: page.items.map((record) => record.doc ?? {}), pages: page.pages});
+			return {status: 200, parts: listParts(page.items.map((record) => ctx.store.apis.docJson(record)), page.pages)};
 		},
 	},
 	{
@@ -76,7 +76,7 @@ export const oasRoutes: Route[] = [
 	},
 	{
 		method: 'GET', template: '/api/apis/oas/{id}',
-		handle: (ctx) => json(requireOas(ctx.store.apis, id(ctx), 400, 'Could not retrieve API detail.').doc ?? {}),
+		handle: (ctx) => ({status: 200, parts: [ctx.store.apis.docJson(requireOas(ctx.store.apis, id(ctx), 400, 'Could not retrieve API detail.'))]}),
 	},
 	{
 		method: 'PUT', template: '/api/apis/oas/{id}',
