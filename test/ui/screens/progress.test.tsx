@@ -10,7 +10,7 @@ test.serial('progress shows failures alongside successes, the operation ID, and 
 	await app.press('j', ' ', ' ', 'p');
 	await app.waitFor('y applies 2 writes');
 	await app.press('y');
-	const frame = await app.waitFor('operation op-1 · u undoes it');
+	const frame = await app.waitFor(/operation op-1\nu undoes it/);
 	t.regex(frame, /\[█+\] 2\/2/);
 	t.regex(frame, /✓ update\s+api\s+Payments #finance\s+applied and verified/);
 	t.regex(frame, /✗ create\s+api\s+Users\s+failed: changed since planned/);
@@ -72,4 +72,34 @@ test.serial('the undo plan shows its notes: items edited on the Dashboard since 
 	// The breadcrumb shows at once while the plan loads; the note comes with the loaded plan.
 	const plan = await app.waitFor(/Plan: undo staging[\s\S]*y applies/);
 	t.true(plan.includes(note), plan);
+});
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`after a dump at ${width}×${height} the result names the commit and never offers u`, async (t) => {
+		const services = new FakeServices();
+		const original = services.apply.bind(services);
+		services.apply = async (plan, onProgress) => ({...await original(plan, onProgress), commit: '0123456789abcdef'}) as Awaited<ReturnType<typeof original>>;
+		const app = renderApp(services, {width, height, initialEnvironment: 'staging'});
+		t.teardown(app.unmount);
+		await app.waitFor('4 of 6 shown');
+		await app.press('d');
+		await app.waitFor('y applies 1 write');
+		await app.press('y');
+		const frame = await app.waitFor((f) => f.includes('commit 0123456 · git revert undoes it') && !/u undo/.test(f));
+		t.notRegex(frame, /u undoes it/);
+		await app.press('u');
+		await app.waitFor('A dump is undone in Git (revert the commit), not here');
+	});
+}
+
+test.serial('an apply that wrote nothing does not offer u', async (t) => {
+	const services = new FakeServices({failures: {'api:payments-1': 'connection refused'}});
+	const app = renderApp(services, {width: 80, height: 24, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor('4 of 6 shown');
+	await app.press('j', 'p');
+	await app.waitFor('y applies 1 write');
+	await app.press('y');
+	const frame = await app.waitFor((f) => f.includes('nothing was written, nothing to undo') && !/u undo/.test(f));
+	t.regex(frame, /failed: connection refused/);
 });

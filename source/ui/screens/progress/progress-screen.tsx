@@ -1,10 +1,12 @@
 import {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import type {Plan} from '../../../core/plan.js';
+import type {OperationResult, Plan} from '../../../core/plan.js';
 import {findEnvironment, useUi} from '../../context.js';
 import {useMarks} from '../../marks-context.js';
 import {planViewKey} from '../../state/views.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
+import {useHints} from '../../hooks/use-hints.js';
+import {hintsFor} from '../../keys.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import {initialProgress, outcomeCounts, progressReducer} from '../../state/progress.js';
 import {ProgressBar} from '../../components/progress-bar.js';
@@ -13,6 +15,18 @@ import {EnvName} from '../../components/env-badge.js';
 import {writeRefusal} from '../items/write-guard.js';
 import {ResultRows} from './result-rows.js';
 import {errorMessage} from '../../../core/errors.js';
+
+/**
+ * What the result line says about undoing: only a finished Dashboard write that applied something is undone here; a
+ * dump is a Git commit (git revert undoes it), and an operation that wrote nothing has nothing to undo.
+ */
+export function undoNote(result: OperationResult, applied: number): string {
+	if (result.direction === 'dump') {
+		if (result.commit === undefined) return applied > 0 ? 'written to the directory, not committed' : 'nothing was committed';
+		return `commit ${result.commit.slice(0, 7)}${result.pushError ? ` (push failed: ${result.pushError})` : ''} · git revert undoes it`;
+	}
+	return applied > 0 ? 'u undoes it' : 'nothing was written, nothing to undo';
+}
 
 /** Props of <ProgressScreen/>. */
 export interface ProgressScreenProps {
@@ -50,16 +64,20 @@ export function ProgressScreen({plan, width, height, isActive}: ProgressScreenPr
 		);
 	}, []);
 	const running = !state.finished && !state.error;
-	const viewport = Math.max(1, height - 4);
+	const viewport = Math.max(1, height - 5);
 	const bounds = {count: state.results.length, viewport};
 	const shown = clampList(list, bounds);
 	const counts = outcomeCounts(state.results);
+	// `u` is offered only where it can act: after a finished Dashboard write that applied something.
+	const undoable = state.finished !== undefined && state.finished.direction !== 'dump' && counts.applied > 0;
+	useHints(undoable ? undefined : hintsFor('progress', ['undo']), isActive);
 	useKeys('progress', {
 		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
 		undo: () => {
 			if (running) return void ui.say('Still applying: wait for the result before undoing');
 			if (!state.finished) return void ui.say('Nothing was applied, so there is nothing to undo');
 			if (plan.direction === 'dump') return void ui.say('A dump is undone in Git (revert the commit), not here');
+			if (outcomeCounts(state.finished.results).applied === 0) return void ui.say('Nothing was written, so there is nothing to undo');
 			const refusal = writeRefusal(findEnvironment(ui.environments, plan.environment), 'undo');
 			if (refusal) return void ui.say(refusal);
 			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'undo', environment: plan.environment, operation: state.finished.operation}}});
@@ -89,8 +107,10 @@ export function ProgressScreen({plan, width, height, isActive}: ProgressScreenPr
 					? <Text {...theme.ui.error} wrap="truncate">The apply stopped: {state.error}</Text>
 					: <Text wrap="truncate">
 						<Text {...theme.result.applied}>{counts.applied} applied ({counts.verified} verified)</Text> · <Text {...theme.result.skipped}>{counts.skipped} skipped</Text> ·{' '}
-						<Text {...theme.result.failed}>{counts.failed} failed</Text> · operation {state.finished?.operation} · u undoes it
+						<Text {...theme.result.failed}>{counts.failed} failed</Text> · operation {state.finished?.operation}
 					</Text>}
+			{/* A line of its own: at 80 columns the counts and the operation ID already fill one. */}
+			{state.finished ? <Text {...theme.ui.muted} wrap="truncate">{undoNote(state.finished, counts.applied)}</Text> : null}
 			<ResultRows results={state.results.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} />
 		</Box>
 	);
