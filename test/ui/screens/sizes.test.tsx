@@ -49,3 +49,26 @@ test.serial('a tiny terminal (40×10) still renders every screen without crashin
 	await app.press(keys.esc, 'p');
 	fits(t, await app.waitFor(/y applies|Nothing/), 40, 10, 'plan');
 });
+
+test.serial('the help overlay scrolls at 80×24 (every binding reachable, an indicator says where) and needs no scrolling at 200×60', async (t) => {
+	const app = renderApp(new FakeServices(), {width: 80, height: 24, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor('4 of 6 shown');
+	let frame = await app.press('?');
+	t.regex(frame, /↓ 1–\d+ of \d+ · j\/k/);
+	t.notRegex(frame, /back; quit from the top/, 'the last binding is below the window');
+	fits(t, frame, 80, 24, 'help at the top');
+	frame = await app.press('G');
+	t.regex(frame, /back; quit from the top/, 'G shows the last binding');
+	t.regex(frame, /↑\s+\d+–(\d+) of \1 ·/);
+	t.notRegex(frame, /Keys on this screen[\s\S]*│ enter\s+open/, 'the first binding scrolled away');
+	fits(t, frame, 80, 24, 'help at the bottom');
+	frame = await app.press('k', keys.pageUp, 'j', 'g');
+	t.regex(frame, /enter\s+open/);
+	await app.press(keys.esc);
+	await app.waitFor('4 of 6 shown');
+	app.rerender({width: 200, height: 60});
+	frame = await app.press('?');
+	t.regex(frame, /back; quit from the top/);
+	t.notRegex(frame, /j\/k ↑\/↓ PgUp\/PgDn scroll/);
+});
