@@ -55,6 +55,8 @@ export const bindings: readonly Binding[] = [
 	{command: 'markAll', keys: ['a'], description: 'mark all visible', screens: ['items', 'compare']},
 	{command: 'clearMarks', keys: ['A'], description: 'clear marks', screens: ['items', 'compare']},
 	{command: 'dump', keys: ['d'], description: 'dump live → Git', screens: ['items'], hint: true, short: 'dump', primary: true},
+	// Bound in a comparison too, so `d` says why it does not apply there instead of doing nothing.
+	{command: 'dump', keys: ['d'], description: 'dump: says why it works on one environment only', screens: ['compare']},
 	{command: 'publish', keys: ['p'], description: 'publish to live', screens: ['items'], hint: true, primary: true},
 	{command: 'publish', keys: ['p'], description: 'migrate: publish the left environment\'s live items to the right one', screens: ['compare'], hint: true, short: 'migrate', primary: true},
 	{command: 'history', keys: ['b'], description: 'history / roll back', screens: ['items', 'compare'], hint: true, short: 'history', primary: true},

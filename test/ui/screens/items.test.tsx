@@ -107,6 +107,21 @@ test.serial('the comparison view offers migration: p plans a publish from the ot
 	t.true(services.calls.some((c) => /^planPublish prod .* from staging$/.test(c)), services.calls.join('\n'));
 });
 
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`d in a comparison says why it does not dump (${width}×${height})`, async (t) => {
+		const services = new FakeServices();
+		const app = renderApp(services, {width, height});
+		t.teardown(app.unmount);
+		await app.waitFor(/staging\s+ok/);
+		await app.press('c', 'j', keys.enter);
+		await app.waitFor('live staging → live prod');
+		await app.press('d');
+		const frame = await app.waitFor('Dump works on one environment');
+		t.regex(frame, /Compare staging → prod/);
+		t.false(services.calls.some((c) => c.startsWith('planDump')));
+	});
+}
+
 test.serial('a slow environment shows a spinner while input keeps working; an unreachable one says why', async (t) => {
 	const services = new FakeServices({hold: ['staging']});
 	const app = renderApp(services, {width: 80, height: 24, initialEnvironment: 'staging'});

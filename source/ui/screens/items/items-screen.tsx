@@ -91,7 +91,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			if (current.status === 'invalid' || current.status === 'conflict') ui.say(current.error ?? `${current.name}: ${current.status}`);
 		},
 		dump: () => {
-			if (base !== undefined) return void ui.say('Dump works on one environment: open it from the Environments screen');
+			if (base !== undefined) return void ui.say(`Dump works on one environment (a comparison has no Git side): open ${environment} from the Environments screen`);
 			const selected = keys();
 			if (selected.length === 0) return void ui.say('Nothing to dump: no item selected');
 			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'dump', environment, keys: selected}}});
