@@ -65,6 +65,7 @@ function printText(output: Output, engine: Engine, view: EnvironmentView, rows: 
 	const paint: Paint = output.paint;
 	output.out(`${paint.bold(view.name)}: ${view.left.label} → ${view.right.label}`);
 	output.out(`  ${summaryLine(view.drift)}`);
+	for (const note of view.notes ?? []) output.out(`  ${paint.gray(`note: ${note}`)}`);
 	if (rows.length === 0) return;
 	output.out('');
 	for (const row of rows) {
@@ -100,6 +101,7 @@ async function diff(environment: string, options: DiffOptions): Promise<void> {
 				environment, source: jsonSource(engine, view, options), target: {type: 'live', environment},
 				summary: {total: view.drift.total, ...Object.fromEntries(statuses.map((s) => [s, view.drift[s]]))},
 				items: rows.map(jsonItem),
+				...(view.notes ? {notes: view.notes} : {}),
 				...(view.reason ? {error: view.reason} : {}),
 				...(view.gitError ? {error: view.gitError} : {}),
 			});

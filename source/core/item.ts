@@ -28,6 +28,11 @@ export interface Item {
 	readonly file?: string;
 	/** Environment-local database id (`api_definition.id`, `info.dbId`, `_id`), when known. */
 	readonly dbId?: string;
+	/**
+	 * How the Git file holds an API when it is not tyk-sync's wrapper: `bare` = the Classic definition or the Tyk OAS
+	 * document at the top level (tyk-sync 1.0/1.1, Tyk's own repositories). A dump keeps that shape when it can.
+	 */
+	readonly shape?: 'bare';
 }
 
 /** A Git file that could not become an item; it is shown with status `invalid`, never dropped silently. */
@@ -52,6 +57,8 @@ export interface ItemSet {
 	readonly items: readonly Item[];
 	readonly invalid: readonly InvalidEntry[];
 	readonly conflicts: readonly ConflictEntry[];
+	/** What the reader noticed but could work with (a file listed twice, a template without org_id), one line each. */
+	readonly notes?: readonly string[];
 }
 
 /**

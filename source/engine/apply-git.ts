@@ -41,7 +41,7 @@ function defaultMessage(plan: Plan, steps: readonly PlanStep[]): string {
  * data. A branch that did not exist when planning is still empty; the commit then refuses if it exists by now.
  */
 async function plannedSide(git: GitConfig, plan: Plan): Promise<GitSide> {
-	if (plan.base?.commit) return readGitSide(git, plan.base.commit);
+	if (plan.base?.commit) return readGitSide(git, plan.base.commit, {allowMissingBranch: true});
 	if (plan.base) return {set: {items: [], invalid: [], conflicts: []}, side: plan.target, empty: true};
 	return readGitSide(git, undefined, {allowMissingBranch: true});
 }

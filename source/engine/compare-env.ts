@@ -152,5 +152,6 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 		...(selection ? {selection} : {}),
 		...(left.type === 'set' && left.empty ? {sourceEmpty: true} : {}),
 		...(unreadable.length > 0 ? {unreadable} : {}),
+		...(left.type === 'set' && left.set.notes ? {notes: left.set.notes} : {}),
 	};
 }

@@ -122,8 +122,10 @@ export class Engine implements ConsoleServices {
 		const moved = {commit: result.commit.slice(0, 7), fullCommit: result.commit, left: {type: 'git' as const, label: gitLabel(git.branch, result.commit)}};
 		const sameBase = (view.fullCommit ?? null) === (result.base ?? null) || (view.sourceEmpty === true && result.base === null);
 		if (sameBase && canPatch(view, changes.keys())) {
-			const {sourceEmpty: _empty, ...rest} = patchView(view, 'left', changes, this.compareOptions());
-			return {...rest, ...moved};
+			const {sourceEmpty: _empty, notes, ...rest} = patchView(view, 'left', changes, this.compareOptions());
+			// The index the dump wrote lists files now; the other notes are about files the dump did not touch.
+			const kept = notes?.filter((note) => !note.includes(' lists no files'));
+			return {...rest, ...moved, ...(kept && kept.length > 0 ? {notes: kept} : {})};
 		}
 		if (view.selection) return this.reload(view, signal);
 		// The branch moved under the view (another commit came first): read the layout again, a local read, and
@@ -131,9 +133,12 @@ export class Engine implements ConsoleServices {
 		const side = await readGitSide(git, result.commit);
 		const live = view.comparisons.flatMap((row) => (row.right ? [row.right] : []));
 		const {comparisons, hidden} = compareSetsCounted(side.set, {items: live, invalid: [], conflicts: []}, this.compareOptions());
-		const {sourceEmpty: _empty, unreadable: _unreadable, ...rest} = view;
+		const {sourceEmpty: _empty, unreadable: _unreadable, notes: _notes, ...rest} = view;
 		const unreadable = unreadableFiles(side.set);
-		return {...rest, ...moved, comparisons, hidden, drift: countStatuses(comparisons), ...(unreadable.length > 0 ? {unreadable} : {})};
+		return {
+			...rest, ...moved, comparisons, hidden, drift: countStatuses(comparisons), ...(unreadable.length > 0 ? {unreadable} : {}),
+			...(side.set.notes ? {notes: side.set.notes} : {}),
+		};
 	}
 
 	history(environment: string, kind: Kind, id: string): Promise<ItemHistory> {

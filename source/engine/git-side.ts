@@ -8,6 +8,7 @@ import {DirectoryStore} from '../sources/layout/dir-store.js';
 import {LayoutMissingError} from '../sources/layout/errors.js';
 import type {FileStore} from '../sources/layout/file-store.js';
 import {readLayout} from '../sources/layout/reader.js';
+import {missingIndexError} from './missing-index.js';
 
 /** The Git (or plain directory) side of an environment, read at one ref. */
 export interface GitSide {
@@ -50,15 +51,19 @@ export function gitLabel(ref: string, commit: string): string {
 	return `git ${ref}@${commit.slice(0, 7)}`;
 }
 
-async function readFrom(store: FileStore, dir: string): Promise<{set: ItemSet; empty: boolean; indexText?: string}> {
+/** A missing `.tyk.json`: an empty layout where a dump may create one, otherwise an error naming where indexes are. */
+type MissingIndex = 'empty' | ((path: string) => Promise<Error>);
+
+async function readFrom(store: FileStore, dir: string, missing: MissingIndex): Promise<{set: ItemSet; empty: boolean; indexText?: string}> {
 	const indexPath = dir === '' ? '.tyk.json' : `${dir}/.tyk.json`;
 	try {
 		const set = await readLayout(store, dir);
 		const raw = await store.read(indexPath);
 		return {set, empty: false, indexText: raw?.toString('utf8')};
 	} catch (error) {
-		if (error instanceof LayoutMissingError) return {set: emptySet, empty: true};
-		throw error;
+		if (!(error instanceof LayoutMissingError)) throw error;
+		if (missing === 'empty') return {set: emptySet, empty: true};
+		throw await missing(error.path);
 	}
 }
 
@@ -83,18 +88,20 @@ async function openRefStore(git: GitConfig, ref: string, allowMissingBranch: boo
 
 /**
  * Reads the layout exactly as it is at `ref` (never the work tree), or a plain directory as it is. A missing
- * `.tyk.json` reads as an empty layout, so diffing or dumping into a new repository works.
+ * `.tyk.json` is an error naming the directories that hold one, except for a write target (`allowMissingBranch`: a
+ * dump creates the layout, and a branch that does not exist yet), where it reads as an empty layout.
  */
 export async function readGitSide(git: GitConfig, ref?: string, options: {allowMissingBranch?: boolean} = {}): Promise<GitSide> {
 	const wanted = ref ?? git.branch;
-	const store = await openRefStore(git, wanted, options.allowMissingBranch ?? false);
+	const allowMissing = options.allowMissingBranch ?? false;
+	const store = await openRefStore(git, wanted, allowMissing);
 	if (store === 'directory') {
-		const read = await readFrom(new DirectoryStore(git.repo), git.dir);
+		const read = await readFrom(new DirectoryStore(git.repo), git.dir, allowMissing ? 'empty' : (path) => missingIndexError(git, wanted, undefined, path));
 		return {...read, side: {type: 'dir', label: `dir ${git.repo}`}};
 	}
 	if (store === 'missing') return {set: emptySet, empty: true, side: {type: 'git', label: `git ${wanted} (new)`}};
 	try {
-		const read = await readFrom(store, git.dir);
+		const read = await readFrom(store, git.dir, allowMissing ? 'empty' : (path) => missingIndexError(git, wanted, store.commit, path));
 		return {...read, commit: store.commit, side: {type: 'git', label: gitLabel(wanted, store.commit)}};
 	} finally {
 		await store.close();

@@ -1,7 +1,9 @@
 import type {GitConfig} from '../config/types.js';
+import {bareWrapNote} from '../sources/layout/writer.js';
+import {wrapperOnlyFields} from '../sources/layout/write-body.js';
 import {itemKey, makeItem, type Item, type ItemSet, type Kind} from '../core/item.js';
 import {compareSets} from '../core/compare.js';
-import type {Plan, SideRef} from '../core/plan.js';
+import type {Plan, PlanStep, SideRef} from '../core/plan.js';
 import {buildPlan, type PlanBuild} from '../core/planning.js';
 import type {Selection} from '../core/selection.js';
 import {isSelected, selectsAll} from '../core/selection.js';
@@ -123,7 +125,18 @@ async function planDump(context: EngineContext, request: Extract<PlanRequest, {t
 	// A dump lands on exactly the commit it was planned on (compare-and-swap), or on a branch that must still not exist.
 	const base = view.left.type === 'git' ? {commit: view.fullCommit ?? null} : undefined;
 	const {comparisons, keys} = selectedFrom(view, selection, held !== undefined);
-	return buildPlan(comparisons, {direction: 'dump', environment, source: view.right, target: view.left, sourceSide: 'right', keys, prune, base});
+	const build = buildPlan(comparisons, {direction: 'dump', environment, source: view.right, target: view.left, sourceSide: 'right', keys, prune, base});
+	const notes = [...(build.plan.notes ?? []), ...bareShapeNotes(build.plan.steps)];
+	return notes.length === 0 ? build : {...build, plan: {...build.plan, notes}};
+}
+
+/** A dump keeps a bare file bare; the plan says which ones it must wrap, and why. */
+function bareShapeNotes(steps: readonly PlanStep[]): string[] {
+	return steps.flatMap((step) => {
+		if (step.action !== 'update' || step.before?.shape !== 'bare' || !step.before.file || !step.after) return [];
+		const fields = wrapperOnlyFields(step.after.body);
+		return fields.length > 0 ? [bareWrapNote(step.after, step.before.file, fields)] : [];
+	});
 }
 
 async function versionItem(context: EngineContext, environment: string, kind: Kind, id: string, version: VersionRef): Promise<{item?: Item; side: SideRef}> {

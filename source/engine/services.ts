@@ -68,6 +68,8 @@ export interface EnvironmentView {
 	readonly sourceEmpty?: boolean;
 	/** Source files whose item could not be identified: they hide what the source lacks. */
 	readonly unreadable?: readonly string[];
+	/** What reading the Git side noticed but worked around (a file listed twice, a template without org_id). */
+	readonly notes?: readonly string[];
 }
 
 export type VersionRef = {readonly type: 'git'; readonly commit: string} | {readonly type: 'snapshot'; readonly id: string};

@@ -64,6 +64,7 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 		hidden: Object.fromEntries(Object.entries(v.hidden).map(([key, count]) => [identity(key), count])),
 		...(v.reason === undefined ? {} : {reason: safeText(v.reason)}), ...(v.gitError === undefined ? {} : {gitError: safeText(v.gitError)}),
 		...(v.unreadable === undefined ? {} : {unreadable: v.unreadable.map(identity)}),
+		...(v.notes === undefined ? {} : {notes: list(v.notes)}),
 	}));
 	const step = (value: PlanStep): PlanStep => once(value, (s) => ({
 		...s, key: identity(s.key), id: identity(s.id), name: safeText(s.name), changes: list(s.changes),

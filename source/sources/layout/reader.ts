@@ -5,30 +5,40 @@ import {indexPath, normalizeDir, resolveInside, type FileStore} from './file-sto
 import {parseIndex, sectionKinds, type IndexEntry} from './index-file.js';
 import {guessIdentity, itemFromFile} from './item-rules.js';
 import {parseJsonText} from './json-text.js';
+import {isJsonObject, type JsonValue} from '../../core/json.js';
 
-type EntryResult = {readonly item: Item} | {readonly invalid: InvalidEntry};
+type EntryResult = {readonly item: Item; readonly note?: string} | {readonly invalid: InvalidEntry};
+
+/** What a file listed in a `type: oas` index is, for a message that says what to do with it. */
+function swaggerIndexError(value: JsonValue): string {
+	if (isJsonObject(value) && typeof value['swagger'] === 'string') {
+		return '.tyk.json "type": "oas" lists Swagger 2.0 documents for tyk-sync to convert, which tyk-console does not do; import the file into the Dashboard and dump it, or convert it to a Tyk API definition';
+	}
+	if (isJsonObject(value) && (typeof value['openapi'] === 'string' || isJsonObject(value['oas']) || isJsonObject(value['api_definition']))) {
+		return 'a Tyk API definition listed in a .tyk.json of "type": "oas", which tyk-sync reads as Swagger 2.0 imports; set "type": "apidef" in .tyk.json';
+	}
+	return '.tyk.json "type": "oas" (Swagger 2.0 import) is not supported, and this file is not a Swagger 2.0 document either; set "type": "apidef" if it is a Tyk API definition';
+}
 
 async function readEntry(store: FileStore, dir: string, entry: IndexEntry, swagger: boolean): Promise<EntryResult> {
 	const kind = sectionKinds[entry.section];
 	const invalid = (error: string): EntryResult => ({invalid: {file: entry.file, kind, error}});
 	const path = resolveInside(dir, entry.file);
-	if (path === undefined) return invalid('path is outside the layout directory (absolute, "..", or not a plain relative path)');
-	if (swagger && entry.section === 'files') {
-		return invalid('.tyk.json "type": "oas" (Swagger 2.0 import) is not supported; convert the file to a Tyk API definition');
-	}
+	if (path === undefined) return invalid('path is outside the layout directory (absolute, "..", or not a plain relative path); list it relative to the folder of .tyk.json');
 	let raw: Buffer | undefined;
 	try {
 		raw = await store.read(path);
 	} catch (error) {
 		return invalid(`cannot read the file: ${errorMessage(error)}`);
 	}
-	if (raw === undefined) return invalid('file not found (it is listed in .tyk.json)');
+	if (raw === undefined) return invalid('file not found (it is listed in .tyk.json); add the file, or remove its entry from .tyk.json');
 	const parsed = parseJsonText(raw.toString('utf8'));
 	if (!parsed.ok) return invalid(parsed.error);
+	if (swagger && entry.section === 'files') return invalid(swaggerIndexError(parsed.value));
 	const result = itemFromFile(kind, parsed.value, entry.raw, entry.file);
 	if ('item' in result) {
 		const problem = idProblem(result.item.id);
-		if (problem === undefined) return {item: result.item};
+		if (problem === undefined) return result.note === undefined ? {item: result.item} : {item: result.item, note: result.note};
 		const {item} = result;
 		return {invalid: {file: entry.file, kind, ...(item.flavor ? {flavor: item.flavor} : {}), id: item.id, error: problem}};
 	}
@@ -71,13 +81,58 @@ export async function readLayout(store: FileStore, dir: string): Promise<ItemSet
 	}
 	if (raw === undefined) throw new LayoutMissingError(`no .tyk.json found: ${where}`, path);
 	const index = parseIndex(raw.toString('utf8'), where, path);
-	const results = await Promise.all(index.entries.map((entry) => readEntry(store, base, entry, index.type === 'oas')));
+	const {entries, notes} = withoutRepeats(index.entries, base);
+	const results = await Promise.all(entries.map((entry) => readEntry(store, base, entry, index.type === 'oas')));
 	const found: Item[] = [];
 	const invalid: InvalidEntry[] = [...index.problems];
 	for (const result of results) {
-		if ('item' in result) found.push(result.item);
-		else invalid.push(result.invalid);
+		if ('item' in result) {
+			found.push(result.item);
+			if (result.note) notes.push(result.note);
+		} else {
+			invalid.push(result.invalid);
+		}
 	}
+	if (index.entries.length === 0 && index.problems.length === 0) notes.unshift(await emptyIndexNote(store, base, path, index.type));
 	const {items, conflicts} = separateConflicts(found);
-	return {items, invalid, conflicts};
+	return {items, invalid, conflicts, ...(notes.length > 0 ? {notes} : {})};
+}
+
+/** Says why an index that lists nothing reads as empty, and names the JSON files beside it that it does not list. */
+async function emptyIndexNote(store: FileStore, base: string, path: string, type: 'apidef' | 'oas'): Promise<string> {
+	const files = (await store.list().catch(() => [] as string[]))
+		.filter((file) => file.endsWith('.json') && file !== path && (base === '' || file.startsWith(`${base}/`)));
+	const shown = files.slice(0, 3).map((file) => (base === '' ? file : file.slice(base.length + 1))).join(', ') + (files.length > 3 ? ', …' : '');
+	const unlisted = files.length > 0 ? `; ${files.length} JSON file(s) beside it are not listed (${shown}): list them under "files", "policies" or "assets" to read them` : '';
+	const swagger = type === 'oas' ? ' Its "type" is "oas", which tyk-sync reads as Swagger 2.0 imports; Tyk API definitions need "type": "apidef".' : '';
+	return `${path} lists no files, so the layout is empty and every live item shows as only live (a dump fills it)${unlisted}.${swagger}`;
+}
+
+/** The index overrides that make one listed file a different item (same file, other overrides: two items). */
+function overridesOf(entry: IndexEntry): string {
+	return JSON.stringify(['api_id', 'db_id', 'org_id', 'id'].map((key) => entry.raw[key] ?? null));
+}
+
+/**
+ * One entry per listed file: a file listed twice in the same section (with the same overrides) is one item, read
+ * once, with a note; hand-edited indexes repeat entries, and tyk-sync then writes the item twice. Two different files
+ * that claim one ID stay a conflict.
+ */
+function withoutRepeats(entries: readonly IndexEntry[], base: string): {entries: IndexEntry[]; notes: string[]} {
+	const first = new Map<string, IndexEntry>();
+	const repeats = new Map<IndexEntry, number[]>();
+	const kept: IndexEntry[] = [];
+	for (const entry of entries) {
+		const path = resolveInside(base, entry.file);
+		const key = path === undefined ? undefined : `${entry.section}\0${path}\0${overridesOf(entry)}`;
+		const earlier = key === undefined ? undefined : first.get(key);
+		if (earlier) {
+			repeats.set(earlier, [...(repeats.get(earlier) ?? [earlier.position]), entry.position]);
+			continue;
+		}
+		if (key !== undefined) first.set(key, entry);
+		kept.push(entry);
+	}
+	const notes = [...repeats].map(([entry, positions]) => `${entry.file} is listed ${positions.length} times in .tyk.json (${positions.map((at) => `${entry.section}[${at}]`).join(', ')}); read as one item`);
+	return {entries: kept, notes};
 }

@@ -1,4 +1,4 @@
-import {isJsonObject, type JsonObject} from '../../core/json.js';
+import {isJsonObject, type JsonObject, type JsonValue} from '../../core/json.js';
 import {isOasBody, type Item} from '../../core/item.js';
 import {itemFromFile} from './item-rules.js';
 
@@ -49,4 +49,32 @@ function completeBody(item: Item): JsonObject {
 		throw new LayoutWriteError(`cannot write ${label(item)}: it has no org_id, and tyk-sync refuses files without one`);
 	}
 	return item.body['id'] === item.id ? item.body : {...item.body, id: item.id};
+}
+
+function isEmptyValue(value: JsonValue | undefined): boolean {
+	if (value === undefined || value === null || value === '' || value === false || value === 0) return true;
+	if (Array.isArray(value)) return value.length === 0;
+	return isJsonObject(value) && Object.keys(value).length === 0;
+}
+
+/**
+ * The wrapper fields of an API body that a bare file cannot hold (categories, owners, hook references…), by name;
+ * empty when the body can be written bare without losing anything.
+ */
+export function wrapperOnlyFields(body: JsonObject): string[] {
+	const inner = isOasBody(body) ? 'oas' : 'api_definition';
+	return Object.keys(body).filter((key) => key !== inner && key !== 'oas' && key !== 'api_definition' && !isEmptyValue(body[key]));
+}
+
+/**
+ * The file body of an API whose Git file is bare (a Classic definition or a Tyk OAS document at the top level): the
+ * same shape again, so a dump changes only what changed; or the wrapped body, with the reason, when the item now has
+ * wrapper fields a bare file cannot hold.
+ */
+export function bareFileBody(item: Item): {body: JsonObject; wrappedBecause?: string[]} {
+	const body = fileBody(item);
+	const extra = wrapperOnlyFields(body);
+	if (extra.length > 0) return {body, wrappedBecause: extra};
+	const inner = body[isOasBody(body) ? 'oas' : 'api_definition'];
+	return {body: isJsonObject(inner) ? inner : body};
 }

@@ -4,7 +4,7 @@ import {defaultFileName, hashId} from './file-names.js';
 import {resolveInside} from './file-store.js';
 import {kindSections, type IndexSection} from './index-file.js';
 import {parseJsonText, toTykSyncJson} from './json-text.js';
-import {fileBody, LayoutWriteError} from './write-body.js';
+import {bareFileBody, fileBody, LayoutWriteError} from './write-body.js';
 
 /** An item to take out of the layout; `file` when known (from a read of the same layout). */
 export interface LayoutDeletion {
@@ -18,6 +18,8 @@ export interface LayoutWritePlan {
 	readonly files: ReadonlyMap<string, string>;
 	readonly index: string;
 	readonly removed: readonly string[];
+	/** Where the written shape differs from the file's (a bare file that had to be wrapped), one line each. */
+	readonly notes: readonly string[];
 }
 
 const sections: readonly IndexSection[] = ['files', 'policies', 'assets'];
@@ -61,11 +63,14 @@ export function planLayoutWrite(
 	for (const set of listed.values()) for (const file of set) allListedLower.set(file.toLowerCase(), file);
 	const known = new Map<string, string>();
 	const owners = new Map<string, string>();
+	const bare = new Set<string>();
 	for (const item of existing) {
 		if (!item.file) continue;
 		known.set(itemKey(item), item.file);
 		owners.set(item.file, itemKey(item));
+		if (item.shape === 'bare') bare.add(item.file);
 	}
+	const notes: string[] = [];
 	// A listed file is ours to reuse unless the existing layout says it holds another item (e.g. via an `id` override).
 	const ownedBy = (file: string, key: string): boolean => (owners.get(file) ?? key) === key;
 
@@ -96,7 +101,13 @@ export function planLayoutWrite(
 			if (clash(path)) throw new LayoutWriteError(`cannot find a free file name for ${item.kind} ${JSON.stringify(item.id)}`);
 		}
 		takenLower.set(path.toLowerCase(), path);
-		files.set(path, toTykSyncJson(fileBody(item)));
+		if (reuse !== undefined && bare.has(reuse) && item.kind === 'api') {
+			const written = bareFileBody(item);
+			if (written.wrappedBecause) notes.push(bareWrapNote(item, reuse, written.wrappedBecause));
+			files.set(path, toTykSyncJson(written.body));
+		} else {
+			files.set(path, toTykSyncJson(fileBody(item)));
+		}
 		if (isNew) added.get(section)!.push({file: path, oas: item.kind === 'api' && item.flavor === 'oas'});
 	}
 
@@ -121,7 +132,12 @@ export function planLayoutWrite(
 		const list = root[section];
 		root[section] = [...(Array.isArray(list) ? list : []), ...entries];
 	}
-	return {files, index: toTykSyncJson(root), removed};
+	return {files, index: toTykSyncJson(root), removed, notes};
+}
+
+/** Says why a bare file is written wrapped from now on. */
+export function bareWrapNote(item: Item, file: string, fields: readonly string[]): string {
+	return `${file} held the ${item.flavor === 'oas' ? 'Tyk OAS document' : 'Classic definition'} bare; it is written wrapped (${item.flavor === 'oas' ? '{"oas": …}' : '{"api_definition": …}'}) because the API now has ${fields.join(', ')}, which a bare file cannot hold`;
 }
 
 /** Every file a plan writes, `.tyk.json` included, ready for `commitToBranch` or `writeLayoutToDirectory`. */

@@ -94,12 +94,12 @@ test('type "oas" (Swagger 2.0 import) marks each API file unsupported instead of
 	t.is(set.items[0]!.id, 'swagger-policy');
 	t.is(set.invalid.length, 1);
 	t.is(set.invalid[0]!.file, 'petstore.json');
-	t.regex(set.invalid[0]!.error, /Swagger 2\.0 import.*not supported/);
+	t.regex(set.invalid[0]!.error, /lists Swagger 2\.0 documents for tyk-sync to convert, which tyk-console does not do; import the file/);
 });
 
 test('broken files each become an invalid entry naming the file and the reason; good items are intact', async (t) => {
 	const set = await fixture('broken');
-	t.deepEqual(set.items.map((item) => item.id), ['good-api', 'good-policy']);
+	t.deepEqual(set.items.map((item) => item.id), ['good-api', 'good-policy', 'orgless']);
 	const reasons = new Map(set.invalid.map((entry) => [entry.file, entry.error]));
 	t.regex(reasons.get('missing.json')!, /not found/);
 	t.regex(reasons.get('not-json.json')!, /not valid JSON: .* at line 4, column 3/);
@@ -111,11 +111,13 @@ test('broken files each become an invalid entry naming the file and the reason; 
 	t.regex(reasons.get('/etc/passwd')!, /outside the layout directory/);
 	t.regex(reasons.get('oas-string.json')!, /"oas" must be an object/);
 	t.regex(reasons.get('good-api.json')!, /db_id.*24 hex/);
-	t.regex(reasons.get('policy-no-org.json')!, /without org_id/);
+	// Read, since a publish stamps the target's organisation, with a note that tyk-sync 1.5 would refuse it.
+	t.false(reasons.has('policy-no-org.json'));
+	t.truthy(set.notes?.find((note) => note.startsWith('policy-no-org.json: policy without org_id (tyk-sync 1.5 refuses')));
 	t.regex(reasons.get('policy-bad-rate.json')!, /rate must be a number, found a string/);
 	t.truthy(set.invalid.find((entry) => entry.file === '.tyk.json files[12]' && /must be an object/.test(entry.error)));
 	t.truthy(set.invalid.find((entry) => entry.file === '.tyk.json policies[3]' && /"file" must be a string/.test(entry.error)));
-	t.is(set.invalid.length, 14);
+	t.is(set.invalid.length, 13);
 	// Where the file still says which item it meant to be, the invalid entry carries that identity.
 	const byFile = new Map(set.invalid.map((entry) => [entry.file, entry]));
 	t.like(byFile.get('bad-owner.json'), {kind: 'api', flavor: 'classic', id: 'bad-owner'});
@@ -153,7 +155,9 @@ test('a missing .tyk.json is a LayoutMissingError naming the path; a broken one 
 test('an index with no entries reads as an empty set; deep nesting and huge files do not crash', async (t) => {
 	const root = tempDir(t);
 	writeFileSync(join(root, '.tyk.json'), '{"type": "apidef"}');
-	t.deepEqual(await readLayout(new DirectoryStore(root), ''), {items: [], invalid: [], conflicts: []});
+	const empty = await readLayout(new DirectoryStore(root), '');
+	t.deepEqual({...empty, notes: undefined}, {items: [], invalid: [], conflicts: [], notes: undefined});
+	t.regex(empty.notes![0]!, /^\.tyk\.json lists no files, so the layout is empty/);
 	const deep = `{"api_definition": {"api_id": "deep", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
 	const big = {api_definition: {api_id: 'big', name: 'Big', blob: 'x'.repeat(20_000_000)}};
 	writeFileSync(join(root, 'deep.json'), deep);
@@ -164,4 +168,77 @@ test('an index with no entries reads as an empty set; deep nesting and huge file
 	t.deepEqual(set.items.map((item) => item.id), ['big']);
 	t.regex(set.invalid[0]!.error, /nested deeper than/);
 	t.regex(set.invalid[1]!.error, /not valid JSON: unexpected end of input, expected a value at line 1, column 50001/);
+});
+
+test('tyk-sync 1.2–1.4 files: a Classic API beside an empty "oas" placeholder is Classic; a file listed twice is one item', async (t) => {
+	const set = await fixture('tyk-sync-1.3');
+	t.deepEqual(set.invalid, []);
+	t.deepEqual(set.conflicts, []);
+	t.deepEqual(set.items.map((item) => [item.kind, item.flavor, item.id, item.name]), [
+		['api', 'classic', '6ffbf80f36f24ea55b77eb8ac2343001', 'Weather'],
+		['api', 'classic', '8c75218bdd0c40534727e7b93b6c3002', 'Httpbin #demo'],
+		['api', 'oas', 'b0c1d2e3f4a5b6c7d8e9f0a1b2c3d004', 'Pets OAS'],
+		['policy', undefined, '651fe49adf250300017ae579', 'Weather plan'],
+		['template', undefined, '5824253ac28845b882eda8d33ab2efb9', 'Pets template'],
+	]);
+	// The placeholder is gone from the Classic body (a dump writes the 1.5 shape); the legacy OAS file keeps its document.
+	t.false('oas' in set.items[0]!.body);
+	t.deepEqual(set.items[1]!.categories, ['demo']);
+	t.false('api_definition' in set.items[2]!.body);
+	t.deepEqual(set.notes, [
+		'api-6ffbf80f36f24ea55b77eb8ac2343001.json is listed 2 times in .tyk.json (files[0], files[3]); read as one item',
+		"asset-5824253ac28845b882eda8d33ab2efb9.json: API template without org_id (tyk-sync 1.5 refuses to load it); tyk-console publishes it with the target's organisation",
+	]);
+});
+
+test('an empty "oas" placeholder without a Classic definition, or of an OAS API, is refused saying what to do', async (t) => {
+	const root = tempDir(t);
+	writeFileSync(join(root, 'stub.json'), JSON.stringify({oas: {openapi: '', info: {title: ''}}}));
+	writeFileSync(join(root, 'oas-stub.json'), JSON.stringify({api_definition: {api_id: 'x', is_oas: true}, oas: {openapi: ''}}));
+	writeFileSync(join(root, '.tyk.json'), JSON.stringify({type: 'apidef', files: [{file: 'stub.json'}, {file: 'oas-stub.json'}]}));
+	const set = await readLayout(new DirectoryStore(root), '');
+	t.is(set.items.length, 0);
+	for (const entry of set.invalid) t.regex(entry.error, /empty placeholder .* put its Tyk OAS document under "oas"/);
+});
+
+test('bare Tyk OAS documents are OAS APIs kept bare; other shapes get one sentence saying what they are and what to do', async (t) => {
+	const set = await fixture('bare-oas');
+	t.deepEqual(set.items.map((item) => [item.flavor, item.id, item.name, item.shape]), [
+		['oas', 'c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8', 'Notifications', 'bare'],
+		['classic', 'keyless', 'Keyless', 'bare'],
+	]);
+	t.false('x-tyk-api-gateway' in set.items[0]!.body);
+	const byFile = new Map(set.invalid.map((entry) => [entry.file, entry]));
+	t.like(byFile.get('./data/petstore-plain.json'), {kind: 'api', flavor: 'oas'});
+	t.regex(byFile.get('./data/petstore-plain.json')!.error, /an OpenAPI document without "x-tyk-api-gateway", so not a Tyk API definition; add/);
+	t.is(byFile.get('./data/url-rewrite.json')!.flavor, undefined);
+	t.regex(byFile.get('./data/url-rewrite.json')!.error, /neither a Tyk OAS API nor a Classic API definition; wrap/);
+	t.regex(byFile.get('./data/policies.json')!.error, /^a Gateway policies\.json \(a map of 2 policies by ID\), not one Dashboard policy; .*split it/);
+	t.is(set.invalid.length, 3);
+});
+
+test('a .tyk.json of type "oas" says whether a listed file is a Tyk definition (set "apidef") or Swagger; an empty one names unlisted files', async (t) => {
+	const root = tempDir(t);
+	mkdirSync(join(root, 'apps'));
+	writeFileSync(join(root, 'apps', 'httpbin.json'), JSON.stringify({openapi: '3.0.0', info: {title: 'HTTPBin'}, 'x-tyk-api-gateway': {info: {name: 'httpbin'}}}));
+	writeFileSync(join(root, '.tyk.json'), JSON.stringify({type: 'oas'}));
+	const empty = await readLayout(new DirectoryStore(root), '');
+	t.deepEqual(empty.items, []);
+	t.regex(empty.notes![0]!, /lists no files.*1 JSON file\(s\) beside it are not listed \(apps\/httpbin\.json\).*"type" is "oas", which tyk-sync reads as Swagger 2\.0 imports; Tyk API definitions need "type": "apidef"/);
+	writeFileSync(join(root, '.tyk.json'), JSON.stringify({type: 'oas', files: [{file: 'apps/httpbin.json'}]}));
+	const listed = await readLayout(new DirectoryStore(root), '');
+	t.regex(listed.invalid[0]!.error, /^a Tyk API definition listed in a \.tyk\.json of "type": "oas".*set "type": "apidef"/);
+});
+
+test('two different files claiming one ID stay a conflict, and one file listed with different overrides is two items', async (t) => {
+	const root = tempDir(t);
+	const api = (id: string) => JSON.stringify({api_definition: {api_id: id, name: id, proxy: {listen_path: `/${id}/`}}});
+	writeFileSync(join(root, 'a.json'), api('same'));
+	writeFileSync(join(root, 'b.json'), api('same'));
+	writeFileSync(join(root, 'c.json'), api('c'));
+	writeFileSync(join(root, '.tyk.json'), JSON.stringify({type: 'apidef', files: [{file: 'a.json'}, {file: 'b.json'}, {file: 'c.json'}, {file: 'c.json', api_id: 'c2'}]}));
+	const set = await readLayout(new DirectoryStore(root), '');
+	t.deepEqual(set.conflicts.map((conflict) => conflict.files), [['a.json', 'b.json']]);
+	t.deepEqual(set.items.map((item) => item.id), ['c', 'c2']);
+	t.is(set.notes, undefined);
 });

@@ -145,3 +145,44 @@ test('a listed file that holds another item (index id override) is never overwri
 	t.deepEqual(planLayoutWrite(indexText, [], [{kind: 'policy', id: 'silver'}], [gold]).removed, []);
 	t.deepEqual(planLayoutWrite(indexText, [], [{kind: 'policy', id: 'gold'}], [gold]).removed, ['policy-silver.json']);
 });
+
+test('a bare file stays bare when written back, and is wrapped with a note when the API gains wrapper fields', async (t) => {
+	const set = await readLayout(new DirectoryStore(join(fixturesRoot, 'bare-oas')), '');
+	const index = fixtureText('bare-oas', '.tyk.json');
+	const [notifications, keyless] = set.items;
+	const renamed = (item: Item, name: string): Item => {
+		const body = structuredClone(item.body) as typeof item.body;
+		if (item.flavor === 'oas') (((body['oas'] as {info: {title: string}}).info)).title = name;
+		else (body['api_definition'] as {name: string}).name = name;
+		return makeItem('api', body);
+	};
+	const plan = planLayoutWrite(index, [renamed(notifications!, 'Notify'), renamed(keyless!, 'Keyless 2')], [], set.items);
+	t.deepEqual(plan.notes, []);
+	const oas = JSON.parse(plan.files.get('./data/apis-notifications.json')!);
+	t.is(oas.openapi, '3.0.3');
+	t.is(oas.info.title, 'Notify');
+	t.false('oas' in oas);
+	const classic = JSON.parse(plan.files.get('./data/keyless.json')!);
+	t.is(classic.name, 'Keyless 2');
+	t.false('api_definition' in classic);
+	t.deepEqual(JSON.parse(plan.index), JSON.parse(index));
+	// Read back, they are the same items.
+	const back = await readLayout({describe: () => 'plan', list: async () => [], read: async (path) => {
+		const key = path.replace(/^data\//, './data/');
+		return key === '.tyk.json' ? Buffer.from(plan.index) : plan.files.has(key) ? Buffer.from(plan.files.get(key)!) : undefined;
+	}}, '');
+	t.deepEqual(back.items.map((item) => [item.id, item.name, item.shape]), [['c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8', 'Notifications', 'bare'], ['keyless', 'Keyless 2', 'bare']]);
+
+	const categorised = makeItem('api', {...notifications!.body, categories: ['alerts']});
+	const wrapped = planLayoutWrite(index, [categorised], [], set.items);
+	t.deepEqual(JSON.parse(wrapped.files.get('./data/apis-notifications.json')!).categories, ['alerts']);
+	t.deepEqual(wrapped.notes, ['./data/apis-notifications.json held the Tyk OAS document bare; it is written wrapped ({"oas": …}) because the API now has categories, which a bare file cannot hold']);
+});
+
+test('a tyk-sync 1.2–1.4 Classic file is written back in the 1.5 shape: no "oas" placeholder', async (t) => {
+	const set = await readLayout(new DirectoryStore(join(fixturesRoot, 'tyk-sync-1.3')), '');
+	const plan = planLayoutWrite(fixtureText('tyk-sync-1.3', '.tyk.json'), [set.items[0]!], [], set.items);
+	const body = JSON.parse(plan.files.get('api-6ffbf80f36f24ea55b77eb8ac2343001.json')!);
+	t.false('oas' in body);
+	t.is(body.api_definition.api_id, '6ffbf80f36f24ea55b77eb8ac2343001');
+});
