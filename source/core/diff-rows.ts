@@ -36,25 +36,34 @@ function joinLines(lines: readonly string[]): string {
 	return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
-function stats(rows: readonly LineRow[], leftLines: number, rightLines: number): DiffStats {
-	let changed = 0;
-	let deleted = 0;
-	let inserted = 0;
-	for (const row of rows) {
-		if (row.type === 'change') changed++;
-		else if (row.type === 'delete') deleted++;
-		else if (row.type === 'insert') inserted++;
-	}
-	return {leftLines, rightLines, changed, deleted, inserted};
+/**
+ * Changed, deleted and inserted lines, counted the same whatever the layout: a removed line paired with an added one
+ * is one change, side by side (one `change` row) or stacked (a `delete` and an `insert` row), so the header says the
+ * same thing at 80 columns as at 200.
+ */
+export interface LineCounts {
+	changed: number;
+	deleted: number;
+	inserted: number;
 }
 
-function model(rows: LineRow[], layout: 'split' | 'stacked', sides: Sides, fallback: boolean, leftLines: number, rightLines: number, fold: boolean, context: number, foldMin: number): DiffModel {
+function rowCounts(rows: readonly LineRow[]): LineCounts {
+	const counts = {changed: 0, deleted: 0, inserted: 0};
+	for (const row of rows) {
+		if (row.type === 'change') counts.changed++;
+		else if (row.type === 'delete') counts.deleted++;
+		else if (row.type === 'insert') counts.inserted++;
+	}
+	return counts;
+}
+
+function model(rows: LineRow[], layout: 'split' | 'stacked', sides: Sides, fallback: boolean, leftLines: number, rightLines: number, fold: boolean, context: number, foldMin: number, counts: LineCounts): DiffModel {
 	const shown = fold && !fallback && sides === 'both' ? foldRows(rows, context, foldMin) : rows;
-	return {layout, sides, rows: shown, hunks: hunkStarts(shown), fallback, stats: stats(rows, leftLines, rightLines)};
+	return {layout, sides, rows: shown, hunks: hunkStarts(shown), fallback, stats: {leftLines, rightLines, ...counts}};
 }
 
 /** Both documents whole, line i against line i: what the user gets when the diff would take too long. */
-function wholeRows(left: readonly string[], right: readonly string[], layout: 'split' | 'stacked'): LineRow[] {
+function wholeRows(left: readonly string[], right: readonly string[], layout: 'split' | 'stacked', counts: LineCounts): LineRow[] {
 	const rows: LineRow[] = [];
 	const count = Math.max(left.length, right.length);
 	for (let i = 0; i < count; i++) {
@@ -63,6 +72,9 @@ function wholeRows(left: readonly string[], right: readonly string[], layout: 's
 		if (l && r && l.text === r.text) rows.push({type: 'same', left: l, right: r});
 		else if (l && r && layout === 'split') rows.push({type: 'change', left: l, right: r});
 		else {
+			if (l && r) counts.changed++;
+			else if (l) counts.deleted++;
+			else counts.inserted++;
 			if (l) rows.push({type: 'delete', left: l});
 			if (r) rows.push({type: 'insert', right: r});
 		}
@@ -71,8 +83,13 @@ function wholeRows(left: readonly string[], right: readonly string[], layout: 's
 }
 
 /** Turns one block of removed and added lines into rows, pairing them positionally and adding word spans. */
-function blockRows(removed: Cell[], added: Cell[], layout: 'split' | 'stacked', cap: number, deadline: number, out: LineRow[]): void {
+function blockRows(removed: Cell[], added: Cell[], layout: 'split' | 'stacked', cap: number, deadline: number, out: LineRow[], counts: LineCounts): void {
 	const pairs = Math.min(removed.length, added.length);
+	if (layout === 'stacked') {
+		counts.changed += pairs;
+		counts.deleted += removed.length - pairs;
+		counts.inserted += added.length - pairs;
+	}
 	const left: Cell[] = [];
 	const right: Cell[] = [];
 	for (let i = 0; i < pairs; i++) {
@@ -106,8 +123,10 @@ export function diffRows(leftText: string | undefined, rightText: string | undef
 	const limit = Math.max(1, options.timeLimitMs ?? 200);
 	const left = leftText === undefined ? undefined : splitLines(leftText);
 	const right = rightText === undefined ? undefined : splitLines(rightText);
+	// Split rows count themselves; stacked ones are counted as they are built (a change is two rows there).
+	const stacked: LineCounts = {changed: 0, deleted: 0, inserted: 0};
 	const build = (rows: LineRow[], sides: Sides, fallback = false): DiffModel =>
-		model(rows, layout, sides, fallback, left?.length ?? 0, right?.length ?? 0, fold, context, foldMin);
+		model(rows, layout, sides, fallback, left?.length ?? 0, right?.length ?? 0, fold, context, foldMin, layout === 'stacked' && sides === 'both' ? stacked : rowCounts(rows));
 	if (!left || !right) {
 		if (left) return build(left.map((text, i) => ({type: 'delete', left: {line: i + 1, text}})), 'left-only');
 		return build((right ?? []).map((text, i) => ({type: 'insert', right: {line: i + 1, text}})), right ? 'right-only' : 'both');
@@ -115,14 +134,14 @@ export function diffRows(leftText: string | undefined, rightText: string | undef
 	const deadline = performance.now() + limit;
 	const budget = options.maxEditLength === undefined ? {timeout: limit} : {timeout: limit, maxEditLength: options.maxEditLength};
 	const changes = diffLines(joinLines(left), joinLines(right), budget);
-	if (!changes) return build(wholeRows(left, right, layout), 'both', true);
+	if (!changes) return build(wholeRows(left, right, layout, stacked), 'both', true);
 	const rows: LineRow[] = [];
 	let l = 0;
 	let r = 0;
 	let removed: Cell[] = [];
 	let added: Cell[] = [];
 	const flush = (): void => {
-		if (removed.length > 0 || added.length > 0) blockRows(removed, added, layout, cap, deadline, rows);
+		if (removed.length > 0 || added.length > 0) blockRows(removed, added, layout, cap, deadline, rows, stacked);
 		removed = [];
 		added = [];
 	};

@@ -76,6 +76,19 @@ test('stacked layout lists removed lines then added lines, with the same spans',
 	t.deepEqual(model.hunks, [1]);
 });
 
+test('the change counts are the same stacked and side by side: a paired removed and added line is one change', t => {
+	for (const [left, right] of [['a\nold value\nb', 'a\nnew value\nadded\nb'], ['x\ny\nz', 'z'], ['a\nb', 'c\nb']] as const) {
+		const split = diffRows(left, right);
+		const stacked = diffRows(left, right, {layout: 'stacked'});
+		t.deepEqual(stacked.stats, split.stats, `${left} → ${right}`);
+	}
+	t.like(diffRows('a\nold value\nb', 'a\nnew value\nadded\nb', {layout: 'stacked'}).stats, {changed: 1, deleted: 0, inserted: 1});
+	// The whole-document fallback counts the same way.
+	const fallback = (layout: 'split' | 'stacked') => diffRows('a\nb\nc', 'x\nb', {maxEditLength: 0, layout}).stats;
+	t.deepEqual(fallback('stacked'), fallback('split'));
+	t.like(fallback('stacked'), {changed: 1, deleted: 1, inserted: 0});
+});
+
 test('one-sided layouts for items that exist on one side only', t => {
 	const right = diffRows(undefined, 'x\ny');
 	t.is(right.sides, 'right-only');
