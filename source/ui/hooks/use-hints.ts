@@ -1,4 +1,4 @@
-import {useEffect} from 'react';
+import {useLayoutEffect} from 'react';
 import {useUiActions} from '../context.js';
 import type {Hint} from '../keys.js';
 
@@ -10,7 +10,7 @@ export function useHints(override: readonly Hint[] | undefined, isActive: boolea
 	const ui = useUiActions();
 	// By value: a screen builds its hints on every render, and an equal list must not set the state again.
 	const key = override !== undefined && isActive ? JSON.stringify(override) : undefined;
-	useEffect(() => {
+	useLayoutEffect(() => {
 		if (key === undefined) return undefined;
 		ui.hints(JSON.parse(key) as Hint[]);
 		return () => ui.hints(undefined);
