@@ -3,7 +3,7 @@ import type {Item, Kind} from '../../source/core/item.js';
 import type {OperationResult} from '../../source/core/plan.js';
 import type {PlanResult} from '../../source/engine/plans.js';
 import type {Comparison} from '../../source/core/status.js';
-import type {ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory} from '../../source/engine/services.js';
+import type {ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry} from '../../source/engine/services.js';
 import {asSet} from './fixtures.js';
 
 /**
@@ -70,5 +70,9 @@ export class MemoryServices implements ConsoleServices {
 
 	versionComparison(): Promise<Comparison> {
 		return this.notMeasured('history');
+	}
+
+	operations(): Promise<readonly OperationEntry[]> {
+		return this.notMeasured('the operations log');
 	}
 }

@@ -105,6 +105,8 @@ export interface GitOutcome extends AppliedBase {
 	/** The commit the dump was planned on (null: the branch did not exist), so views at that commit can be patched. */
 	readonly base?: string | null;
 	readonly commit?: string;
+	/** The first line of the commit's message. */
+	readonly subject?: string;
 	/** Committed, but the push asked for failed: why. */
 	readonly pushError?: string;
 }

@@ -1,6 +1,6 @@
 import type {GitConfig} from '../config/types.js';
 import {itemKey} from '../core/item.js';
-import type {GitOutcome, Plan, PlanStep, ProgressEvent, StepResult, TargetItem} from '../core/plan.js';
+import type {GitOutcome, Plan, ProgressEvent, StepResult, TargetItem} from '../core/plan.js';
 import {commitToBranch} from '../sources/git/commit.js';
 import {runGit} from '../sources/git/run.js';
 import {finishOperation, recordAudit, recordResult, startOperation} from '../sources/journal.js';
@@ -9,6 +9,7 @@ import {layoutFileChanges, planLayoutWrite} from '../sources/layout/writer.js';
 import type {EngineContext} from './context.js';
 import {isGitRepository, readGitSide, type GitSide} from './git-side.js';
 import {errorMessage} from '../core/errors.js';
+import {dumpMessage, messageSubject} from '../core/dump-message.js';
 import {sameState} from './verify.js';
 
 /** How a dump lands in Git. */
@@ -28,12 +29,6 @@ export async function resolveBranch(repo: string, branch: string): Promise<strin
 		throw new Error(`${repo} has a detached HEAD: set git.branch in the config (or --branch) to the branch to dump to`);
 	}
 	return name;
-}
-
-function defaultMessage(plan: Plan, steps: readonly PlanStep[]): string {
-	const names = steps.slice(0, 10).map((step) => `${step.action === 'delete' ? 'remove' : step.action} ${step.kind} ${step.name || step.id}`);
-	const more = steps.length > 10 ? `\nand ${steps.length - 10} more` : '';
-	return `tyk-console dump from ${plan.source.label}: ${steps.length} item(s)\n\n${names.join('\n')}${more}`;
 }
 
 /**
@@ -61,6 +56,7 @@ export async function applyToGit(
 	const op = await startOperation(context.config.stateDir, {environment: plan.environment, action: 'dump', source: plan.source.label});
 	onProgress({type: 'start', total: plan.steps.length, operation: op.id});
 	let commit: string | undefined;
+	let subject: string | undefined;
 	let pushError: string | undefined;
 	let failure: string | undefined;
 	try {
@@ -72,11 +68,13 @@ export async function applyToGit(
 				await writeLayoutToDirectory(git.repo, git.dir, files, layout.removed);
 			} else {
 				const branch = await resolveBranch(git.repo, git.branch);
+				const message = options.message ?? dumpMessage(plan);
 				const committed = await commitToBranch({
 					repo: git.repo, branch, dir: git.dir, files, remove: layout.removed, base: plan.base?.commit ?? null,
-					message: options.message ?? defaultMessage(plan, writes), push: options.push,
+					message, push: options.push,
 				});
 				commit = committed.commit;
+				subject = messageSubject(message);
 				pushError = committed.pushError;
 			}
 		}
@@ -107,13 +105,13 @@ export async function applyToGit(
 			if (readBack) target.push({key: step.key, ...(found ? {item: found} : {})});
 			else uncertain.push(step.key);
 		}
-		await recordResult(op, {kind: step.kind, id: step.id, action: step.action, status: outcome.status, error: outcome.error});
+		await recordResult(op, {kind: step.kind, id: step.id, name: step.name, action: step.action, status: outcome.status, error: outcome.error});
 		if (step.action !== 'skip') {
 			await recordAudit(op, {kind: step.kind, id: step.id, action: step.action, result: outcome.status, before: step.before?.body ?? null, after: step.after?.body ?? null, error: outcome.error});
 		}
 		results.push(outcome);
 		onProgress({type: 'step', result: outcome, done: results.length, total: plan.steps.length});
 	}
-	await finishOperation(op);
-	return {operation: op.id, environment: plan.environment, direction: 'dump', results, target, uncertain, ...(plan.base ? {base: plan.base.commit} : {}), ...(commit ? {commit} : {}), ...(pushError ? {pushError} : {})};
+	await finishOperation(op, commit ? {commit} : {});
+	return {operation: op.id, environment: plan.environment, direction: 'dump', results, target, uncertain, ...(plan.base ? {base: plan.base.commit} : {}), ...(commit ? {commit, subject} : {}), ...(pushError ? {pushError} : {})};
 }

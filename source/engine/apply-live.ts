@@ -181,7 +181,7 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 						.catch((error: unknown): StepOutcome => ({result: result(step, 'failed', {error: errorMessage(error)})}));
 					const clean = outcome.result;
 					const what = `${clean.kind} ${clean.id}`;
-					await journal.record(`result of ${what}`, () => recordResult(op, {kind: clean.kind, id: clean.id, action: clean.action, status: clean.status, error: clean.error}));
+					await journal.record(`result of ${what}`, () => recordResult(op, {kind: clean.kind, id: clean.id, name: clean.name, action: clean.action, status: clean.status, error: clean.error}));
 					if (clean.action !== 'skip') {
 						await journal.record(`audit line of ${what}`, () => recordAudit(op, {
 							kind: clean.kind, id: clean.id, action: clean.action, result: clean.status,

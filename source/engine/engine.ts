@@ -11,7 +11,8 @@ import {compareEnvironment, unreadableFiles, type CompareSpec} from './compare-e
 import {gitLabel, readGitSide} from './git-side.js';
 import {history, versionComparison} from './history.js';
 import {makePlan, type PlanRequest, type PlanResult} from './plans.js';
-import type {ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, VersionRef} from './services.js';
+import {environmentOperations} from './operations.js';
+import type {ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
 import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
 
 /** How an apply reports and, for a dump, lands in Git. */
@@ -62,8 +63,9 @@ export class Engine implements ConsoleServices {
 		return makePlan(this.context, request);
 	}
 
-	apply(plan: Plan, progress: ((event: ProgressEvent) => void) | ApplyOptions = {}): Promise<OperationResult> {
-		const options: ApplyOptions = typeof progress === 'function' ? {onProgress: progress} : progress;
+	/** `progress` is the options object, or (the console's form) the progress callback with `more` options after it. */
+	apply(plan: Plan, progress: ((event: ProgressEvent) => void) | ApplyOptions = {}, more: ConsoleApplyOptions = {}): Promise<OperationResult> {
+		const options: ApplyOptions = typeof progress === 'function' ? {...more, onProgress: progress} : progress;
 		return plan.direction === 'dump'
 			? applyToGit(this.context, plan, options.dump, options.onProgress)
 			: applyToLive(this.context, plan, options.onProgress);
@@ -151,6 +153,10 @@ export class Engine implements ConsoleServices {
 
 	compareOptions(): CompareOptions {
 		return {ignore: this.context.config.ignore};
+	}
+
+	operations(environment: string): Promise<readonly OperationEntry[]> {
+		return environmentOperations(this.context, environment);
 	}
 
 	close(): Promise<void> {

@@ -2,7 +2,7 @@ import type {CompareOptions} from '../core/compare.js';
 import type {Comparison, StatusCounts} from '../core/status.js';
 import type {Kind} from '../core/item.js';
 import type {Selection} from '../core/selection.js';
-import type {OperationResult, Plan, ProgressEvent, SideRef} from '../core/plan.js';
+import type {Action, OperationResult, Plan, ProgressEvent, SideRef, StepStatus} from '../core/plan.js';
 import type {PlanRequest, PlanResult} from './plans.js';
 
 /**
@@ -17,7 +17,8 @@ export interface ConsoleServices {
 	compareEnvironments(base: string, other: string, signal?: AbortSignal): Promise<EnvironmentView>;
 	/** The plan a request describes; with a `view` it is made from that comparison, reading nothing again. */
 	plan(request: PlanRequest): Promise<PlanResult>;
-	apply(plan: Plan, onProgress: (event: ProgressEvent) => void): Promise<OperationResult>;
+	/** Applies a confirmed plan; a dump commits with `options.dump.message` when the user wrote one. */
+	apply(plan: Plan, onProgress: (event: ProgressEvent) => void, options?: ConsoleApplyOptions): Promise<OperationResult>;
 	/**
 	 * A held view brought up to date after an apply (the same object when the apply did not touch it): exactly the
 	 * rows the apply wrote change, from what the apply read back.
@@ -31,6 +32,64 @@ export interface ConsoleServices {
 	 * ignored and never shows a "changed" item with no visible change.
 	 */
 	compareOptions(): CompareOptions;
+	/**
+	 * Every operation on one environment, newest first: the journal's (with their steps, outcome and whether an undo
+	 * can restore them) and those only the audit log still knows. The operations log (`@`) shows them.
+	 */
+	operations(environment: string): Promise<readonly OperationEntry[]>;
+}
+
+/** What the console can say about an apply beyond the plan: for a dump, the commit message the user wrote. */
+export interface ConsoleApplyOptions {
+	readonly dump?: {readonly message?: string};
+}
+
+/** What an operation did; a publish from another environment's live state is a migration. */
+export type OperationKind = 'dump' | 'publish' | 'migration' | 'rollback' | 'undo';
+
+/**
+ * How an operation ended: `interrupted` has no finish record and its process is gone (killed, or its journal failed);
+ * `running` has none yet and its process still holds the environment's lock.
+ */
+export type OperationOutcome = 'ok' | 'partly failed' | 'failed' | 'interrupted' | 'running';
+
+/** One item an operation wrote (or meant to). */
+export interface OperationStepEntry {
+	readonly kind: Kind;
+	readonly id: string;
+	/** Known from the journal's result or pre-image; older journals and the audit log may not say. */
+	readonly name?: string;
+	/** Absent when only a pre-image was saved: the run stopped before it recorded what it did. */
+	readonly action?: Action;
+	/** `unknown`: a pre-image without a result, so the write may or may not have landed. */
+	readonly status: StepStatus | 'unknown';
+	readonly error?: string;
+}
+
+/** One operation on an environment, as the operations log lists it. */
+export interface OperationEntry {
+	readonly id: string;
+	/** Undefined only for an operation the audit log alone knows, when its source does not tell. */
+	readonly kind?: OperationKind;
+	/** Readable source, e.g. `git main@3f2a1c9`, `live staging`, `before 20261203T…`. */
+	readonly source: string;
+	readonly user: string;
+	readonly startedAt: string;
+	readonly finishedAt?: string;
+	readonly outcome: OperationOutcome;
+	readonly steps: readonly OperationStepEntry[];
+	/** For a dump: the commit it made. */
+	readonly commit?: string;
+	/** For an undo: the operation it restored. */
+	readonly undoes?: string;
+	/** Only the audit log has it: its journal file is gone (it cannot be undone). */
+	readonly auditOnly?: boolean;
+	/**
+	 * How to undo it: the operation to name in the undo request, or none (a plain undo, which finishes an interrupted
+	 * undo rather than undoing it). Absent when it cannot be undone; `undoBlocked` says why.
+	 */
+	readonly undo?: {readonly operation?: string};
+	readonly undoBlocked?: string;
 }
 
 export interface EnvironmentInfo {

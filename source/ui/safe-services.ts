@@ -4,7 +4,7 @@ import type {OperationResult, Plan, PlanStep, ProgressEvent, SideRef, StepResult
 import {isSafeText, safeText} from '../core/safe-text.js';
 import type {Comparison} from '../core/status.js';
 import type {PlanRequest, PlanResult} from '../engine/plans.js';
-import type {ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory} from '../engine/services.js';
+import type {ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry} from '../engine/services.js';
 
 /**
  * The console's edge: every string the engine hands the UI (IDs, names, categories, files, labels, errors, commit
@@ -79,7 +79,18 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 	const outcome = (value: OperationResult): OperationResult => once(value, (o) => ({
 		...o, results: o.results.map(stepResult),
 		...('pushError' in o && o.pushError !== undefined ? {pushError: safeText(o.pushError)} : {}),
+		...('subject' in o && o.subject !== undefined ? {subject: safeText(o.subject)} : {}),
 	}) as OperationResult);
+	const operation = (o: OperationEntry): OperationEntry => ({
+		...o, id: identity(o.id), source: safeText(o.source), user: safeText(o.user), startedAt: safeText(o.startedAt),
+		...(o.finishedAt === undefined ? {} : {finishedAt: safeText(o.finishedAt)}),
+		...(o.commit === undefined ? {} : {commit: safeText(o.commit)}), ...(o.undoes === undefined ? {} : {undoes: safeText(o.undoes)}),
+		...(o.undoBlocked === undefined ? {} : {undoBlocked: safeText(o.undoBlocked)}),
+		...(o.undo?.operation === undefined ? {} : {undo: {operation: identity(o.undo.operation)}}),
+		steps: o.steps.map((s) => ({
+			...s, id: identity(s.id), ...(s.name === undefined ? {} : {name: safeText(s.name)}), ...(s.error === undefined ? {} : {error: safeText(s.error)}),
+		})),
+	});
 	const history = (value: ItemHistory): ItemHistory => once(value, (h) => ({
 		...h, ...(h.file === undefined ? {} : {file: safeText(h.file)}),
 		revisions: h.revisions.map((r) => ({...r, commit: identity(r.commit), date: safeText(r.date), author: safeText(r.author), subject: safeText(r.subject)})),
@@ -109,7 +120,7 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 			case 'rollback':
 				return {...value, id: unalias(value.id), version: value.version.type === 'git' ? {...value.version, commit: unalias(value.version.commit)} : {...value.version, id: unalias(value.version.id)}};
 			case 'undo':
-				return value;
+				return value.operation === undefined ? value : {...value, operation: unalias(value.operation)};
 		}
 	};
 	const version = (value: Parameters<ConsoleServices['versionComparison']>[3]) =>
@@ -120,10 +131,11 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 		loadEnvironment: (name, signal) => services.loadEnvironment(name, signal).then(view, failed),
 		compareEnvironments: (base, other, signal) => services.compareEnvironments(base, other, signal).then(view, failed),
 		plan: (value) => services.plan(request(value)).then((result): PlanResult => ({...result, plan: plan(result.plan), excluded: result.excluded.map(comparison)}), failed),
-		apply: (value, onProgress) => services.apply(raw(value), (event: ProgressEvent) => onProgress(event.type === 'step' ? {...event, result: stepResult(event.result)} : event)).then(outcome, failed),
+		apply: (value, onProgress, options) => services.apply(raw(value), (event: ProgressEvent) => onProgress(event.type === 'step' ? {...event, result: stepResult(event.result)} : event), options).then(outcome, failed),
 		refreshView: (value, result, signal) => services.refreshView(raw(value), raw(result), signal).then(view, failed),
 		history: (name, kind, id) => services.history(name, kind, unalias(id)).then(history, failed),
 		versionComparison: (name, kind, id, at) => services.versionComparison(name, kind, unalias(id), version(at)).then(comparison, failed),
 		compareOptions: () => services.compareOptions(),
+		operations: (name) => services.operations(name).then((entries) => entries.map(operation), failed),
 	};
 }

@@ -21,6 +21,10 @@ function fake(calls: unknown[]): ConsoleServices {
 		history: async (_environment, _kind, historyId) => (calls.push(historyId), {revisions: [{commit: 'abc', date: 'd', author: 'M\u001B[1m', subject: 's\r\nx'}], snapshots: []}),
 		versionComparison: async () => row,
 		compareOptions: () => ({}),
+		operations: async () => [{
+			id: 'op-1', kind: 'publish', source: 'git m\u001B[31main', user: 'u\u0007', startedAt: 't', outcome: 'partly failed', undo: {operation: 'op-1'},
+			steps: [{kind: 'api', id, name: 'Evil \u202Ename', action: 'update', status: 'failed', error: 'no \u001B[2J'}],
+		}],
 	};
 }
 
@@ -51,4 +55,17 @@ test('safeServices: outside strings come out escaped, and what the UI hands back
 	t.is(history.revisions[0]!.author, 'M\\u001b[1m');
 	t.is(history.revisions[0]!.subject, 's\\u000d\\u000ax');
 	await t.throwsAsync(services.compareEnvironments('a', 'b'), {message: 'denied \\u001b]0;x\\u0007'});
+});
+
+test('safeServices: the operations log comes out escaped, and an undo of a hostile operation ID is asked for by its real ID', async (t) => {
+	const calls: unknown[] = [];
+	const services = safeServices(fake(calls));
+	const [entry] = await services.operations('staging');
+	t.is(entry!.source, 'git m\\u001b[31main');
+	t.is(entry!.user, 'u\\u0007');
+	t.is(entry!.steps[0]!.id, 'evil\\u001b[2Jid');
+	t.is(entry!.steps[0]!.name, 'Evil \\u202ename');
+	t.is(entry!.steps[0]!.error, 'no \\u001b[2J');
+	await services.plan({type: 'undo', environment: 'staging', operation: entry!.undo!.operation!});
+	t.deepEqual(calls.at(-1), {type: 'undo', environment: 'staging', operation: 'op-1'});
 });

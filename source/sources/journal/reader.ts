@@ -27,6 +27,8 @@ export interface OperationRecord {
 	readonly interrupted: boolean;
 	/** For an undo: the operation whose pre-images it restores. */
 	readonly undoes?: string;
+	/** For a dump: the commit it made, from its finish record. */
+	readonly commit?: string;
 	readonly preImages: readonly PreImageRecord[];
 	readonly results: readonly ResultRecord[];
 	/** Lines that could not be read (a torn last line after a crash). */
@@ -74,6 +76,7 @@ async function readOperation(stateDir: string, file: string): Promise<OperationR
 	const {values, skipped} = await readJsonLines(file);
 	let start: StartRecord | undefined;
 	let finishedAt: string | undefined;
+	let commit: string | undefined;
 	const preImages: PreImageRecord[] = [];
 	const results: ResultRecord[] = [];
 	let unusable = 0;
@@ -83,7 +86,10 @@ async function readOperation(stateDir: string, file: string): Promise<OperationR
 		else if (record.type === 'start') start ??= record;
 		else if (record.type === 'pre-image') preImages.push(record);
 		else if (record.type === 'result') results.push(record);
-		else finishedAt = record.time;
+		else {
+			finishedAt = record.time;
+			if (typeof record.commit === 'string') commit = record.commit;
+		}
 	}
 	if (!start) return undefined;
 	const undoes = undoneOperation(start);
@@ -91,7 +97,7 @@ async function readOperation(stateDir: string, file: string): Promise<OperationR
 	return {
 		id: start.operation, environment: start.environment, action: start.action, source: start.source,
 		user: start.user ?? 'unknown', startedAt: start.time, finishedAt, interrupted,
-		...(undoes === undefined ? {} : {undoes}), preImages, results, skippedLines: skipped + unusable,
+		...(undoes === undefined ? {} : {undoes}), ...(commit === undefined ? {} : {commit}), preImages, results, skippedLines: skipped + unusable,
 	};
 }
 

@@ -39,6 +39,8 @@ export interface ResultRecord {
 	readonly time: string;
 	readonly kind: Kind;
 	readonly id: string;
+	/** The item's name as planned (absent in journals written before names were recorded). */
+	readonly name?: string;
 	readonly action: Action;
 	readonly status: StepStatus;
 	readonly error?: string;
@@ -48,6 +50,8 @@ export interface ResultRecord {
 export interface FinishRecord {
 	readonly type: 'finish';
 	readonly time: string;
+	/** For a dump: the commit it made (none for a plain directory or when nothing was written). */
+	readonly commit?: string;
 }
 
 /** Any line of an operation file. */

@@ -110,7 +110,7 @@ export async function recordPreImage(
  * write nobody can undo, i.e. an engine bug. Dumps write to Git, which keeps its own history, so they are exempt.
  */
 export async function recordResult(
-	op: Operation, input: {kind: Kind; id: string; action: Action; status: StepStatus; error?: string},
+	op: Operation, input: {kind: Kind; id: string; name?: string; action: Action; status: StepStatus; error?: string},
 ): Promise<void> {
 	const entry = state(op);
 	const writes = input.status === 'applied' && input.action !== 'skip' && op.action !== 'dump';
@@ -120,13 +120,16 @@ export async function recordResult(
 	await append(entry.handle, {type: 'result', time: new Date().toISOString(), ...input}, false);
 }
 
-/** Marks the operation complete (an operation without this record was interrupted) and closes its file. */
-export async function finishOperation(op: Operation): Promise<void> {
+/**
+ * Marks the operation complete (an operation without this record was interrupted) and closes its file; a dump names
+ * the commit it made, so the operations log can show it.
+ */
+export async function finishOperation(op: Operation, outcome: {commit?: string} = {}): Promise<void> {
 	const entry = open_.get(op);
 	if (!entry || entry.finished) return;
 	entry.finished = true;
 	try {
-		await append(entry.handle, {type: 'finish', time: new Date().toISOString()}, true);
+		await append(entry.handle, {type: 'finish', time: new Date().toISOString(), ...(outcome.commit ? {commit: outcome.commit} : {})}, true);
 	} finally {
 		await entry.handle.close();
 	}

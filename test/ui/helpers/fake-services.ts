@@ -10,6 +10,8 @@ import type {
 	ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, VersionRef,
 } from '../../../source/engine/services.js';
 import {classicApi, oasApi, policy, template} from './items.js';
+import {dumpMessage, messageSubject} from '../../../source/core/dump-message.js';
+import type {ConsoleApplyOptions, OperationEntry} from '../../../source/engine/services.js';
 
 /** One environment of the fake: settings, Git items and live items. */
 export interface FakeEnvironment {
@@ -30,6 +32,8 @@ export interface FakeOptions {
 	readonly history?: ItemHistory;
 	/** Notes the undo plan carries (the engine adds one per item edited since the operation). */
 	readonly undoNotes?: readonly string[];
+	/** What the operations log lists, per environment. */
+	readonly operations?: Readonly<Record<string, readonly OperationEntry[]>>;
 }
 
 function info(name: string, extra: Partial<EnvironmentInfo> = {}): EnvironmentInfo {
@@ -74,10 +78,12 @@ function counts(items: readonly Item[]): Record<Kind, number> {
 export class FakeServices implements ConsoleServices {
 	readonly calls: string[] = [];
 	readonly applied: Plan[] = [];
+	/** The options each apply was given (a dump's commit message). */
+	readonly applyOptions: (ConsoleApplyOptions | undefined)[] = [];
 	private readonly envs: FakeEnvironment[];
 	private readonly waiting = new Map<string, () => void>();
 	private readonly held: Set<string>;
-	private operations = 0;
+	private applies = 0;
 
 	constructor(private readonly options: FakeOptions = {}) {
 		this.envs = [...(options.environments ?? defaultEnvironments())];
@@ -181,10 +187,11 @@ export class FakeServices implements ConsoleServices {
 		return this.options.undoNotes ? {...plan, notes: this.options.undoNotes} : plan;
 	}
 
-	async apply(plan: Plan, onProgress: (event: ProgressEvent) => void): Promise<OperationResult> {
+	async apply(plan: Plan, onProgress: (event: ProgressEvent) => void, options?: ConsoleApplyOptions): Promise<OperationResult> {
 		this.calls.push(`apply ${plan.direction} ${plan.environment}`);
 		this.applied.push(plan);
-		const operation = `op-${++this.operations}`;
+		this.applyOptions.push(options);
+		const operation = `op-${++this.applies}`;
 		onProgress({type: 'start', total: plan.steps.length, operation});
 		const results: StepResult[] = [];
 		const target: TargetItem[] = [];
@@ -201,7 +208,14 @@ export class FakeServices implements ConsoleServices {
 			onProgress({type: 'step', result, done: results.length, total: plan.steps.length});
 		}
 		const base = {operation, environment: plan.environment, results, target, uncertain: []};
-		return plan.direction === 'dump' ? {...base, direction: 'dump'} : {...base, direction: plan.direction};
+		// A dump commits like the engine: the message given, or the one the CLI would write.
+		const commit = {commit: `c0ffee${String(this.applies).padStart(2, '0')}deadbeef`, subject: messageSubject(options?.dump?.message ?? dumpMessage(plan))};
+		return plan.direction === 'dump' ? {...base, direction: 'dump', ...commit} : {...base, direction: plan.direction};
+	}
+
+	async operations(environment: string): Promise<readonly OperationEntry[]> {
+		this.calls.push(`operations ${environment}`);
+		return this.options.operations?.[environment] ?? [];
 	}
 
 	async history(environment: string, kind: Kind, id: string): Promise<ItemHistory> {
