@@ -2,7 +2,11 @@ import {chmod, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {removeLeftovers} from '../leftovers.js';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import pLimit from 'p-limit';
 import {git} from './run.js';
+
+/** Blob files written at once while building a commit: enough to keep the disk busy, far below any open-file limit. */
+const blobWrites = 32;
 
 export interface BuiltCommit {
 	/** The new commit, or the parent when the tree did not change (nothing to commit). */
@@ -33,12 +37,14 @@ export async function buildCommit(options: {
 		await git(repo, parent ? ['read-tree', parent] : ['read-tree', '--empty'], {env});
 		const paths = [...options.files.keys()];
 		if (paths.length > 0) {
+			// A bounded number of writes at once: a 25,000-item dump opened every file together and failed with EMFILE.
+			const write = pLimit(blobWrites);
 			const blobFiles = await Promise.all(
-				[...options.files.values()].map(async (content, index) => {
+				[...options.files.values()].map((content, index) => write(async () => {
 					const file = join(scratch, `blob-${index}`);
 					await writeFile(file, content);
 					return file;
-				}),
+				})),
 			);
 			const hashes = (await git(repo, ['hash-object', '-w', '--no-filters', '--stdin-paths'], {env, input: `${blobFiles.join('\n')}\n`}))
 				.trim()

@@ -1,4 +1,5 @@
 import test from 'ava';
+import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {commitToBranch, ConcurrentUpdateError, DirtyWorktreeError} from '../../../source/sources/git/commit.js';
@@ -208,4 +209,21 @@ test('a branch checked out in a linked work tree is committed there; a deleted w
 	const detached = await commitToBranch({repo, branch: 'gone', dir: 'tyk', files: dumpFiles([policy('gold')]), message: 'gone'});
 	t.is(detached.mode, 'temporary-index');
 	t.false(existsSync(gonePath));
+});
+
+test('a temporary-index commit of more files than the open-file limit allows at once succeeds', (t) => {
+	// A 25,000-item dump wrote every blob file at once and failed with EMFILE; here the limit is 64 and 300 files go in.
+	const bare = initRepo(t, {bare: true});
+	const dir = tempDir(t);
+	const script = join(dir, 'many.mts');
+	const commitModule = new URL('../../../source/sources/git/commit.js', import.meta.url).href;
+	writeFileSync(script, `import {commitToBranch} from ${JSON.stringify(commitModule)};
+const files = new Map(Array.from({length: 300}, (_, i) => [\`policy-\${i}.json\`, \`{"n": \${i}}\\n\`]));
+const result = await commitToBranch({repo: process.argv[2], branch: 'main', dir: '', files, message: 'many'});
+process.stdout.write(result.mode);
+`);
+	const out = execFileSync('sh', ['-c', 'ulimit -n 64 && exec "$0" --import tsx "$1" "$2"', process.execPath, script, bare], {encoding: 'utf8'});
+	t.is(out, 'temporary-index');
+	t.is(sh(bare, ['ls-tree', '--name-only', 'main']).trim().split('\n').length, 300);
+	t.is(sh(bare, ['show', 'main:policy-299.json']), '{"n": 299}\n');
 });
