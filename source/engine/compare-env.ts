@@ -1,5 +1,5 @@
 import {itemKey, type InvalidEntry, type ItemSet} from '../core/item.js';
-import {compareSetsCounted, countStatuses, hiddenCounts} from '../core/compare.js';
+import {compareSetsCounted, countStatuses, hiddenCounts, type CompareOptions} from '../core/compare.js';
 import type {SideRef} from '../core/plan.js';
 import {isSelected, unknownIds, unknownIdsError, type Selectable, type Selection} from '../core/selection.js';
 import type {EngineContext} from './context.js';
@@ -136,6 +136,7 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 	const {comparisons, hidden} = liveRead.error === undefined && leftRead.error === undefined
 		? compareSetsCounted(leftRead.set, liveRead.set, ignore)
 		: {comparisons: [], hidden: hiddenCounts([leftRead.set, liveRead.set], ignore)};
+	const partial = partialSide(leftRead, liveRead, ignore);
 	return {
 		name,
 		reachability,
@@ -152,6 +153,19 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 		...(selection ? {selection} : {}),
 		...(left.type === 'set' && left.empty ? {sourceEmpty: true} : {}),
 		...(unreadable.length > 0 ? {unreadable} : {}),
+		...(partial ? {partial} : {}),
 		...(left.type === 'set' && left.set.notes ? {notes: left.set.notes} : {}),
 	};
+}
+
+/**
+ * The side that was read when the other one failed, alone (its rows paired with nothing), so a view whose Dashboard
+ * is down still shows its Git items, and one whose Git ref is unknown still shows what is live; undefined when both
+ * or neither side could be read.
+ */
+function partialSide(left: {set: ItemSet; error?: unknown}, right: {set: ItemSet; error?: unknown}, options: CompareOptions): EnvironmentView['partial'] {
+	if ((left.error === undefined) === (right.error === undefined)) return undefined;
+	const side = left.error === undefined ? 'left' : 'right';
+	const rows = side === 'left' ? compareSetsCounted(left.set, emptySet, options) : compareSetsCounted(emptySet, right.set, options);
+	return {side, rows: rows.comparisons};
 }

@@ -127,6 +127,13 @@ export interface EnvironmentView {
 	readonly sourceEmpty?: boolean;
 	/** Source files whose item could not be identified: they hide what the source lacks. */
 	readonly unreadable?: readonly string[];
+	/**
+	 * When one side could not be read (a Dashboard down, a missing secret, an unknown ref): the side that was read, on
+	 * its own, so a failing Dashboard never wipes what Git holds from the screen. The rows say only what that side
+	 * knows (`only-in-git` / `only-live` for a readable item, `invalid` / `conflict` as read); the other side is
+	 * unknown. `comparisons` stays empty and `drift` zero, so nothing is planned or counted from half a comparison.
+	 */
+	readonly partial?: {readonly side: 'left' | 'right'; readonly rows: readonly Comparison[]};
 	/** What reading the Git side noticed but worked around (a file listed twice, a template without org_id). */
 	readonly notes?: readonly string[];
 }

@@ -65,6 +65,7 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 		...(v.reason === undefined ? {} : {reason: safeText(v.reason)}), ...(v.gitError === undefined ? {} : {gitError: safeText(v.gitError)}),
 		...(v.unreadable === undefined ? {} : {unreadable: v.unreadable.map(identity)}),
 		...(v.notes === undefined ? {} : {notes: list(v.notes)}),
+		...(v.partial === undefined ? {} : {partial: {side: v.partial.side, rows: v.partial.rows.map(comparison)}}),
 	}));
 	const step = (value: PlanStep): PlanStep => once(value, (s) => ({
 		...s, key: identity(s.key), id: identity(s.id), name: safeText(s.name), changes: list(s.changes),

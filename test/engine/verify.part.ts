@@ -77,3 +77,24 @@ test('a Dashboard that accepts connections but never answers is reported unreach
 	t.regex(view.reason!, /time/i);
 	t.false(view.reason!.includes(world.secrets[0]!));
 });
+
+test('a Dashboard that goes down keeps the Git side in the view (partial), counts nothing, and an unknown ref keeps the live side', async (t) => {
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 3}}]);
+	const engine = await engineOf(t, world);
+	await dumpAll(engine, 'staging');
+	const before = await engine.load('staging');
+	t.is(before.partial, undefined);
+	const unknownRef = await engine.load('staging', {ref: 'no-such-branch'});
+	t.truthy(unknownRef.gitError);
+	t.is(unknownRef.partial?.side, 'right');
+	t.is(unknownRef.partial?.rows.length, before.comparisons.length);
+	t.true(unknownRef.partial!.rows.every((row) => row.status === 'only-live'));
+	await world.emulators['staging']!.close();
+	const down = await engine.load('staging');
+	t.is(down.reachability, 'unreachable');
+	t.deepEqual(down.comparisons, [], 'nothing is compared (or planned) from half a comparison');
+	t.is(down.drift.total, 0);
+	t.is(down.partial?.side, 'left');
+	t.deepEqual(down.partial!.rows.map((row) => row.key).sort(), before.comparisons.map((row) => row.key).sort());
+	t.true(down.partial!.rows.every((row) => row.status === 'only-in-git' && row.left !== undefined));
+});
