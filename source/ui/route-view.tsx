@@ -22,7 +22,7 @@ export function RouteView({route, width, height, isActive}: RouteViewProps) {
 		case 'items': return <ItemsScreen {...size} environment={route.environment} base={route.base} />;
 		case 'diff': return <DiffScreen {...size} route={route} />;
 		case 'plan': return <PlanScreen {...size} request={route.request} />;
-		case 'progress': return <ProgressScreen {...size} plan={route.plan} />;
+		case 'progress': return <ProgressScreen {...size} plan={route.plan} message={route.message} />;
 		case 'history': return <HistoryScreen {...size} environment={route.environment} kind={route.kind} id={route.id} name={route.name} />;
 	}
 }

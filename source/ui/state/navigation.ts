@@ -17,7 +17,7 @@ export type Route =
 	| {readonly type: 'items'; readonly environment: string; readonly base?: string}
 	| {readonly type: 'diff'; readonly comparison: Comparison; readonly leftLabel: string; readonly rightLabel: string; readonly environment: string; readonly hidden?: number}
 	| {readonly type: 'plan'; readonly request: PlanRequest}
-	| {readonly type: 'progress'; readonly plan: Plan}
+	| {readonly type: 'progress'; readonly plan: Plan; readonly message?: string}
 	| {readonly type: 'history'; readonly environment: string; readonly kind: Kind; readonly id: string; readonly name: string};
 
 /** Screen changes: open a screen, go back one level, or swap the top (plan → progress). */

@@ -173,3 +173,43 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.deepEqual(services.applied, []);
 	});
 }
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`a dump asks for its commit message at ${width}×${height}: prefilled as the CLI writes it, editable, Esc cancels`, async (t) => {
+		const services = new FakeServices();
+		const app = renderApp(services, {width, height, initialEnvironment: 'staging'});
+		t.teardown(app.unmount);
+		await app.waitFor('4 of 6 shown');
+		await app.press('d');
+		await app.waitFor('y applies 1 write');
+		let frame = await app.press('y');
+		t.regex(frame, /Commit message · Enter commits · Esc cancels/);
+		t.regex(frame, /^ {2}message › tyk-console dump from live staging: 1 item\(s\)█$/m);
+		t.regex(frame, /enter apply/, 'the footer hints the field\'s keys');
+		t.is(frame.split('\n').length, height);
+		frame = await app.press(keys.esc);
+		t.regex(frame, /Cancelled: nothing was written/);
+		t.regex(frame, /y applies 1 write/);
+		t.deepEqual(services.applied, []);
+		// Cleared, an empty message is refused; a typed one (with y and q in it) is the commit's subject.
+		await app.press('y', '\u0015', keys.enter);
+		await app.waitFor('A commit needs a message');
+		t.deepEqual(services.applied, []);
+		await app.press('Take the hotfix, yes quickly', keys.enter);
+		await app.waitFor('applied and verified');
+		t.is(services.applied.length, 1);
+		t.regex(services.applyOptions[0]?.dump?.message ?? '', /^Take the hotfix, yes quickly\n\n(update|create) api /);
+	});
+}
+
+test.serial('a dump confirmed with the prefilled message passes none: the engine writes exactly what the CLI would', async (t) => {
+	const services = new FakeServices();
+	const app = renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor('4 of 6 shown');
+	await app.press('d');
+	await app.waitFor('y applies 1 write');
+	await app.press('y', keys.enter);
+	await app.waitFor('applied and verified');
+	t.deepEqual(services.applyOptions, [undefined]);
+});

@@ -18,6 +18,7 @@ import {PlanSteps} from './plan-steps.js';
 import {ConfirmPrompt, promptLines} from './confirm-prompt.js';
 import {stepComparison} from './step-comparison.js';
 import {StepDetail, stepDetailRows} from './step-detail.js';
+import {useCommitMessage} from './commit-message.js';
 
 /** Props of <PlanScreen/>. */
 export interface PlanScreenProps {
@@ -69,7 +70,13 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 	}, [confirm.error]);
 	const refusal = info?.readOnly && writesToDashboard(request) ? `${info.name} is read-only: this plan cannot be applied` : undefined;
 	const canApply = plan !== undefined && writes > 0 && refusal === undefined;
-	useHints(confirm.typing ? typingHints : canApply ? undefined : hintsFor('plan', ['confirm']), isActive);
+	// A dump asks for its commit message first; Enter in the field starts it.
+	const message = useCommitMessage({
+		plan, isActive, width, theme, say: ui.say,
+		onConfirm: (text) => plan && ui.navigate({type: 'replace', route: {type: 'progress', plan, ...(text === undefined ? {} : {message: text})}}),
+		onCancel: () => ui.say('Cancelled: nothing was written'),
+	});
+	useHints(confirm.typing || message.editing ? typingHints : canApply ? undefined : hintsFor('plan', ['confirm']), isActive);
 	useKeys('plan', {
 		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
 		open: () => {
@@ -84,6 +91,7 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			if (!plan) return void ui.say('The plan is still loading');
 			if (writes === 0) return void ui.say('Nothing to apply');
 			if (info?.readOnly && writesToDashboard(request)) return void ui.say(`${info.name} is read-only: nothing was written`);
+			if (request.type === 'dump') return void message.open();
 			dispatch({type: 'request'});
 		},
 		back: () => {
@@ -122,7 +130,7 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 				<PlanSteps steps={p.steps.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} />
 			</Box>
 			<StepDetail step={p.steps[shown.cursor]} rows={detailRows} width={width} theme={theme} options={compareOptions} />
-			<ConfirmPrompt state={confirm} environment={p.environment} writes={writes} target={p.target.label} protectedEnv={protectedEnv} refusal={refusal} width={width} theme={theme} />
+			{message.editing ? message.field : <ConfirmPrompt state={confirm} environment={p.environment} writes={writes} target={p.target.label} protectedEnv={protectedEnv} refusal={refusal} width={width} theme={theme} />}
 			{confirm.error ? <Text {...theme.ui.error} wrap="truncate">{confirm.error}</Text> : null}
 		</Box>
 	);

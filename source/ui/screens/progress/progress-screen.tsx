@@ -13,7 +13,7 @@ import {ProgressBar} from '../../components/progress-bar.js';
 import {Spinner} from '../../components/spinner.js';
 import {EnvName} from '../../components/env-badge.js';
 import {writeRefusal} from '../items/write-guard.js';
-import {ResultRows} from './result-rows.js';
+import {resultHeadLines, ResultRows} from './result-rows.js';
 import {errorMessage} from '../../../core/errors.js';
 
 /**
@@ -31,6 +31,8 @@ export function undoNote(result: OperationResult, applied: number): string {
 /** Props of <ProgressScreen/>. */
 export interface ProgressScreenProps {
 	readonly plan: Plan;
+	/** For a dump: the commit message the user wrote (none: the default one). */
+	readonly message?: string;
 	readonly width: number;
 	readonly height: number;
 	readonly isActive: boolean;
@@ -40,7 +42,7 @@ export interface ProgressScreenProps {
  * Applies a confirmed plan once, streams per-item outcomes, and offers `u` to undo the finished operation. Items that
  * were applied (or already equal) are unmarked in the view the plan came from; failed ones stay marked.
  */
-export function ProgressScreen({plan, width, height, isActive}: ProgressScreenProps) {
+export function ProgressScreen({plan, message, width, height, isActive}: ProgressScreenProps) {
 	const ui = useUi();
 	const {theme} = ui;
 	const [state, dispatch] = useReducer(progressReducer, {...initialProgress, total: plan.steps.length});
@@ -51,7 +53,7 @@ export function ProgressScreen({plan, width, height, isActive}: ProgressScreenPr
 	useEffect(() => {
 		if (started.current) return;
 		started.current = true;
-		ui.services.apply(plan, (event) => dispatch({type: 'event', event})).then(
+		ui.services.apply(plan, (event) => dispatch({type: 'event', event}), message === undefined ? undefined : {dump: {message}}).then(
 			(result) => {
 				dispatch({type: 'finished', result});
 				const c = outcomeCounts(result.results);
@@ -64,7 +66,8 @@ export function ProgressScreen({plan, width, height, isActive}: ProgressScreenPr
 		);
 	}, []);
 	const running = !state.finished && !state.error;
-	const viewport = Math.max(1, height - 5);
+	const committed = state.finished?.direction === 'dump' && state.finished.commit ? {hash: state.finished.commit, subject: state.finished.subject} : undefined;
+	const viewport = Math.max(1, height - 5 - resultHeadLines(committed));
 	const bounds = {count: state.results.length, viewport};
 	const shown = clampList(list, bounds);
 	const counts = outcomeCounts(state.results);
@@ -111,7 +114,7 @@ export function ProgressScreen({plan, width, height, isActive}: ProgressScreenPr
 					</Text>}
 			{/* A line of its own: at 80 columns the counts and the operation ID already fill one. */}
 			{state.finished ? <Text {...theme.ui.muted} wrap="truncate">{undoNote(state.finished, counts.applied)}</Text> : null}
-			<ResultRows results={state.results.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} />
+			<ResultRows results={state.results.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} commit={committed} />
 		</Box>
 	);
 }

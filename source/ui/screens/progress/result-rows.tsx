@@ -9,6 +9,8 @@ export interface ResultRowsProps {
 	readonly cursorIndex: number;
 	readonly width: number;
 	readonly theme: Theme;
+	/** For a dump that committed: the commit, shown above the rows (short hash and subject). */
+	readonly commit?: {readonly hash: string; readonly subject?: string};
 }
 
 function outcome(result: StepResult): string {
@@ -19,11 +21,21 @@ function outcome(result: StepResult): string {
 
 const marks = {applied: '✓', skipped: '·', failed: '✗'} as const;
 
-/** One line per step outcome; failures carry their reason right on the line. */
-export function ResultRows({results, cursorIndex, width, theme}: ResultRowsProps) {
+/** Lines the rows' heading takes: one for a dump's commit. */
+export function resultHeadLines(commit: ResultRowsProps['commit']): number {
+	return commit ? 1 : 0;
+}
+
+/** One line per step outcome; failures carry their reason right on the line; a dump's commit heads them. */
+export function ResultRows({results, cursorIndex, width, theme, commit}: ResultRowsProps) {
 	const nameWidth = Math.max(10, Math.floor((width - 20) * 0.35));
 	return (
 		<Box flexDirection="column" width={width}>
+			{commit ? (
+				<Text wrap="truncate">
+					<Text {...theme.result.applied}>committed</Text> <Text {...theme.ui.key}>{commit.hash.slice(0, 7)}</Text>{commit.subject ? ` ${commit.subject}` : ''}
+				</Text>
+			) : null}
 			{results.map((r, i) => (
 				<Text key={`${r.key}-${i}`} wrap="truncate">
 					<Text {...(i === cursorIndex ? theme.ui.cursor : {})}>{i === cursorIndex ? '›' : ' '}</Text>{' '}
