@@ -20,6 +20,8 @@ export interface FakeEnvironment {
 	readonly live: readonly Item[];
 	/** When set, the Dashboard is reported unreachable with this reason. */
 	readonly unreachable?: string;
+	/** How the failure in `unreachable` is classed (default unreachable; a missing key is an `error`). */
+	readonly reachability?: EnvironmentView['reachability'];
 }
 
 /** Everything a test can ask the fake to do differently. */
@@ -96,6 +98,13 @@ export class FakeServices implements ConsoleServices {
 		this.waiting.get(name)?.();
 	}
 
+	/** Takes an environment's Dashboard down (a reason) or brings it back (undefined), for the next load. */
+	setUnreachable(name: string, reason: string | undefined, reachability?: EnvironmentView['reachability']): void {
+		const index = this.envs.findIndex((e) => e.info.name === name);
+		const {unreachable: _reason, reachability: _reachability, ...rest} = this.envs[index]!;
+		this.envs[index] = reason === undefined ? rest : {...rest, unreachable: reason, ...(reachability ? {reachability} : {})};
+	}
+
 	environments(): readonly EnvironmentInfo[] {
 		return this.envs.map((e) => e.info);
 	}
@@ -119,8 +128,16 @@ export class FakeServices implements ConsoleServices {
 		this.calls.push(`load ${name}`);
 		if (this.held.has(name)) await new Promise<void>((resolve) => this.waiting.set(name, resolve));
 		const env = this.env(name);
-		const comparisons = compareSets(set(env.git), set(env.unreachable ? [] : env.live), this.compareOptions());
-		return this.view(name, comparisons, {type: 'git', label: `git ${env.info.git.branch}@3f2a1c9`}, env.unreachable ? [] : env.live, env.unreachable);
+		const left = {type: 'git' as const, label: `git ${env.info.git.branch}@3f2a1c9`};
+		if (env.unreachable) {
+			// As the engine reports a Dashboard it cannot read: nothing compared or counted, the Git side kept alone.
+			const view = this.view(name, [], left, [], env.unreachable);
+			return {
+				...view, reachability: env.reachability ?? 'unreachable',
+				partial: {side: 'left', rows: compareSets(set(env.git), set([]), this.compareOptions())},
+			};
+		}
+		return this.view(name, compareSets(set(env.git), set(env.live), this.compareOptions()), left, env.live);
 	}
 
 	async compareEnvironments(base: string, other: string): Promise<EnvironmentView> {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {FakeServices} from '../helpers/fake-services.js';
+import {defaultEnvironments, FakeServices} from '../helpers/fake-services.js';
 import {keys, renderApp} from '../helpers/render.js';
 
 test.serial('environments load in the background: one held, one failing, the others shown', async (t) => {
@@ -97,3 +97,21 @@ test.serial('keys that arrive in one chunk act one after the other', async (t) =
 	const frame = await app.waitFor('filter /orders');
 	t.regex(frame, /0 of \d+ shown|1 of \d+ shown/);
 });
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`an unreachable Dashboard or a missing key shows counts as — and names the cause, never an empty drift (${width}×${height})`, async (t) => {
+		const broken = defaultEnvironments()[3]!;
+		const keyless = {
+			...broken, info: {...broken.info, name: 'lab'}, reachability: 'error' as const,
+			unreachable: 'environment "lab": the Dashboard key variable TYK_LAB_KEY is not set (secretEnv); export it and run again',
+		};
+		const app = renderApp(new FakeServices({environments: [defaultEnvironments()[0]!, broken, keyless]}), {width, height});
+		t.teardown(app.unmount);
+		const frame = await app.waitFor((f) => /broken\s+unreachable/.test(f) && /lab\s+error/.test(f));
+		const row = (name: string) => frame.split('\n').find((l) => l.includes(`  ${name} `) || l.startsWith(`› ${name} `))!;
+		t.regex(row('broken'), /unreachable\s+— APIs — pol — tpl\s+\? not compared/);
+		t.regex(row('lab'), /error\s+— APIs — pol — tpl\s+\? not compared/);
+		t.regex(row('staging'), /ok\s+3 APIs 1 pol 1 tpl\s+[=~+-]+/);
+		t.regex(frame, /^  live: the Dashboard key variable TYK_LAB_KEY is not set/m);
+	});
+}

@@ -23,8 +23,24 @@ export interface EnvironmentRowProps {
 	readonly theme: Theme;
 }
 
+/** Live item counts; "—" when the Dashboard could not be listed (the engine's zeros would claim an empty Dashboard). */
 function counts(view: EnvironmentView): string {
+	if (view.reachability !== 'ok') return '— APIs — pol — tpl';
 	return `${view.counts.api} APIs ${view.counts.policy} pol ${view.counts.template} tpl`;
+}
+
+/**
+ * Instead of a drift bar when one side was not read: nothing was compared, and an empty bar would read "no drift".
+ * The reason is on the row's second line.
+ */
+function driftUnknown(view: EnvironmentView): string | undefined {
+	return view.reachability !== 'ok' || view.gitError ? '? not compared' : undefined;
+}
+
+/** A reason without the environment's own name in front ("staging: …", "environment "staging": …"): the row says it. */
+function ownReason(name: string, reason: string): string {
+	for (const prefix of [`environment "${name}": `, `${name}: `]) if (reason.startsWith(prefix)) return reason.slice(prefix.length);
+	return reason;
 }
 
 function detail(info: EnvironmentInfo, entry: ViewEntry | undefined): string {
@@ -32,9 +48,10 @@ function detail(info: EnvironmentInfo, entry: ViewEntry | undefined): string {
 	const git = `git ${info.git.branch}${view?.commit ? `@${view.commit}` : ''}${info.git.dir ? ` ${info.git.dir}` : ''}`;
 	const problems: string[] = [];
 	if (entry?.state === 'failed') problems.push(entry.error);
-	if (view?.reason) problems.push(view.reason);
-	if (view?.gitError) problems.push(`Git: ${view.gitError}`);
-	return [info.dashboard, git, ...problems].join(' · ');
+	if (view?.reason) problems.push(`live: ${ownReason(info.name, view.reason)}`);
+	if (view?.gitError) problems.push(`Git: ${ownReason(info.name, view.gitError)}`);
+	// A failure first: at 80 columns the URL and the ref would otherwise push the reason off the line.
+	return [...problems, info.dashboard, git].join(' · ');
 }
 
 /** Two lines per environment: name, reachability, counts and drift bar; then URL, Git ref and any reason. */
@@ -58,7 +75,9 @@ export function EnvironmentRow({info, entry, selected, picked, width, theme}: En
 						{fit(entry?.state === 'failed' ? 'error' : view ? reachLabels[view.reachability] : '', reachWidth)}
 					</Text>}{' '}
 				<Text>{fit(view ? counts(view) : '', countWidth)}</Text>{' '}
-				{view ? <DriftBar drift={view.drift} width={barWidth} theme={theme} /> : null}
+				{view && driftUnknown(view)
+					? <Text {...theme.ui.muted}>{truncate(driftUnknown(view)!, barWidth)}</Text>
+					: view ? <DriftBar drift={view.drift} width={barWidth} theme={theme} /> : null}
 			</Text>
 			<Text wrap="truncate" {...(failed ? theme.ui.error : theme.ui.muted)}>{'  '}{truncate(detail(info, entry), width - 2)}</Text>
 		</Box>
