@@ -59,6 +59,23 @@ export function normalizeClassic(body: JsonObject, item: Item, hider: Hider): vo
 		removeMatches(def, pattern, hider, {reason: 'default', when: found => found === value}, [...base]);
 	}
 	stripEmpty(def, [...base], 'go', hider);
+	dropDefaultVersion(def, hider);
+}
+
+/**
+ * The Dashboard gives a definition without versions one empty `Default` version (`not_versioned: true`); once zero
+ * values are stripped, that is `{not_versioned: true, versions: {Default: {name: "Default"}}}`, which means the same as
+ * saying nothing.
+ */
+function dropDefaultVersion(def: JsonObject, hider: Hider): void {
+	const data = child(def, 'version_data');
+	if (!data) return;
+	const path = [...base, 'version_data'];
+	const versions = child(data, 'versions');
+	const only = versions && Object.keys(versions).length === 1 ? child(versions, 'Default') : undefined;
+	if (only && Object.keys(only).length === 1 && only['name'] === 'Default') hider.drop(data, 'versions', path, 'default');
+	if (data['versions'] === undefined && data['not_versioned'] === true) hider.drop(data, 'not_versioned', path, 'default');
+	if (Object.keys(data).length === 0) delete def['version_data'];
 }
 
 /** `event_handlers.events.<event>[].handler_meta` carries the embedded webhook's ids and org. */

@@ -24,10 +24,14 @@ function serviceDiscovery(cacheTimeout: number): JsonObject {
 	};
 }
 
-/** Defaults of one `version_data.versions` entry; exported so seed data builds versions the same way. */
+/**
+ * Defaults of one `version_data.versions` entry; exported so seed data builds versions the same way. Go zero values
+ * (`use_extended_paths: false` when absent): the contract is silent, and a non-zero default would make a version file
+ * that leaves it out drift from what was stored.
+ */
 export function versionDefaults(name: string): JsonObject {
 	return {
-		name, expires: '', paths: {ignored: [], white_list: [], black_list: []}, use_extended_paths: true,
+		name, expires: '', paths: {ignored: [], white_list: [], black_list: []}, use_extended_paths: false,
 		extended_paths: {}, global_headers: {}, global_headers_remove: [], global_headers_disabled: false,
 		global_response_headers: {}, global_response_headers_remove: [], global_response_headers_disabled: false,
 		ignore_endpoint_case: false, global_size_limit: 0, global_size_limit_disabled: false, override_target: '',

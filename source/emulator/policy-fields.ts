@@ -91,18 +91,23 @@ export function presentPolicy(body: JsonObject, lookup: (apiId: string) => ApiRe
 	return out;
 }
 
-/** Zero values the Dashboard stores on every policy, so sparse POSTs read back complete. */
+/**
+ * Values the Dashboard stores on every policy, so sparse POSTs read back complete. The contract is silent on them, so
+ * they are Go's zero values, as the Dashboard's decoder leaves them (a real export shows `throttle_interval: 0`,
+ * `max_query_depth: 0`): a policy file without them then compares equal to what was stored, never as drift.
+ */
 export function fillPolicyDefaults(body: JsonObject): JsonObject {
 	const defaults: Record<string, () => JsonValue> = {
-		name: () => '', rate: () => 0, per: () => 0, quota_max: () => -1, quota_renewal_rate: () => -1,
-		throttle_interval: () => -1, throttle_retry_limit: () => -1, max_query_depth: () => -1, access_rights: () => ({}),
-		hmac_enabled: () => false, active: () => true, is_inactive: () => false,
+		name: () => '', rate: () => 0, per: () => 0, quota_max: () => 0, quota_renewal_rate: () => 0,
+		throttle_interval: () => 0, throttle_retry_limit: () => 0, max_query_depth: () => 0, access_rights: () => ({}),
+		hmac_enabled: () => false, active: () => false, is_inactive: () => false,
 		tags: () => [], key_expires_in: () => 0,
 		partitions: () => ({quota: false, rate_limit: false, complexity: false, acl: false, per_api: false}),
 		meta_data: () => ({}), smoothing: () => null,
 	};
-	for (const [key, make] of Object.entries(defaults)) if (body[key] === undefined) body[key] = make();
+	// A policy that does not say it is inactive is in the "active" state (the field postdates tyk-sync's files).
 	const state = body['state'];
 	if (state !== 'active' && state !== 'draft' && state !== 'deny') body['state'] = body['active'] === false ? 'deny' : 'active';
+	for (const [key, make] of Object.entries(defaults)) if (body[key] === undefined) body[key] = make();
 	return body;
 }

@@ -65,7 +65,7 @@ function classicWrapper(index: number, r: Rng, orgId: string): JsonObject {
 	if (r.next() < 0.2) def['config_data'] = {region: r.pick(['eu-west-1', 'us-east-1']), api_token: `tok_${r.hex(24)}`};
 	if (r.next() < 0.25) {
 		def['definition'] = {enabled: true, location: 'header', key: 'x-api-version', default: 'v1'};
-		def['version_data'] = {not_versioned: false, default_version: 'v1', versions: {v1: versionDefaults('v1'), v2: versionDefaults('v2')}};
+		def['version_data'] = {not_versioned: false, default_version: 'v1', versions: {v1: {...versionDefaults('v1'), use_extended_paths: true}, v2: {...versionDefaults('v2'), use_extended_paths: true}}};
 	}
 	const created = stamp(index, r);
 	return {api_model: {}, api_definition: def, hook_references: [], created_at: created, updated_at: created};

@@ -6,6 +6,7 @@ import './auth.part.js';
 import './bad-input.part.js';
 import './classic.part.js';
 import './cli.part.js';
+import './defaults.part.js';
 import './faults.part.js';
 import './oas.part.js';
 import './persist.part.js';
