@@ -8,10 +8,10 @@ import {type Hider, stripEmpty} from './normalize-tree.js';
 export function normalizeEnvelope(body: JsonObject, hider: Hider): void {
 	for (const key of ['api_model', 'created_at', 'updated_at', 'is_site', 'sort_by']) hider.drop(body, key, [], 'server');
 	if (body['is_streams'] === false) hider.drop(body, 'is_streams', [], 'server');
-	for (const key of ['user_owners', 'user_group_owners']) {
-		const value = body[key];
-		if (value === null || (Array.isArray(value) && value.length === 0)) hider.drop(body, key, [], 'server');
-	}
+	// Owners are user and user-group IDs of one Dashboard: meaningless in another environment, and the Tyk OAS endpoints
+	// neither take nor return them, so comparing them would fail every OAS publish and drift forever (contract §10
+	// lists them as noise). They are hidden like the other environment-local fields (`i` shows them).
+	for (const key of ['user_owners', 'user_group_owners']) if (key in body) hider.drop(body, key, [], 'server');
 	normalizeHooks(body, hider);
 	// Everything else in the envelope is a Go struct field: empty equals absent (hook_references null vs []).
 	stripEmpty(body, [], 'go', hider, false, new Set(['oas', 'api_definition']));

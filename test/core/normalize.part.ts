@@ -190,3 +190,12 @@ test('a policy file without state equals the Dashboard copy that got the default
 	t.deepEqual(changedPaths(value(file), value(live)), []);
 	t.deepEqual(changedPaths(value(file), value({...live, state: 'draft'})), ['state']);
 });
+
+test('API owners are Dashboard user IDs: hidden (listed, with their values), so an OAS API with owners in Git equals its live copy without them', t => {
+	const owners = {user_owners: ['5e9d9544a1dcd60001d0ed30'], user_group_owners: ['5e9d9544a1dcd60001d0ed31']};
+	t.deepEqual(drift('api', {...oasFile(), ...owners}, oasLive()), []);
+	t.deepEqual(drift('api', {...classicFile(), ...owners}, classicLive()), []);
+	const {hidden} = norm('api', {...oasFile(), ...owners});
+	t.like(hidden.find(h => h.path === 'user_owners'), {reason: 'server', value: ['5e9d9544a1dcd60001d0ed30']});
+	t.truthy(hidden.find(h => h.path === 'user_group_owners'));
+});
