@@ -62,6 +62,7 @@ export function registerConsole(program: Command): void {
 				return consoleExitCode(() => runConsole(engine, {
 					initialEnvironment: options.env, color: useColor(process.stdout, options.color), stdin: process.stdin, stdout: process.stdout,
 					background: backgroundFor(settings?.theme ?? 'auto', process.env), refreshSeconds: settings?.refreshSeconds,
+					pager: process.env.PAGER, editor: process.env.VISUAL || process.env.EDITOR,
 				}));
 			});
 		});

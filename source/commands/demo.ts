@@ -63,6 +63,7 @@ export function registerDemo(program: Command): void {
 					process.exitCode = await consoleExitCode(() => run(engine, {
 						color: useColor(process.stdout, options.color), stdin: process.stdin, stdout: process.stdout,
 						background: backgroundFor('auto', process.env),
+						pager: process.env.PAGER, editor: process.env.VISUAL || process.env.EDITOR,
 					}));
 				} else {
 					process.stdout.write(`${describe(world)}\n`);

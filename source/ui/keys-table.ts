@@ -5,7 +5,7 @@ const screenTitles: Record<ScreenName, string> = {
 };
 
 const keyNames: Record<string, string> = {
-	up: '↑', down: '↓', pgup: 'PgUp', pgdn: 'PgDn', home: 'Home', end: 'End', enter: 'Enter', esc: 'Esc', space: 'Space', tab: 'Tab',
+	up: '↑', down: '↓', left: '←', right: '→', pgup: 'PgUp', pgdn: 'PgDn', home: 'Home', end: 'End', enter: 'Enter', esc: 'Esc', space: 'Space', tab: 'Tab',
 };
 
 /** Readable key names for documentation (`up` → `↑`, `enter` → `Enter`). */

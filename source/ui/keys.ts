@@ -15,7 +15,8 @@ export type Command =
 	| 'filter' | 'statusFilter' | 'mark' | 'markAll' | 'clearMarks'
 	| 'dump' | 'publish' | 'history' | 'undo'
 	| 'fold' | 'hidden' | 'swap' | 'wrap' | 'nextChange' | 'prevChange'
-	| 'confirm' | 'rollback';
+	| 'confirm' | 'rollback'
+	| 'palette' | 'search' | 'scrollLeft' | 'scrollRight' | 'rawView' | 'pager' | 'editor' | 'copyId' | 'copyPath';
 
 /** One row of the registry: the single source for dispatch, status-bar hints, the `?` overlay and the readme table. */
 export interface Binding {
@@ -62,12 +63,20 @@ export const bindings: readonly Binding[] = [
 	{command: 'history', keys: ['b'], description: 'history / roll back', screens: ['items', 'compare'], hint: true, short: 'history', primary: true},
 	{command: 'undo', keys: ['u'], description: 'undo last operation', screens: ['items', 'compare'], hint: true, short: 'undo', primary: true},
 	{command: 'undo', keys: ['u'], description: 'undo this operation', screens: ['progress'], hint: true, short: 'undo'},
-	{command: 'nextChange', keys: ['n'], description: 'next change', screens: ['diff'], hint: true},
-	{command: 'prevChange', keys: ['N'], description: 'previous change', screens: ['diff'], hint: true},
+	{command: 'search', keys: ['/'], description: 'search (Enter searches; Esc clears the search)', screens: ['diff'], hint: true, short: 'search'},
+	{command: 'nextChange', keys: ['n'], description: 'next change; next match while a search is active', screens: ['diff'], hint: true, short: 'next change/match'},
+	{command: 'prevChange', keys: ['N'], description: 'previous change; previous match while a search is active', screens: ['diff'], hint: true, short: 'previous'},
 	{command: 'fold', keys: ['z'], description: 'fold / unfold unchanged lines', screens: ['diff'], hint: true, short: 'fold'},
 	{command: 'hidden', keys: ['i'], description: 'show / hide server-managed fields', screens: ['diff'], hint: true, short: 'hidden fields'},
 	{command: 'swap', keys: ['s'], description: 'swap sides', screens: ['diff'], hint: true, short: 'swap'},
 	{command: 'wrap', keys: ['w'], description: 'wrap long lines', screens: ['diff'], hint: true, short: 'wrap'},
+	{command: 'scrollLeft', keys: ['left', 'h'], description: 'scroll left (wrap off)', screens: ['diff']},
+	{command: 'scrollRight', keys: ['right', 'l'], description: 'scroll right (wrap off)', screens: ['diff']},
+	{command: 'rawView', keys: ['v'], description: 'JSON view of one side (s: other side, i: raw document) / back to the diff', screens: ['diff'], hint: true, short: 'json'},
+	{command: 'pager', keys: ['o'], description: 'open that side in $PAGER (secrets masked)', screens: ['diff'], hint: true, short: 'pager'},
+	{command: 'editor', keys: ['e'], description: 'open that side in $EDITOR as a read-only temp copy', screens: ['diff']},
+	{command: 'copyId', keys: ['y'], description: 'copy the item ID (OSC 52 clipboard)', screens: ['diff'], hint: true, short: 'copy ID'},
+	{command: 'copyPath', keys: ['Y'], description: 'copy the field path of the line in focus (match, first change on screen, top)', screens: ['diff']},
 	{command: 'confirm', keys: ['y'], description: 'confirm and apply', screens: ['plan'], hint: true, short: 'apply'},
 	{command: 'rollback', keys: ['r'], description: 'roll live back to this version', screens: ['history'], hint: true, short: 'roll back'},
 	{command: 'up', keys: ['up', 'k'], description: 'up', screens: [...lists, 'diff']},

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import {render} from 'ink';
 import type {ConsoleServices} from '../engine/services.js';
+import {externalPrograms} from '../sources/external-program.js';
 import {App} from './app.js';
 import {depthOf, type Background} from './theme.js';
 
@@ -18,6 +19,9 @@ export interface RunConsoleOptions {
 	readonly background?: Background;
 	/** The config's `refreshSeconds`. */
 	readonly refreshSeconds?: number;
+	/** `$PAGER` and `$VISUAL`/`$EDITOR` as the command found them (defaults: `less -R`, `vi`). */
+	readonly pager?: string;
+	readonly editor?: string;
 }
 
 const enterAlternate = '\u001B[?1049h';
@@ -42,7 +46,8 @@ export async function runConsole(services: ConsoleServices, options: RunConsoleO
 	stdout.write(enterAlternate);
 	// The depth Ink will actually emit (chalk's level, the instance Ink colours with), so the tints are chosen for it.
 	const palette = {depth: depthOf(chalk.level), background: options.background ?? 'dark'};
-	const instance = render(<App services={services} initialEnvironment={options.initialEnvironment} color={color} palette={palette} refreshSeconds={options.refreshSeconds} />, {
+	const instance = render(<App services={services} initialEnvironment={options.initialEnvironment} color={color} palette={palette} refreshSeconds={options.refreshSeconds}
+		programs={externalPrograms({pager: options.pager, editor: options.editor})} />, {
 		stdout, stdin, exitOnCtrlC: true, patchConsole: true,
 	});
 	const onSignal = () => instance.unmount();

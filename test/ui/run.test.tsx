@@ -1,5 +1,9 @@
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
 import {runConsole} from '../../source/ui/run.js';
+import {externalPrograms, safeFileName} from '../../source/sources/external-program.js';
 import {FakeServices} from './helpers/fake-services.js';
 import {FakeKeyboard, FakeTerminal} from './helpers/streams.js';
 
@@ -49,4 +53,75 @@ test.serial('a crash leaves the alternate screen before printing the error, and 
 	t.true(restoredAt > 0);
 	t.true(stdout.output.indexOf('tyk-console crashed: Error: config exploded') > restoredAt);
 	t.is(process.listenerCount('uncaughtException'), before);
+});
+
+// --- pager and editor: real programs, the console suspended and restored (issue 14) ---
+
+/** A stand-in pager/editor: records what it was given (stdin, or the file with its modes) in `out`, then exits. */
+const fakeProgram = `
+const fs = require('node:fs');
+const path = require('node:path');
+const [how, out, file] = process.argv.slice(2);
+if (how === 'page') fs.writeFileSync(out, fs.readFileSync(0, 'utf8'));
+else fs.writeFileSync(out, JSON.stringify({
+	text: fs.readFileSync(file, 'utf8'), file, mode: fs.statSync(file).mode & 0o777, dirMode: fs.statSync(path.dirname(file)).mode & 0o777,
+}));
+`;
+
+function fakePrograms(t: ExecutionContext) {
+	const dir = mkdtempSync(join(tmpdir(), 'tc-fake-program-'));
+	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const script = join(dir, 'fake.cjs');
+	writeFileSync(script, fakeProgram);
+	const command = (how: string, out: string) => `'${process.execPath}' '${script}' ${how} '${out}'`;
+	return {dir, command};
+}
+
+test.serial('o pipes the shown side into $PAGER and e opens a 0400 copy in a private dir with $EDITOR; the console comes back', async (t) => {
+	const {dir, command} = fakePrograms(t);
+	const paged = join(dir, 'paged.txt');
+	const edited = join(dir, 'edited.json');
+	const stdout = new FakeTerminal(120, 30);
+	const stdin = new FakeKeyboard();
+	const done = runConsole(new FakeServices(), {
+		stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, color: false,
+		pager: command('page', paged), editor: command('edit', edited),
+	});
+	await stdout.until((output) => output.includes('4 environments'), 'the Environments screen');
+	stdin.type('\r');
+	await stdout.until((output) => output.includes('4 of 6 shown'), 'the Items screen');
+	stdin.type('j\r');
+	await stdout.until((output) => output.includes('Diff: Payments'), 'the Diff screen');
+	let mark = stdout.output.length;
+	stdin.type('o');
+	await stdout.until((output) => output.slice(mark).includes('Pager closed (git main@3f2a1c9, normalised)'), 'the pager result');
+	const afterPager = stdout.output.slice(mark);
+	// Left the alternate screen for the program, came back to a cleared one, and drew the whole Diff screen again.
+	t.true(afterPager.indexOf(leave) >= 0 && afterPager.indexOf(leave) < afterPager.indexOf(enter));
+	t.regex(afterPager.slice(afterPager.indexOf(enter)), /◀ git main@3f2a1c9/);
+	t.regex(readFileSync(paged, 'utf8'), /"target_url": "http:\/\/payments\.internal:8080"/);
+	mark = stdout.output.length;
+	stdin.type('se');
+	await stdout.until((output) => output.slice(mark).includes('Editor closed (live staging, normalised)'), 'the editor result');
+	const copy = JSON.parse(readFileSync(edited, 'utf8')) as {text: string; file: string; mode: number; dirMode: number};
+	t.regex(copy.text, /payments-v2\.internal/);
+	t.is(copy.mode, 0o400);
+	t.is(copy.dirMode, 0o700);
+	t.regex(copy.file, /api-payments-1-right\.json$/);
+	t.false(existsSync(copy.file), 'the temp copy is removed');
+	t.false(existsSync(dirname(copy.file)), 'and its dir');
+	stdin.type('q');
+	stdin.type('q');
+	stdin.type('q');
+	stdin.type('q');
+	await done;
+	t.true(stdout.output.endsWith(leave + showCursor));
+});
+
+test('a pager that fails is reported with its exit status', (t) => {
+	const programs = externalPrograms({pager: 'exit 3', editor: 'definitely-not-an-editor-xyz'});
+	t.deepEqual(programs.page('x'), {ok: false, message: 'The pager (exit 3) exited with 3'});
+	t.regex(programs.edit('x', '../../etc/passwd').message, /exited with 127 \(command not found/);
+	t.is(safeFileName('../../etc/passwd'), '_.._etc_passwd', 'no separator, no leading dot');
+	t.is(externalPrograms({}).pager, 'less -R');
 });

@@ -117,7 +117,7 @@ test('screen bindings win over global ones; vim keys and arrows both move', (t) 
 
 test('hints and help come from the same registry', (t) => {
 	const hints = hintsFor('diff').map((h) => h.description);
-	t.true(hints.includes('next change'));
+	t.true(hints.includes('next change/match'), 'n says it goes over matches while a search is active');
 	t.true(hints.includes('help'));
 	t.deepEqual(bindingsFor('plan').filter((b) => b.command === 'confirm').map((b) => b.keys), [['y']]);
 	const table = keysMarkdown();

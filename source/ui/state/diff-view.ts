@@ -6,6 +6,10 @@ export interface DiffViewState {
 	readonly wrap: boolean;
 	readonly swap: boolean;
 	readonly showHidden: boolean;
+	/** Cells scrolled off to the left (←/→ while wrap is off). */
+	readonly offset: number;
+	/** The JSON view: one side's full text instead of the diff (`v`). */
+	readonly raw: boolean;
 }
 
 /** Diff keys as reducer actions. */
@@ -13,7 +17,11 @@ export type DiffViewAction =
 	| {readonly type: 'scroll'; readonly move: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'}
 	| {readonly type: 'nextChange'}
 	| {readonly type: 'prevChange'}
-	| {readonly type: 'toggle'; readonly what: 'fold' | 'wrap' | 'swap' | 'showHidden'};
+	| {readonly type: 'toggle'; readonly what: 'fold' | 'wrap' | 'swap' | 'showHidden' | 'raw'}
+	/** Horizontal scroll by `by` cells (negative: left), never past the longest line (`max`). */
+	| {readonly type: 'shift'; readonly by: number; readonly max: number}
+	/** Show row `row` a few rows below the top (a search match), with context above it. */
+	| {readonly type: 'show'; readonly row: number};
 
 /** Facts about the current row model a move needs. */
 export interface DiffBounds {
@@ -23,7 +31,7 @@ export interface DiffBounds {
 }
 
 /** Folded, not wrapped, sides as given, server-managed fields hidden: the view most users want first. */
-export const initialDiffView: DiffViewState = {top: 0, fold: true, wrap: false, swap: false, showHidden: false};
+export const initialDiffView: DiffViewState = {top: 0, fold: true, wrap: false, swap: false, showHidden: false, offset: 0, raw: false};
 
 /** Keeps `top` such that the last page is full (no scrolling into blank space). */
 export function clampTop(top: number, bounds: DiffBounds): number {
@@ -52,8 +60,10 @@ export function diffViewReducer(state: DiffViewState, action: DiffViewAction, bo
 		}
 		case 'toggle': {
 			const toggled = {...state, [action.what]: !state[action.what]};
-			return action.what === 'wrap' ? toggled : {...toggled, top: 0};
+			return action.what === 'wrap' ? {...toggled, offset: 0} : {...toggled, top: 0};
 		}
+		case 'shift': return {...state, offset: Math.max(0, Math.min(state.offset + action.by, action.max))};
+		case 'show': return {...state, top: clampTop(action.row - Math.min(2, Math.floor(bounds.viewport / 3)), bounds)};
 	}
 }
 

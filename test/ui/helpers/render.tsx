@@ -2,6 +2,7 @@ import type {ReactElement} from 'react';
 import {render} from 'ink-testing-library';
 import {App, type AppProps} from '../../../source/ui/app.js';
 import type {ConsoleServices} from '../../../source/engine/services.js';
+import type {ExternalPrograms} from '../../../source/sources/external-program.js';
 import {Notifier, waitUntil} from './wait.js';
 
 /** Escape sequences for the keys tests type. */
@@ -83,12 +84,12 @@ export function renderWatched(tree: ReactElement): Watched & {readonly instance:
 /** Renders the whole app at a fixed size; screens are reached by typing keys, like a user would. */
 export function renderApp(
 	services: ConsoleServices,
-	options: {width?: number; height?: number; initialEnvironment?: string; color?: boolean} & Pick<AppProps, 'palette' | 'refreshSeconds'> = {},
+	options: {width?: number; height?: number; initialEnvironment?: string; color?: boolean} & Pick<AppProps, 'palette' | 'refreshSeconds' | 'programs'> = {},
 ): Rendered {
 	const make = (width: number, height: number) => (
 		<App
 			services={services} width={width} height={height} initialEnvironment={options.initialEnvironment} color={options.color ?? false}
-			palette={options.palette} refreshSeconds={options.refreshSeconds}
+			palette={options.palette} refreshSeconds={options.refreshSeconds} programs={options.programs}
 		/>
 	);
 	const {instance, ...watched} = renderWatched(make(options.width ?? 120, options.height ?? 30));

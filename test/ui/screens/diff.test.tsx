@@ -1,7 +1,10 @@
 import test from 'ava';
-import {FakeServices} from '../helpers/fake-services.js';
-import {keys, renderApp} from '../helpers/render.js';
+import {App} from '../../../source/ui/app.js';
+import type {ExternalPrograms} from '../../../source/sources/external-program.js';
+import {defaultEnvironments, FakeServices} from '../helpers/fake-services.js';
+import {keys, renderApp, renderWatched} from '../helpers/render.js';
 import {bigApiPair} from '../helpers/big-diff.js';
+import {classicApi} from '../helpers/items.js';
 
 /** The diff body: the lines between the two header lines and the footer + status bar. */
 const body = (frame: string) => frame.split('\n').slice(3, -3).join('\n');
@@ -125,3 +128,161 @@ test.serial('w wraps long lines instead of truncating them with …', async (t) 
 	frame = await app.waitFor('wrap on');
 	t.regex(frame, /tail-marker/);
 });
+
+// --- search, horizontal scroll, JSON view, pager/editor, copy (issue 14) ---
+
+const arrows = {left: '\u001B[D', right: '\u001B[C'};
+
+async function openBigDiff(width: number, height: number, extra = '') {
+	const services = new FakeServices({environments: bigApiPair(300, [20, 150, 280], extra)});
+	const app = renderApp(services, {width, height, initialEnvironment: 'staging'});
+	await app.waitFor('1 of 1 shown');
+	await app.press(keys.enter);
+	await app.waitFor('change 1/3');
+	return app;
+}
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`/ searches the diff, n/N go over matches, Esc clears and n means next change again (${width}×${height})`, async (t) => {
+		const app = await openBigDiff(width, height);
+		t.teardown(app.unmount);
+		t.regex(app.frame(), /n next change\/match/);
+		await app.press('/');
+		await app.waitFor('search /█');
+		await app.press('changed live');
+		await app.waitFor('search /changed live█');
+		await app.press(keys.enter);
+		// The three changed values; stacked, each change is a removed and an added line, only the added one matches.
+		let frame = await app.waitFor(/match 1\/3 "changed live"/);
+		t.regex(frame, /setting_00020.*changed live/);
+		await app.press('n');
+		frame = await app.waitFor(/match 2\/3/);
+		t.regex(frame, /setting_00150.*changed live/);
+		await app.press('n', 'n');
+		frame = await app.waitFor(/match 1\/3/);
+		await app.press('N');
+		frame = await app.waitFor(/match 3\/3/);
+		t.regex(frame, /setting_00280.*changed live/);
+		await app.press(keys.esc);
+		frame = await app.waitFor('Search cleared');
+		t.notRegex(frame, /match \d+\/\d+ "/);
+		t.regex(frame, /Diff: Big API/, 'the first Esc clears the search, it does not leave the diff');
+		if (height < 60) {
+			// With the search cleared, n goes to the next change again (at 200×60 every change is on the first screen).
+			await app.press('g', 'n');
+			await app.waitFor('change 1/3');
+			await app.press('n');
+			await app.waitFor('change 2/3');
+		}
+		await app.press(keys.esc);
+		await app.waitFor('Items: staging');
+		t.is(app.frame().split('\n').length, height);
+	});
+
+	test.serial(`a match inside a folded run unfolds the diff; no match says so (${width}×${height})`, async (t) => {
+		const app = await openBigDiff(width, height);
+		t.teardown(app.unmount);
+		await app.press('/', 'setting_00100', keys.enter);
+		const frame = await app.waitFor(/match 1\/1 "setting_00100"/);
+		t.regex(frame, /fold off/);
+		t.regex(frame, /"setting_00100": "value 100"/);
+		await app.press('/', 'nowhere-at-all', keys.enter);
+		t.regex(await app.waitFor('No match for "nowhere-at-all"'), /no match for "nowhere-at-all"/);
+	});
+
+	test.serial(`←/→ scroll long lines sideways while wrap is off (${width}×${height})`, async (t) => {
+		const app = await openBigDiff(width, height, ` ${'x'.repeat(200)} tail-marker`);
+		t.teardown(app.unmount);
+		t.notRegex(app.frame(), /tail-marker/);
+		let frame = app.frame();
+		for (let i = 0; i < 60 && !/tail-marker/.test(frame); i++) frame = await app.press(arrows.right);
+		t.regex(frame, /tail-marker/);
+		t.regex(frame, /col \d+/);
+		t.notRegex(body(frame), /"setting_00020"/, 'the start of the lines is scrolled off');
+		await app.press('h');
+		for (let i = 0; i < 60 && /col \d+/.test(frame); i++) frame = await app.press(arrows.left);
+		t.notRegex(frame, /col \d+/);
+		t.regex(frame, /"setting_00/);
+		await app.press('w', arrows.right);
+		await app.waitFor('Wrap is on: w turns it off to scroll sideways');
+	});
+}
+
+test.serial('v shows one side\'s full JSON: normalised, the other side with s, the raw document with i; numbered lines', async (t) => {
+	const app = await openPaymentsDiff(200, 60);
+	t.teardown(app.unmount);
+	await app.press('v');
+	let frame = await app.waitFor(/JSON of Payments #finance · git main@3f2a1c9 · normalised/);
+	t.regex(frame, /^\s*\d+ +"target_url": "http:\/\/payments\.internal:8080"/m);
+	t.notRegex(body(frame), /│/);
+	t.notRegex(frame, /"org_id"/);
+	await app.press('s');
+	frame = await app.waitFor(/JSON of Payments #finance · live staging · normalised/);
+	t.regex(frame, /"target_url": "http:\/\/payments-v2\.internal:8080"/);
+	await app.press('i');
+	frame = await app.waitFor(/live staging · raw document/);
+	// As the source gave it: server-managed fields present and the source's key order (api_id before active).
+	t.regex(frame, /"org_id": "5e9d9544a1dcd60001d0ed20"/);
+	const lines = frame.split('\n');
+	t.true(lines.findIndex((l) => l.includes('"api_id"')) < lines.findIndex((l) => l.includes('"active"')));
+	await app.press('v');
+	await app.waitFor(/◀ live staging\s+│▶ git main@3f2a1c9/);
+});
+
+function secretWorld() {
+	const base = defaultEnvironments()[0]!;
+	const git = classicApi('sec-1', 'Secret API', '/sec/', 'http://sec.internal', {config_data: {client_secret: 'git-secret-value-123'}});
+	const live = classicApi('sec-1', 'Secret API', '/sec/', 'http://sec.internal', {config_data: {client_secret: 'live-secret-value-456789'}});
+	return new FakeServices({environments: [{...base, git: [git], live: [live]}]});
+}
+
+/** Records what the console hands the pager and editor instead of running them. */
+function fakePrograms() {
+	const calls: {how: 'page' | 'edit'; text: string; name?: string}[] = [];
+	const programs: ExternalPrograms = {
+		pager: 'fake-pager', editor: 'fake-editor',
+		page: (text) => (calls.push({how: 'page', text}), {ok: true, message: 'Pager closed'}),
+		edit: (text, name) => (calls.push({how: 'edit', text, name}), {ok: true, message: 'Editor closed'}),
+	};
+	return {calls, programs};
+}
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`secrets stay masked in the JSON view, the pager and the editor copy; y/Y copy with OSC 52 (${width}×${height})`, async (t) => {
+		const {calls, programs} = fakePrograms();
+		const app = renderWatched(<App services={secretWorld()} width={width} height={height} initialEnvironment="staging" color={false} programs={programs} />);
+		t.teardown(app.unmount);
+		await app.waitFor('1 of 1 shown');
+		await app.press(keys.enter);
+		await app.waitFor('Diff: Secret API');
+		await app.press('v');
+		await app.waitFor('JSON of Secret API');
+		// The search works in the JSON view too, and brings the secret's line on screen at any size.
+		await app.press('/', 'client_secret', keys.enter);
+		let frame = await app.waitFor(/match 1\/1 "client_secret"/);
+		t.regex(frame, /"client_secret": "•••••• \(20 chars, changed\)"/);
+		await app.press('i', '/', 'client_secret', keys.enter);
+		frame = await app.waitFor(/raw document[^]*match 1\/1 "client_secret"/);
+		t.regex(frame, /"client_secret": "•••••• \(20 chars, changed\)"/);
+		await app.press('o');
+		await app.waitFor('Pager closed (git main@3f2a1c9, raw document)');
+		await app.press('s', 'e');
+		await app.waitFor('Editor closed (live staging, raw document)');
+		t.is(calls.length, 2);
+		t.is(calls[1]!.name, 'api-sec-1-right.json');
+		for (const call of calls) {
+			t.regex(call.text, /"client_secret": "•••••• \(\d+ chars, changed\)"/);
+			t.notRegex(call.text, /secret-value/);
+		}
+		t.regex(calls[0]!.text, /"org_id"/, 'the raw document, nothing left out');
+		const all = () => app.instance.frames.join('');
+		t.notRegex(all(), /secret-value/);
+		await app.press('y');
+		await app.waitFor('copied ID sec-1');
+		t.true(all().includes(`\u001B]52;c;${Buffer.from('sec-1').toString('base64')}\u0007`));
+		// Y copies the field path of the line in focus: the current match.
+		await app.press('Y');
+		await app.waitFor('copied api_definition.config_data.client_secret');
+		t.true(all().includes(`\u001B]52;c;${Buffer.from('api_definition.config_data.client_secret').toString('base64')}\u0007`));
+	});
+}

@@ -13,6 +13,9 @@ import {initialProgress, outcomeCounts, progressReducer} from '../../../source/u
 import type {StepResult} from '../../../source/core/plan.js';
 import {shownView, viewKey, viewsReducer} from '../../../source/ui/state/views.js';
 import type {EnvironmentView} from '../../../source/engine/services.js';
+import {findMatches, matchFrom, matchLabel, noSearch, stepMatch} from '../../../source/ui/state/diff-search.js';
+import {linePaths} from '../../../source/ui/screens/diff/line-paths.js';
+import {markMatches, skipCells} from '../../../source/ui/screens/diff/spans.js';
 
 // --- list ---
 const listBounds = {count: 100, viewport: 10};
@@ -242,4 +245,49 @@ test('a reload keeps the previous view visible; a failure replaces only its own 
 test('comparison views have their own key', (t) => {
 	t.is(viewKey('prod'), 'prod');
 	t.is(viewKey('prod', 'staging'), 'staging→prod');
+});
+
+// --- diff search, line paths, sideways scroll (issue 14) ---
+test('diff search: matches are case-insensitive, n/N wrap around, the label counts', (t) => {
+	const rows = ['alpha', 'Beta', 'gamma beta', '', 'BETA'];
+	t.deepEqual(findMatches(rows, 'beta'), [1, 2, 4]);
+	t.deepEqual(findMatches(rows, ''), []);
+	t.is(matchFrom([1, 2, 4], 3, 'next'), 2);
+	t.is(matchFrom([1, 2, 4], 5, 'next'), 0, 'past the last match it wraps to the first');
+	t.is(matchFrom([1, 2, 4], 2, 'previous'), 0);
+	t.is(matchFrom([1, 2, 4], 0, 'previous'), 2);
+	t.is(matchFrom([], 0, 'next'), -1);
+	t.is(stepMatch(3, 2, 'next'), 0);
+	t.is(stepMatch(3, 0, 'previous'), 2);
+	t.is(stepMatch(0, 0, 'next'), -1);
+	t.is(matchLabel({...noSearch, query: 'beta', current: 1}, 3), 'match 2/3 "beta"');
+	t.is(matchLabel({...noSearch, query: 'zeta'}, 0), 'no match for "zeta"');
+	t.is(matchLabel(noSearch, 0), '');
+});
+
+test('line paths: every line of 2-space JSON names its field, arrays by index, odd keys quoted', (t) => {
+	const text = JSON.stringify({a: {b: 1, 'c.d': [10, {e: true}]}, paths: {'/items': {get: {}}}, list: []}, null, 2);
+	const paths = linePaths(text);
+	const at = (fragment: string) => paths[text.split('\n').findIndex((line) => line.includes(fragment))];
+	t.is(paths[0], '');
+	t.is(at('"b": 1'), 'a.b');
+	t.is(at('"c.d"'), 'a["c.d"]');
+	t.is(at('10,'), 'a["c.d"][0]');
+	t.is(at('"e": true'), 'a["c.d"][1].e');
+	t.is(at('"get"'), 'paths["/items"].get');
+	t.is(at('"list"'), 'list');
+	t.is(paths.length, text.split('\n').length);
+});
+
+test('sideways scroll drops whole cells and keeps changed flags; matches are split out case-insensitively', (t) => {
+	t.deepEqual(skipCells([{text: 'abc', changed: false}, {text: 'def', changed: true}], 4), [{text: 'ef', changed: true}]);
+	t.deepEqual(skipCells([{text: '支付x', changed: false}], 2), [{text: '付x', changed: false}]);
+	t.deepEqual(markMatches([{text: 'a Beta b beta', changed: false}], 'beta'), [
+		{text: 'a ', changed: false}, {text: 'Beta', changed: false, match: true}, {text: ' b ', changed: false}, {text: 'beta', changed: false, match: true},
+	]);
+	const bounds = {rows: 10, viewport: 5, hunks: []};
+	const shifted = diffViewReducer(initialDiffView, {type: 'shift', by: 30, max: 12}, bounds);
+	t.is(shifted.offset, 12);
+	t.is(diffViewReducer(shifted, {type: 'shift', by: -50, max: 12}, bounds).offset, 0);
+	t.is(diffViewReducer(shifted, {type: 'toggle', what: 'wrap'}, bounds).offset, 0, 'wrapping shows lines from their start');
 });

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {Cell, DiffRow, LineType, Sides, Span} from '../../../core/diff-rows.js';
 import type {Style, Theme} from '../../theme.js';
 import {fit} from '../../text.js';
-import {cellSpans, clipSpans, spansWidth, wrapSpans} from './spans.js';
+import {cellSpans, clipSpans, markMatches, skipCells, spansWidth, wrapSpans, type MarkedSpan} from './spans.js';
 
 /** Geometry and switches for turning rows into terminal lines. */
 export interface LineOptions {
@@ -14,7 +14,14 @@ export interface LineOptions {
 	readonly digits: number;
 	readonly wrap: boolean;
 	readonly theme: Theme;
+	/** Cells scrolled off to the left (horizontal scroll, wrap off). */
+	readonly offset?: number;
+	/** The active search, lower case: its occurrences are shown inverted. */
+	readonly highlight?: string;
 }
+
+/** Search hits stand out whatever the tint: inverted, an attribute that also reads without colour. */
+const matchStyle: Style = {inverse: true};
 
 type Tone = 'same' | 'removed' | 'added' | 'empty';
 
@@ -38,17 +45,18 @@ function wordStyle(tone: Tone, theme: Theme): Style {
 }
 
 /** One column's pieces for each visual line: gutter (number + sign) and the text spans, padded to `size`. */
-function column(cell: Cell | undefined, tone: Tone, size: number, digits: number, wrap: boolean, theme: Theme, key: string): ReactElement[] {
+function column(cell: Cell | undefined, tone: Tone, size: number, digits: number, options: LineOptions, key: string): ReactElement[] {
+	const {wrap, theme, offset = 0, highlight = ''} = options;
 	const textWidth = Math.max(1, size - digits - 2);
 	const spans = cell ? cellSpans(cell.text, cell.spans) : [];
-	const lines: Span[][] = cell ? (wrap ? wrapSpans(spans, textWidth) : [clipSpans(spans, textWidth)]) : [[]];
+	const lines: Span[][] = cell ? (wrap ? wrapSpans(spans, textWidth) : [clipSpans(skipCells(spans, offset), textWidth)]) : [[]];
 	const base = lineStyle(tone, theme);
 	return lines.map((pieces, i) => (
 		<Text key={`${key}-${i}`}>
 			<Text {...theme.diff.gutter}>{i === 0 && cell ? String(cell.line).padStart(digits) : ' '.repeat(digits)}</Text>
 			<Text {...base}>{' '}{signs[tone]}</Text>
-			{pieces.map((span, j) => (
-				<Text key={j} {...(span.changed && tone !== 'same' ? {...base, ...wordStyle(tone, theme)} : base)}>{span.text}</Text>
+			{markMatches(pieces, highlight).map((span: MarkedSpan, j) => (
+				<Text key={j} {...(span.changed && tone !== 'same' ? {...base, ...wordStyle(tone, theme)} : base)} {...(span.match ? matchStyle : {})}>{span.text}</Text>
 			))}
 			{/* Unstyled lines need no padding: their column's Box keeps the width, and every padding cell costs Ink a
 			    styled-character object per frame (most of a page-down in a large, mostly unchanged diff). */}
@@ -62,7 +70,7 @@ function column(cell: Cell | undefined, tone: Tone, size: number, digits: number
  * or two unified lines (stacked). Changed lines carry a `-`/`+` marker in the gutter, so they read without colour.
  */
 export function rowLines(row: DiffRow, options: LineOptions): ReactElement[] {
-	const {layout, sides, width, digits, wrap, theme} = options;
+	const {layout, sides, width, digits, theme} = options;
 	if (row.type === 'fold') {
 		return [<Text key="f" {...theme.diff.fold} wrap="truncate">{fit(`  … ${row.hidden} unchanged lines …  (z unfolds)`, width)}</Text>];
 	}
@@ -71,12 +79,12 @@ export function rowLines(row: DiffRow, options: LineOptions): ReactElement[] {
 		const cell = side === 'right' ? row.right : row.left;
 		// A one-sided item has nothing to compare with: no tint, the header says which side it is on.
 		const tone = sides === 'both' ? toneOf(row.type, side) : 'same';
-		return column(cell ?? row.right ?? row.left, tone, width, digits, wrap, theme, 's')
+		return column(cell ?? row.right ?? row.left, tone, width, digits, options, 's')
 			.map((line, i) => <Text key={`s${i}`} wrap="truncate">{line}</Text>);
 	}
 	const half = Math.floor((width - 1) / 2);
-	const left = column(row.left, toneOf(row.type, 'left'), half, digits, wrap, theme, 'l');
-	const right = column(row.right, toneOf(row.type, 'right'), width - 1 - half, digits, wrap, theme, 'r');
+	const left = column(row.left, toneOf(row.type, 'left'), half, digits, options, 'l');
+	const right = column(row.right, toneOf(row.type, 'right'), width - 1 - half, digits, options, 'r');
 	const count = Math.max(left.length, right.length);
 	const blank = (size: number) => <Text>{' '.repeat(size)}</Text>;
 	// Three text nodes side by side, not one: Ink measures every text node's width several times a frame, and a

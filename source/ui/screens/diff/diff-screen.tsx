@@ -1,13 +1,17 @@
 import {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
-import {diffRows, unfold} from '../../../core/diff-rows.js';
+import {diffRows, unfold, type DiffModel, type DiffRow} from '../../../core/diff-rows.js';
 import {useUi} from '../../context.js';
 import {useKeys, type CommandHandlers} from '../../hooks/use-keys.js';
+import {useTextInput} from '../../hooks/use-text-input.js';
+import {useExternal} from '../../hooks/use-external.js';
 import {clampTop, currentHunk, diffViewReducer, initialDiffView, type DiffViewAction} from '../../state/diff-view.js';
+import {findMatches, matchFrom, matchLabel, noSearch, stepMatch, type DiffSearch} from '../../state/diff-search.js';
 import type {Route} from '../../state/navigation.js';
 import {fit, plural, truncate} from '../../text.js';
-import {diffTexts} from './diff-texts.js';
+import {diffTexts, documentTexts} from './diff-texts.js';
 import {DiffRowView, rowHeight} from './diff-lines.js';
+import {linePaths} from './line-paths.js';
 
 /** Props of <DiffScreen/>. */
 export interface DiffScreenProps {
@@ -20,37 +24,153 @@ export interface DiffScreenProps {
 /** Below this width the side-by-side view would leave too little per column, so the diff is stacked (unified). */
 export const stackedBelow = 100;
 
+/** The searchable text of each row: both sides' lines (a fold row has none). */
+function rowTexts(rows: readonly DiffRow[]): string[] {
+	return rows.map((row) => (row.type === 'fold' ? '' : `${row.left?.text ?? ''}\n${row.right?.text ?? ''}`));
+}
+
+/** One side's full text as a one-column model, so the JSON view scrolls, wraps, searches and numbers like the diff. */
+function textModel(text: string): DiffModel {
+	const lines = text.split('\n');
+	const rows: DiffRow[] = lines.map((line, i) => ({type: 'same', left: {line: i + 1, text: line}}));
+	return {layout: 'stacked', rows, hunks: [], sides: 'left-only', fallback: false, stats: {changed: 0, deleted: 0, inserted: 0, leftLines: lines.length, rightLines: 0}};
+}
+
 /**
  * Side-by-side diff of one item. The row model is computed once per (texts, layout); scrolling only changes which
- * rows are rendered, so a page-down in a 20,000-line diff renders one screenful.
+ * rows are rendered, so a page-down in a 20,000-line diff renders one screenful. `v` turns it into the JSON view of
+ * one side (normalised, or the raw document with `i`); `/` searches either.
  */
 export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const ui = useUi();
 	const {theme} = ui;
 	const {comparison} = route;
+	const external = useExternal();
 	const [view, setView] = useState(initialDiffView);
+	const [search, setSearch] = useState<DiffSearch>(noSearch);
 	const compareOptions = useMemo(() => ui.services.compareOptions?.() ?? {}, [ui.services]);
 	const texts = useMemo(() => diffTexts(comparison, view.showHidden, compareOptions), [comparison, view.showHidden, compareOptions]);
+	const documents = useMemo(() => (view.showHidden ? documentTexts(comparison) : undefined), [comparison, view.showHidden]);
 	const layout: 'split' | 'stacked' = width < stackedBelow ? 'stacked' : 'split';
 	const [leftText, rightText] = view.swap ? [texts.right, texts.left] : [texts.left, texts.right];
 	const [leftLabel, rightLabel] = view.swap ? [route.rightLabel, route.leftLabel] : [route.leftLabel, route.rightLabel];
+	// The JSON view and the pager show the ◀ side (s swaps), or the other one when the item has no ◀ side.
+	const jsonSide = (view.swap ? 'right' : 'left') as 'left' | 'right';
+	const otherSide = jsonSide === 'left' ? 'right' : 'left';
+	const sideOf = (side: 'left' | 'right') => (documents ? documents[side] : texts[side]);
+	const shownSide = sideOf(jsonSide) !== undefined ? jsonSide : otherSide;
+	const shownText = sideOf(shownSide);
+	const shownLabel = shownSide === 'left' ? route.leftLabel : route.rightLabel;
+	const form = view.showHidden ? 'raw document' : 'normalised';
 	const folded = useMemo(() => diffRows(leftText, rightText, {layout}), [leftText, rightText, layout]);
-	const model = useMemo(() => (view.fold ? folded : unfold(folded)), [folded, view.fold]);
+	const diffModel = useMemo(() => (view.fold ? folded : unfold(folded)), [folded, view.fold]);
+	const jsonModel = useMemo(() => (view.raw && shownText !== undefined ? textModel(shownText) : undefined), [view.raw, shownText]);
+	const model = jsonModel ?? diffModel;
+	const searchable = useMemo(() => rowTexts(model.rows), [model]);
+	const matches = useMemo(() => findMatches(searchable, search.query), [searchable, search.query]);
 	const viewport = Math.max(1, height - 3);
 	const bounds = {rows: model.rows.length, viewport, hunks: model.hunks};
 	const top = clampTop(view.top, bounds);
-	const act = (action: DiffViewAction) => () => setView((s) => diffViewReducer(s, action, bounds));
+	const dispatch = (action: DiffViewAction) => setView((s) => diffViewReducer(s, action, bounds));
+	const act = (action: DiffViewAction) => () => dispatch(action);
+	const longest = useMemo(() => model.rows.reduce((max, row) => Math.max(max, row.type === 'fold' ? 0 : Math.max(row.left?.text.length ?? 0, row.right?.text.length ?? 0)), 0), [model]);
+	const columnText = (layout === 'split' && model.sides === 'both' ? Math.floor((width - 1) / 2) : width) - 8;
+	const shift = (direction: 1 | -1) => () => {
+		if (view.wrap) return void ui.say('Wrap is on: w turns it off to scroll sideways');
+		dispatch({type: 'shift', by: direction * Math.max(4, Math.floor(columnText / 4)), max: Math.max(0, longest - columnText)});
+	};
+	const goToMatch = (index: number, count: number, query: string) => {
+		setSearch((s) => ({...s, current: index}));
+		if (index < 0) return void ui.say(`No match for "${query}" · Esc clears the search`);
+		dispatch({type: 'show', row: matches[index] ?? 0});
+		ui.say(`match ${index + 1}/${count} "${query}" · n/N next/previous match · Esc clears`);
+	};
+	const moveMatch = (direction: 'next' | 'previous') => goToMatch(stepMatch(matches.length, search.current, direction), matches.length, search.query);
+	/** The row the copy and the pager talk about: the current match, else the first change on screen, else the top. */
+	const focusRow = () => {
+		if (search.query !== '' && search.current >= 0 && matches[search.current] !== undefined) return matches[search.current]!;
+		return model.hunks.find((h) => h >= top && h < top + viewport) ?? top;
+	};
+	const copyPath = () => {
+		const row = model.rows[focusRow()];
+		const line = row && row.type !== 'fold' ? row : undefined;
+		const cell = line?.left ?? line?.right;
+		const text = jsonModel ? shownText : line?.left ? leftText : rightText;
+		const path = cell && text !== undefined ? linePaths(text)[cell.line - 1] : undefined;
+		if (!path) return void ui.say('No field on the line in focus: scroll (or search) to a field line');
+		external.copy(path);
+		ui.say(`copied ${path}`);
+	};
+	const open = (how: 'page' | 'edit') => {
+		if (shownText === undefined) return void ui.say('Nothing to open: neither side could be read');
+		const name = `${comparison.kind ?? 'item'}-${comparison.id ?? comparison.key}-${shownSide}.json`;
+		const result = external.run((programs) => (how === 'page' ? programs.page(`${shownText}\n`) : programs.edit(`${shownText}\n`, name)));
+		ui.say(result.ok ? `${result.message} (${shownLabel}, ${form})` : result.message);
+	};
 	const handlers: CommandHandlers = {
 		up: act({type: 'scroll', move: 'up'}), down: act({type: 'scroll', move: 'down'}),
 		pageUp: act({type: 'scroll', move: 'pageUp'}), pageDown: act({type: 'scroll', move: 'pageDown'}),
 		top: act({type: 'scroll', move: 'top'}), bottom: act({type: 'scroll', move: 'bottom'}),
-		nextChange: act({type: 'nextChange'}), prevChange: act({type: 'prevChange'}),
+		// With a search active, n/N go over its matches; otherwise over the changes.
+		nextChange: () => (search.query !== '' ? moveMatch('next') : dispatch({type: 'nextChange'})),
+		prevChange: () => (search.query !== '' ? moveMatch('previous') : dispatch({type: 'prevChange'})),
 		fold: act({type: 'toggle', what: 'fold'}), wrap: act({type: 'toggle', what: 'wrap'}),
 		swap: act({type: 'toggle', what: 'swap'}), hidden: act({type: 'toggle', what: 'showHidden'}),
+		scrollLeft: shift(-1), scrollRight: shift(1),
+		rawView: () => {
+			dispatch({type: 'toggle', what: 'raw'});
+			if (!view.raw) ui.say('JSON view: s shows the other side, i the raw document, o pager, e editor, v back to the diff');
+		},
+		search: () => {
+			setSearch((s) => ({...s, editing: true, draft: ''}));
+			ui.say('Search: type, Enter searches, Esc cancels');
+		},
+		pager: () => open('page'),
+		editor: () => open('edit'),
+		copyId: () => {
+			const id = comparison.id ?? comparison.key;
+			external.copy(id);
+			ui.say(`copied ID ${id}`);
+		},
+		copyPath,
+		// Esc first clears an active search, then (next Esc) goes back.
+		back: () => {
+			if (search.query === '') return false;
+			setSearch(noSearch);
+			ui.say('Search cleared: n/N go over changes again');
+			return true;
+		},
 	};
-	useKeys('diff', handlers, {isActive});
+	useKeys('diff', handlers, {isActive: isActive && !search.editing});
+	useTextInput({
+		onText: (text) => setSearch((s) => ({...s, draft: s.draft + text})),
+		onBackspace: () => setSearch((s) => ({...s, draft: [...s.draft].slice(0, -1).join('')})),
+		onEscape: () => {
+			setSearch((s) => ({...s, editing: false, draft: s.query}));
+			ui.say(search.query === '' ? 'Search cancelled' : `Search "${search.query}" kept · Esc clears it`);
+		},
+		onEnter: () => {
+			const query = search.draft;
+			if (query.trim() === '') {
+				setSearch(noSearch);
+				return void ui.say('Search cleared');
+			}
+			// Matches inside folded runs would be out of reach: unfold when the whole document has more of them.
+			const found = findMatches(searchable, query);
+			const all = !jsonModel && view.fold ? findMatches(rowTexts(unfold(folded).rows), query) : found;
+			const unfolded = all.length > found.length;
+			if (unfolded) dispatch({type: 'toggle', what: 'fold'});
+			const rows = unfolded ? all : found;
+			const index = matchFrom(rows, top, 'next');
+			setSearch({draft: query, editing: false, query, current: index});
+			if (index < 0) return void ui.say(`No match for "${query}" · / searches again, Esc clears`);
+			if (unfolded) setView((s) => ({...s, top: Math.max(0, rows[index]! - 2)}));
+			else dispatch({type: 'show', row: rows[index]!});
+			ui.say(`match ${index + 1}/${rows.length} "${query}"${unfolded ? ' (unfolded to reach every match)' : ''} · n/N next/previous match · Esc clears`);
+		},
+	}, {isActive: isActive && search.editing});
 	const digits = String(Math.max(model.stats.leftLines, model.stats.rightLines, 1)).length;
-	const options = {layout, sides: model.sides, width, digits, wrap: view.wrap, theme};
+	const options = {layout, sides: model.sides, width, digits, wrap: view.wrap, theme, offset: view.wrap ? 0 : view.offset, highlight: search.query.toLowerCase()};
 	const lines = [];
 	for (let i = top, used = 0; i < model.rows.length && used < viewport; i++) {
 		const row = model.rows[i]!;
@@ -65,28 +185,37 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 		: `${plural(hiddenCount, 'server-managed field')} hidden (i shows)`;
 	const s = model.stats;
 	const counts = model.sides === 'both' ? `~${s.changed} -${s.deleted} +${s.inserted}` : `${Math.max(s.leftLines, s.rightLines)} lines`;
-	const header = `${comparison.kind ?? ''} ${comparison.name || comparison.id || comparison.key} · ${comparison.status}`
-		+ ` · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${plural(texts.masked, 'secret')} masked` : ''}`;
+	const header = jsonModel
+		? `JSON of ${comparison.name || comparison.id || comparison.key} · ${shownLabel} · ${form} (i ${view.showHidden ? 'normalised' : 'raw document'}, s other side, v diff)`
+		: `${comparison.kind ?? ''} ${comparison.name || comparison.id || comparison.key} · ${comparison.status}`
+			+ ` · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${plural(texts.masked, 'secret')} masked` : ''}`;
 	const half = Math.floor((width - 1) / 2);
-	const labels = model.sides === 'both'
-		? layout === 'split' ? `${fit(`◀ ${leftLabel}`, half)}│${fit(`▶ ${rightLabel}`, width - 1 - half)}` : `- ${leftLabel}   + ${rightLabel}   (stacked: window under ${stackedBelow} columns)`
-		: model.sides === 'left-only' ? `only in ${leftLabel} (not in ${rightLabel})` : `only in ${rightLabel} (not in ${leftLabel})`;
-	const footer = `row ${Math.min(top + 1, model.rows.length)}-${Math.min(top + viewport, model.rows.length)} of ${model.rows.length}`
-		+ ` · change ${currentHunk(top, viewport, model.hunks)}/${model.hunks.length} · fold ${view.fold ? 'on' : 'off'} · wrap ${view.wrap ? 'on' : 'off'}`
-		+ `${view.swap ? ' · swapped' : ''}${model.fallback ? ' · whole-document view (the diff took too long)' : ''}`;
+	const labels = jsonModel
+		? `${s.leftLines} lines · secrets masked · o opens it in ${external.programs?.pager ?? '$PAGER'}, e in ${external.programs?.editor ?? '$EDITOR'} (read-only copy)`
+		: model.sides === 'both'
+			? layout === 'split' ? `${fit(`◀ ${leftLabel}`, half)}│${fit(`▶ ${rightLabel}`, width - 1 - half)}` : `- ${leftLabel}   + ${rightLabel}   (stacked: window under ${stackedBelow} columns)`
+			: model.sides === 'left-only' ? `only in ${leftLabel} (not in ${rightLabel})` : `only in ${rightLabel} (not in ${leftLabel})`;
+	const found = matchLabel(search, matches.length);
+	const footer = search.editing
+		? `search /${search.draft}█  (Enter searches, Esc cancels)`
+		: `row ${Math.min(top + 1, model.rows.length)}-${Math.min(top + viewport, model.rows.length)} of ${model.rows.length}`
+			+ `${found ? ` · ${found}` : ''}`
+			+ (jsonModel ? '' : ` · change ${currentHunk(top, viewport, model.hunks)}/${model.hunks.length} · fold ${view.fold ? 'on' : 'off'}`)
+			+ ` · wrap ${view.wrap ? 'on' : 'off'}${!view.wrap && view.offset > 0 ? ` · col ${view.offset + 1}` : ''}`
+			+ `${view.swap ? ' · swapped' : ''}${model.fallback ? ' · whole-document view (the diff took too long)' : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text {...theme.ui.title} wrap="truncate">{truncate(header, width)}</Text>
-			{comparison.error ? <Text {...theme.ui.error} wrap="truncate">{truncate(comparison.error, width)}</Text> : <Text {...theme.ui.muted} wrap="truncate">{truncate(labels, width)}</Text>}
+			{comparison.error && !jsonModel ? <Text {...theme.ui.error} wrap="truncate">{truncate(comparison.error, width)}</Text> : <Text {...theme.ui.muted} wrap="truncate">{truncate(labels, width)}</Text>}
 			{/* Clipped vertically only: lines are already cut to the width, and a horizontal clip makes Ink re-slice
 			    every line's escapes on every frame (a third of a page-down's time). */}
 			<Box flexDirection="column" height={viewport} overflowY="hidden">
 				{/* First, not after the lines: below a full page of text it would be clipped away and never seen. */}
-				{!model.fallback && model.hunks.length === 0 && (leftText !== undefined || rightText !== undefined) && s.changed + s.deleted + s.inserted === 0
+				{!jsonModel && !model.fallback && model.hunks.length === 0 && (leftText !== undefined || rightText !== undefined) && s.changed + s.deleted + s.inserted === 0
 					? <Text {...theme.ui.muted}>No differences{view.showHidden ? '' : ' in the compared fields'}.</Text> : null}
 				{leftText === undefined && rightText === undefined ? <Text {...theme.ui.muted}>Nothing to show: neither side could be read.</Text> : lines}
 			</Box>
-			<Text {...theme.ui.muted} wrap="truncate">{truncate(footer, width)}</Text>
+			<Text {...(search.editing ? theme.ui.title : theme.ui.muted)} wrap="truncate">{truncate(footer, width)}</Text>
 		</Box>
 	);
 }

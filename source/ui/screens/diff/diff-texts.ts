@@ -1,6 +1,7 @@
 import {comparisonDetail, type CompareOptions} from '../../../core/compare.js';
 import {rawDetail} from '../../../core/pair-detail.js';
 import {safeLines} from '../../../core/safe-text.js';
+import {maskSecrets} from '../../../core/secrets.js';
 import type {Comparison} from '../../../core/status.js';
 
 /** The two texts a diff shows, with what was left out of them. */
@@ -23,4 +24,15 @@ export interface DiffTexts {
 export function diffTexts(comparison: Comparison, showHidden: boolean, options: CompareOptions = {}): DiffTexts {
 	const detail = showHidden ? rawDetail(comparison.left, comparison.right) : comparisonDetail(comparison, options);
 	return {left: detail.leftText && safeLines(detail.leftText), right: detail.rightText && safeLines(detail.rightText), hidden: detail.hidden, masked: detail.masked.length};
+}
+
+/**
+ * The raw documents of both sides as the source gave them (their own key order, nothing left out, 2-space JSON), for
+ * the JSON view's "raw document" form, the pager, the editor and copies: secrets masked exactly as in the diff
+ * (maskSecrets, so a rotated secret still says "changed"), and made safe line by line like the diff texts.
+ */
+export function documentTexts(comparison: Comparison): {readonly left?: string; readonly right?: string} {
+	const masked = maskSecrets(comparison.left?.body, comparison.right?.body);
+	const print = (value: typeof masked.left) => (value === undefined ? undefined : safeLines(JSON.stringify(value, null, 2)));
+	return {left: print(masked.left), right: print(masked.right)};
 }

@@ -49,3 +49,56 @@ export function wrapSpans(spans: readonly Span[], size: number): Span[][] {
 export function spansWidth(spans: readonly Span[]): number {
 	return spans.reduce((sum, s) => sum + cells(s.text), 0);
 }
+
+/** Leaves out the first `skip` cells of a line (horizontal scroll), never cutting inside a grapheme. */
+export function skipCells(spans: readonly Span[], skip: number): Span[] {
+	if (skip <= 0) return [...spans];
+	const out: Span[] = [];
+	let left = skip;
+	for (const span of spans) {
+		if (left <= 0) {
+			out.push(span);
+			continue;
+		}
+		const size = cells(span.text);
+		if (size <= left) {
+			left -= size;
+			continue;
+		}
+		let rest = span.text;
+		while (left > 0 && rest !== '') {
+			const [head = ''] = chunk(rest, 1);
+			left -= cells(head);
+			rest = rest.slice(head.length);
+		}
+		if (rest !== '') out.push({text: rest, changed: span.changed});
+	}
+	return out;
+}
+
+/** A span with a flag for text that matches the search, shown inverted. */
+export interface MarkedSpan extends Span {
+	readonly match?: boolean;
+}
+
+/** Splits spans where `needle` (lower case) occurs, case-insensitively, flagging the occurrences. */
+export function markMatches(spans: readonly Span[], needle: string): MarkedSpan[] {
+	if (needle === '') return [...spans];
+	const out: MarkedSpan[] = [];
+	for (const span of spans) {
+		const lower = span.text.toLowerCase();
+		// Lower-casing can change a string's length (rare letters); then the span is left as it is.
+		if (lower.length !== span.text.length) {
+			out.push(span);
+			continue;
+		}
+		let from = 0;
+		for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
+			if (at > from) out.push({text: span.text.slice(from, at), changed: span.changed});
+			out.push({text: span.text.slice(at, at + needle.length), changed: span.changed, match: true});
+			from = at + needle.length;
+		}
+		if (from < span.text.length) out.push({text: span.text.slice(from), changed: span.changed});
+	}
+	return out;
+}
