@@ -1,5 +1,7 @@
 import type {Command} from 'commander';
 import {closestKey} from '../config/suggest.js';
+import {errorMessage} from '../core/errors.js';
+import {safeText} from '../core/safe-text.js';
 import {backgroundFor} from '../ui/theme.js';
 import {exitCodes, runCommand} from './context.js';
 import {useColor} from './output.js';
@@ -21,15 +23,22 @@ export function hasTerminal(): boolean {
 	return process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
+/** Exit codes of a console that was stopped: 128 + the signal's number, as shells report it (Ctrl-C is SIGINT). */
+const stopped = {interrupted: 130, terminated: 143} as const;
+
 /**
- * Runs the console and turns its outcome into an exit code. runConsole has already printed a crash (after giving the
- * terminal back) when it rejects, so the rejection only means exit 1: printing it again would show the error twice.
+ * Runs the console and turns how it ended into an exit code: 0 after a quit, 130 after Ctrl-C (SIGINT), 143 after
+ * SIGTERM, 1 after a crash. runConsole prints a crash itself (after giving the terminal back) and marks the error, so
+ * only an error it could not print (one before it took the terminal) is printed here.
  */
-export async function consoleExitCode(run: () => Promise<void>): Promise<number> {
+export async function consoleExitCode(run: () => Promise<'quit' | 'interrupted' | 'terminated' | void>): Promise<number> {
 	try {
-		await run();
-		return exitCodes.ok;
-	} catch {
+		const end = await run();
+		return end === 'interrupted' || end === 'terminated' ? stopped[end] : exitCodes.ok;
+	} catch (error) {
+		if (!(error instanceof Error && (error as unknown as Record<symbol, unknown>)[Symbol.for('tyk-console.crash-printed')])) {
+			process.stderr.write(`tyk-console: ${safeText(errorMessage(error))}\n`);
+		}
 		return exitCodes.error;
 	}
 }

@@ -1,8 +1,10 @@
 import chalk from 'chalk';
-import {render} from 'ink';
+import {Component, type ReactElement, type ReactNode} from 'react';
+import {render, type Instance} from 'ink';
 import type {ConsoleServices} from '../engine/services.js';
 import {externalPrograms} from '../sources/external-program.js';
 import {App} from './app.js';
+import {quitResult} from './shell.js';
 import {depthOf, type Background} from './theme.js';
 
 /**
@@ -28,48 +30,105 @@ const enterAlternate = '\u001B[?1049h';
 const leaveAlternate = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 
+/** How the console ended: the user quit, pressed Ctrl-C (or the process got SIGINT), or it got SIGTERM. */
+export type ConsoleEnd = 'quit' | 'interrupted' | 'terminated';
+
 /**
- * Runs the console full-screen and returns when the user quits. The terminal is always given back (main screen,
- * cursor visible) — on quit, Ctrl-C, SIGTERM and crashes — and a crash is printed after leaving the alternate screen so
- * the message stays readable. It never calls process.exit: it resolves when the user quits (or on SIGTERM/SIGINT),
- * and after a crash it rejects with the error it has already printed, so the caller only sets the exit code (see
- * consoleExitCode in commands/console.ts) and must not print it again.
+ * Marks an error runConsole has printed (after giving the terminal back), so the command does not print it again. A
+ * registered symbol: the command module loads the UI lazily and cannot import it.
  */
-export async function runConsole(services: ConsoleServices, options: RunConsoleOptions): Promise<void> {
+export const printedMark = Symbol.for('tyk-console.crash-printed');
+
+/** Props of <CrashBoundary/>. */
+interface CrashBoundaryProps {
+	readonly onCrash: (error: Error) => void;
+	readonly children: ReactNode;
+}
+
+/**
+ * Catches a crash anywhere in the tree (the first render included) and renders nothing, so runConsole prints it
+ * itself after leaving the alternate screen, instead of Ink drawing its error box there and dropping it on exit.
+ */
+class CrashBoundary extends Component<CrashBoundaryProps, {crashed: boolean}> {
+	override state = {crashed: false};
+
+	static getDerivedStateFromError(): {crashed: boolean} {
+		return {crashed: true};
+	}
+
+	override componentDidCatch(error: Error): void {
+		this.props.onCrash(error);
+	}
+
+	override render(): ReactNode {
+		return this.state.crashed ? null : this.props.children;
+	}
+}
+
+/**
+ * Runs the console full-screen and resolves with how it ended. The terminal is always given back (main screen, cursor
+ * visible, raw mode off) — on quit, Ctrl-C, SIGINT, SIGTERM and crashes, the first render included — and a crash is
+ * printed after leaving the alternate screen so the message stays readable. It never calls process.exit: after a
+ * crash it rejects with the error, already printed (marked with `printedMark`), so the caller only sets the exit code
+ * (see consoleExitCode in commands/console.ts).
+ */
+export async function runConsole(services: ConsoleServices, options: RunConsoleOptions): Promise<ConsoleEnd> {
 	const {stdout, stdin, color} = options;
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
 		restored = true;
+		try {
+			if (stdin.isTTY) stdin.setRawMode?.(false);
+		} catch {
+			// A stdin already closed has no mode to restore.
+		}
 		stdout.write(leaveAlternate + showCursor);
 	};
-	stdout.write(enterAlternate);
-	// The depth Ink will actually emit (chalk's level, the instance Ink colours with), so the tints are chosen for it.
-	const palette = {depth: depthOf(chalk.level), background: options.background ?? 'dark'};
-	const instance = render(<App services={services} initialEnvironment={options.initialEnvironment} color={color} palette={palette} refreshSeconds={options.refreshSeconds}
-		programs={externalPrograms({pager: options.pager, editor: options.editor})} />, {
-		stdout, stdin, exitOnCtrlC: true, patchConsole: true,
-	});
-	const onSignal = () => instance.unmount();
+	let instance: Instance | undefined;
+	let crash: Error | undefined;
+	let signal: ConsoleEnd | undefined;
 	const onCrash = (error: unknown) => {
-		instance.unmount(error instanceof Error ? error : new Error(String(error)));
+		if (crash) return;
+		crash = error instanceof Error ? error : new Error(String(error));
+		// A crash inside the first render comes before Ink has an exit promise to reject: unmount on the next turn.
+		setImmediate(() => instance?.unmount(crash));
 	};
-	process.once('SIGTERM', onSignal);
-	process.once('SIGINT', onSignal);
-	process.once('uncaughtException', onCrash);
-	process.once('unhandledRejection', onCrash);
-	process.once('exit', restore);
+	const onSignal = (end: ConsoleEnd) => () => {
+		signal ??= end;
+		instance?.unmount();
+	};
+	const onTerm = onSignal('terminated');
+	const onInt = onSignal('interrupted');
+	// Registered before anything is drawn: a crash at any point still finds the terminal handed back.
+	process.on('SIGTERM', onTerm);
+	process.on('SIGINT', onInt);
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
+	process.on('exit', restore);
+	const guarded = (tree: ReactElement): ReactElement => <CrashBoundary onCrash={onCrash}>{tree}</CrashBoundary>;
 	try {
-		await instance.waitUntilExit();
+		stdout.write(enterAlternate);
+		// The depth Ink will actually emit (chalk's level, the instance Ink colours with), so the tints are chosen for it.
+		const palette = {depth: depthOf(chalk.level), background: options.background ?? 'dark'};
+		instance = render(guarded(<App services={services} initialEnvironment={options.initialEnvironment} color={color} palette={palette} refreshSeconds={options.refreshSeconds}
+			programs={externalPrograms({pager: options.pager, editor: options.editor})} />), {
+			stdout, stdin, exitOnCtrlC: true, patchConsole: true,
+		});
+		const result = await instance.waitUntilExit();
+		if (crash) throw crash;
+		// Ink's own Ctrl-C exit passes no result; the shell's quit passes quitResult.
+		return signal ?? (result === quitResult ? 'quit' : 'interrupted');
 	} catch (error) {
 		restore();
 		stdout.write(`tyk-console crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+		if (error instanceof Error) Object.defineProperty(error, printedMark, {value: true});
 		throw error;
 	} finally {
-		instance.cleanup();
+		instance?.cleanup();
 		restore();
-		process.off('SIGTERM', onSignal);
-		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onTerm);
+		process.off('SIGINT', onInt);
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
 		process.off('exit', restore);

@@ -45,6 +45,9 @@ export function breadcrumb(parts: readonly string[], max: number): string {
 
 const defaultMessage = '? shows every key';
 
+/** What the shell's quit hands Ink's exit, so runConsole tells a quit from Ink's own Ctrl-C exit (which hands nothing). */
+export const quitResult = 'quit';
+
 function startStack(initialEnvironment: string | undefined): NavStack {
 	return initialEnvironment === undefined
 		? initialStack
@@ -86,7 +89,7 @@ export function Shell({services: engineServices, initialEnvironment, width, heig
 		say: setMessage,
 		back: (quit) => {
 			if (latest.current.depth > 1) navigate({type: 'pop'});
-			else if (quit) latest.current.exit();
+			else if (quit) latest.current.exit(quitResult);
 			else setMessage('Press q to quit');
 		},
 		toggleHelp: () => setHelp((h) => !h),

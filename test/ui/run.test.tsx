@@ -2,6 +2,7 @@ import test, {type ExecutionContext} from 'ava';
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
+import {consoleExitCode} from '../../source/commands/console.js';
 import {runConsole} from '../../source/ui/run.js';
 import {externalPrograms, safeFileName} from '../../source/sources/external-program.js';
 import {FakeServices} from './helpers/fake-services.js';
@@ -124,4 +125,91 @@ test('a pager that fails is reported with its exit status', (t) => {
 	t.regex(programs.edit('x', '../../etc/passwd').message, /exited with 127 \(command not found/);
 	t.is(safeFileName('../../etc/passwd'), '_.._etc_passwd', 'no separator, no leading dot');
 	t.is(externalPrograms({}).pager, 'less -R');
+});
+
+/** A keyboard that remembers its raw mode, as a terminal would. */
+class RawKeyboard extends FakeKeyboard {
+	raw = false;
+	override setRawMode(mode?: boolean): this {
+		this.raw = Boolean(mode);
+		return this;
+	}
+}
+
+for (const [where, keysTyped, shown] of [
+	['the Environments screen', [], '4 environments'],
+	['the help overlay', ['?'], 'Keys on this screen'],
+	['the Items filter field', ['\r', '/pay'], 'pay█'],
+] as const) {
+	test.serial(`Ctrl-C on ${where} ends the console as interrupted (exit code 130), terminal restored`, async (t) => {
+		const stdout = new FakeTerminal(100, 30);
+		const stdin = new RawKeyboard();
+		const code = consoleExitCode(() => runConsole(new FakeServices(), {
+			stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, color: false,
+		}));
+		await stdout.until((output) => output.includes('4 environments'), 'the Environments screen');
+		for (const chunk of keysTyped) {
+			stdin.type(chunk);
+			await new Promise((resolve) => setTimeout(resolve, 30));
+		}
+		await stdout.until((output) => output.includes(shown), where);
+		t.true(stdin.raw, 'raw mode is on while the console runs');
+		stdin.type('\u0003');
+		t.is(await code, 130);
+		t.true(stdout.output.endsWith(leave + showCursor));
+		t.false(stdin.raw, 'raw mode is off again');
+	});
+}
+
+test.serial('q still quits with exit code 0; SIGTERM gives 143', async (t) => {
+	const first = start();
+	await first.stdout.until((output) => output.includes('4 environments'), 'the Environments screen');
+	first.stdin.type('q');
+	t.is(await first.done, 'quit');
+	const second = start();
+	await second.stdout.until((output) => output.includes('4 environments'), 'the Environments screen');
+	process.emit('SIGTERM');
+	t.is(await consoleExitCode(() => second.done), 143);
+});
+
+test.serial('a crash inside Ink\'s first render (before any frame) restores the terminal and prints the error once', async (t) => {
+	const stdout = new FakeTerminal(100, 30);
+	const stdin = new RawKeyboard();
+	let reads = 0;
+	Object.defineProperty(stdout, 'columns', {get: () => {
+		// Ink reads the width while it renders the first frame.
+		if (++reads >= 1) throw new Error('no terminal size');
+		return 100;
+	}});
+	const before = process.listenerCount('exit');
+	const code = await consoleExitCode(() => runConsole(new FakeServices(), {
+		stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, color: false,
+	}));
+	t.is(code, 1);
+	const restoredAt = stdout.output.indexOf(leave + showCursor);
+	t.true(restoredAt >= 0, stdout.output);
+	const shown = stdout.output.slice(restoredAt);
+	t.is(shown.split('no terminal size').length - 1, 1, 'printed once, after the terminal is back');
+	t.regex(shown, /tyk-console crashed: Error: no terminal size/);
+	t.false(stdin.raw);
+	t.is(process.listenerCount('exit'), before);
+});
+
+test.serial('an error the console could not print itself is printed by the command, on stderr', async (t) => {
+	const stderr: string[] = [];
+	const write = process.stderr.write;
+	process.stderr.write = ((chunk: string | Uint8Array) => {
+		stderr.push(String(chunk));
+		return true;
+	}) as typeof process.stderr.write;
+	let code: number;
+	try {
+		code = await consoleExitCode(async () => {
+			throw new Error('could not load the console');
+		});
+	} finally {
+		process.stderr.write = write;
+	}
+	t.is(code, 1);
+	t.deepEqual(stderr, ['tyk-console: could not load the console\n']);
 });
