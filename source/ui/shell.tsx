@@ -4,7 +4,8 @@ import type {ConsoleServices} from '../engine/services.js';
 import {findEnvironment, UiActionsContext, UiStateContext, type UiActions, type UiState} from './context.js';
 import {makeTheme, type Palette} from './theme.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {useViews} from './hooks/use-views.js';
+import {useAutoRefresh, useViews, type ViewTarget} from './hooks/use-views.js';
+import {useClock} from './components/age.js';
 import {useKeys} from './hooks/use-keys.js';
 import type {Hint} from './keys.js';
 import {currentEnvironment, initialStack, navReducer, routeTitle, screenOf, type NavStack} from './state/navigation.js';
@@ -68,7 +69,8 @@ export function Shell({services: engineServices, initialEnvironment, width, heig
 	const rows = height ?? Math.max(5, size.rows - 1);
 	const theme = useMemo(() => makeTheme(color, palette), [color, palette?.depth, palette?.background]);
 	const environments = useMemo(() => services.environments(), [services]);
-	const views = useViews(services);
+	const clock = useClock();
+	const views = useViews(services, clock);
 	const [stack, navigate] = useReducer(navReducer, initialEnvironment, startStack);
 	const [message, setMessage] = useState(defaultMessage);
 	const [help, setHelp] = useState(false);
@@ -105,6 +107,12 @@ export function Shell({services: engineServices, initialEnvironment, width, heig
 			setMarks((all) => ({...all, [key]: marksReducer(all[key] ?? new Set(), action)})),
 	}), [marks]);
 	const top = stack[stack.length - 1]!;
+	// Only the views a screen shows are refreshed by the timer: the Environments list, or the open Items view.
+	const shownTargets = useMemo<readonly ViewTarget[]>(() => {
+		if (top.type === 'environments') return environments.map((env) => ({environment: env.name}));
+		return top.type === 'items' ? [{environment: top.environment, base: top.base}] : [];
+	}, [top, environments]);
+	useAutoRefresh(views, shownTargets, refreshSeconds, clock);
 	const envName = currentEnvironment(stack);
 	const envInfo = envName === undefined ? undefined : findEnvironment(environments, envName);
 	// The marks in play are those of the nearest Items view below: a plan made from a comparison counts its marks.

@@ -145,3 +145,87 @@ test('a tyk-sync layout published into an empty Dashboard and dumped into a new 
 
 	assertNoSecrets(t, world, [...outputs, world.stateText()]);
 });
+
+/** A Classic file as tyk-sync 1.2–1.4 wrote it: the definition beside an empty OAS placeholder. */
+function legacyClassic(apiId: string, name: string, listenPath: string): Record<string, unknown> {
+	const definition = classicDefinition(apiId, '', name, listenPath, 'http://httpbin.org/');
+	// Real 1.2–1.4 files: a version that does not say use_extended_paths.
+	definition['version_data'] = {not_versioned: true, default_version: '', versions: {Default: {name: 'Default'}}};
+	return {
+		api_definition: definition, hook_references: [], is_site: false, sort_by: 0, user_group_owners: [], user_owners: [],
+		oas: {components: {}, info: {contact: {}, title: '', version: ''}, openapi: '', paths: {}},
+	};
+}
+
+const legacyFiles = {
+	'tyk/.tyk.json': {
+		type: 'apidef',
+		files: [
+			{file: 'api-aa11.json', oas: {}},
+			{file: 'api-bb22.json', oas: {}},
+			{file: './api-aa11.json', oas: {}},
+			{file: 'apis/notifications.json'},
+		],
+		policies: [{file: 'policy-basic.json'}],
+		assets: [{file: 'asset-tpl.json'}],
+	},
+	'tyk/api-aa11.json': legacyClassic('aa11', 'Weather', '/weather/'),
+	'tyk/api-bb22.json': legacyClassic('bb22', 'Httpbin', '/httpbin/'),
+	// A bare Tyk OAS document, as Tyk's own repositories keep them.
+	'tyk/apis/notifications.json': {
+		openapi: '3.0.3', info: {title: 'Notifications', version: '1.0.0'}, paths: {}, components: {},
+		'x-tyk-api-gateway': {info: {id: 'notifications', name: 'Notifications', state: {active: true}}, upstream: {url: 'http://notify.internal/'}, server: {listenPath: {value: '/notify/', strip: true}}},
+	},
+	// A policy without throttle or query-depth fields, and a template tyk-sync backed up with an empty org_id.
+	'tyk/policy-basic.json': {id: 'basic', name: 'Basic', org_id: orgId, rate: 10, per: 1, active: true, access_rights: {aa11: {api_id: 'aa11', api_name: 'Weather', versions: ['Default']}}},
+	'tyk/asset-tpl.json': {id: 'tpl', name: 'Template', org_id: '', kind: 'oas-template', data: {openapi: '3.0.3', info: {title: 't', version: '1'}, paths: {}}},
+};
+
+test('a tyk-sync 1.2–1.4 repository reads whole, publishes with zero drift, dumps in the 1.5 shape (bare files stay bare); a wrong --dir names the right one', async (t) => {
+	const world = await makeWorld(t, [{name: 'staging', git: {dir: 'tyk'}}]);
+	writeFiles(world.repo, legacyFiles);
+	world.git(['add', '-A']);
+	world.git(['commit', '-q', '-m', 'tyk-sync 1.4 backup']);
+
+	const before = await world.json(['diff', 'staging']);
+	t.is(before.code, 2, before.stderr);
+	t.like(before.data.summary, {total: 5, 'only-in-git': 5, invalid: 0, conflict: 0});
+	t.deepEqual(before.data.notes, [
+		'api-aa11.json is listed 2 times in .tyk.json (files[0], files[2]); read as one item',
+		"asset-tpl.json: API template without org_id (tyk-sync 1.5 refuses to load it); tyk-console publishes it with the target's organisation",
+	]);
+	t.deepEqual(before.data.items.map((item: any) => `${item.kind}/${item.flavor ?? ''}/${item.id}`).sort(), ['api/classic/aa11', 'api/classic/bb22', 'api/oas/notifications', 'policy//basic', 'template//tpl']);
+
+	const published = await world.json(['publish', 'staging']);
+	t.is(published.code, 0, published.stdout + published.stderr);
+	t.true(published.data.results.every((result: any) => result.status === 'applied' && result.verified), published.stdout);
+	const stored = world.emulators['staging']!.store.listTemplates()[0]!;
+	t.is(stored['org_id'], orgId, 'the emulator stamped its organisation');
+	const after = await world.json(['diff', 'staging']);
+	t.is(after.code, 0, after.stdout);
+	t.like(after.data.summary, {total: 5, unchanged: 5});
+
+	// A change on the Dashboard, dumped: the Classic file loses its placeholder, the bare document stays bare.
+	await world.request('staging', 'PUT', '/api/apis/oas/notifications', {
+		...(legacyFiles['tyk/apis/notifications.json'] as object), info: {title: 'Notifications v2', version: '1.0.0'},
+	});
+	const weather = await world.request('staging', 'GET', '/api/apis/aa11');
+	weather.api_definition.proxy.target_url = 'http://weather.internal/';
+	await world.request('staging', 'PUT', '/api/apis/aa11', weather);
+	const dumped = await world.cli(['dump', 'staging']);
+	t.is(dumped.code, 0, dumped.stdout + dumped.stderr);
+	const classic = JSON.parse(world.git(['show', 'main:tyk/api-aa11.json']));
+	t.false('oas' in classic);
+	t.is(classic.api_definition.proxy.target_url, 'http://weather.internal/');
+	const bare = JSON.parse(world.git(['show', 'main:tyk/apis/notifications.json']));
+	t.is(bare.info.title, 'Notifications v2');
+	t.false('oas' in bare);
+	t.is((await world.cli(['diff', 'staging'])).code, 0);
+
+	const wrongDir = await world.cli(['diff', 'staging', '--dir', 'tyk-sync']);
+	t.is(wrongDir.code, 1);
+	t.regex(wrongDir.stderr, /no \.tyk\.json found in .* at main \([0-9a-f]{7}\) under directory tyk-sync; directories that hold one: tyk \(did you mean --dir tyk\?/);
+	const history = await world.cli(['history', 'staging', '--id', 'aa11', '--dir', 'nope']);
+	t.is(history.code, 1);
+	t.regex(history.stderr, /no \.tyk\.json found .* under directory nope/);
+});

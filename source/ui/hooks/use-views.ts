@@ -16,6 +16,16 @@ export interface Views {
 	 * predate the write.
 	 */
 	applied(result: OperationResult): void;
+	/** When the view at `key` was last loaded whole (clock milliseconds), for "loaded 40 s ago"; undefined before. */
+	loadedAt(key: string): number | undefined;
+	/** When the last load of `key` started, successful or not (the auto-refresh paces retries of failed loads by it). */
+	startedAt(key: string): number | undefined;
+}
+
+/** One view the console can hold: an environment (Git vs live) or a comparison `base → environment`. */
+export interface ViewTarget {
+	readonly environment: string;
+	readonly base?: string;
 }
 
 
@@ -23,8 +33,9 @@ export interface Views {
  * Loads environment views in the background, one request per key at a time, each with its own AbortController, so a
  * slow or failing Dashboard affects only its own entry and pending requests are aborted when the console closes.
  */
-export function useViews(services: ConsoleServices): Views {
+export function useViews(services: ConsoleServices, clock: () => number = Date.now): Views {
 	const [store, dispatch] = useReducer(viewsReducer, {});
+	const times = useRef({loaded: new Map<string, number>(), started: new Map<string, number>()});
 	const storeRef = useRef(store);
 	storeRef.current = store;
 	const inFlight = useRef(new Map<string, AbortController>());
@@ -39,6 +50,7 @@ export function useViews(services: ConsoleServices): Views {
 		inFlight.current.get(key)?.abort();
 		const controller = new AbortController();
 		inFlight.current.set(key, controller);
+		times.current.started.set(key, clock());
 		dispatch({type: 'loading', key});
 		// Started on the next turn, so the "loading" frame is drawn even if the service does synchronous work first.
 		const request = new Promise<void>((resolve) => setImmediate(resolve)).then(() => (options.base === undefined
@@ -48,6 +60,7 @@ export function useViews(services: ConsoleServices): Views {
 			(view) => {
 				if (controller.signal.aborted) return;
 				inFlight.current.delete(key);
+				times.current.loaded.set(key, clock());
 				dispatch({type: 'loaded', key, view});
 			},
 			(error: unknown) => {
@@ -56,7 +69,7 @@ export function useViews(services: ConsoleServices): Views {
 				dispatch({type: 'failed', key, error: errorMessage(error)});
 			},
 		);
-	}, [services]);
+	}, [services, clock]);
 	const applied = useCallback((result: OperationResult) => {
 		for (const [key, entry] of Object.entries(storeRef.current)) {
 			const [base, other] = key.includes('→') ? key.split('→') : [undefined, key];
@@ -74,5 +87,32 @@ export function useViews(services: ConsoleServices): Views {
 			);
 		}
 	}, [load, services]);
-	return {store, load, applied};
+	const loadedAt = useCallback((key: string) => times.current.loaded.get(key), []);
+	const startedAt = useCallback((key: string) => times.current.started.get(key), []);
+	return {store, load, applied, loadedAt, startedAt};
+}
+
+/**
+ * Reloads the views on screen every `seconds` (the config's `refreshSeconds`; undefined: never), counted from each
+ * view's last load, so a console left open is never silently stale and a view just reloaded with R is not reloaded
+ * again at once. A reload keeps the old view on screen until the new one arrives (the screens keep their cursor, marks
+ * and filter); a view still loading is left alone, so a slow Dashboard is never asked twice.
+ */
+export function useAutoRefresh(views: Views, targets: readonly ViewTarget[], seconds: number | undefined, clock: () => number = Date.now): void {
+	const latest = useRef({views, targets});
+	latest.current = {views, targets};
+	useEffect(() => {
+		if (!seconds) return;
+		const period = seconds * 1000;
+		const timer = setInterval(() => {
+			const {views: current, targets: shown} = latest.current;
+			for (const target of shown) {
+				const key = viewKey(target.environment, target.base);
+				const started = current.startedAt(key);
+				if (current.store[key]?.state === 'loading' || started === undefined) continue;
+				if (clock() - started >= period) current.load(target.environment, {base: target.base, force: true});
+			}
+		}, Math.min(period, 1000));
+		return () => clearInterval(timer);
+	}, [seconds, clock]);
 }

@@ -13,15 +13,30 @@ export type StatusFilter = 'drift' | 'all' | 'changed' | 'only-in-git' | 'only-l
 /** Cycle order of `f`. */
 export const statusFilters: readonly StatusFilter[] = ['drift', 'all', 'changed', 'only-in-git', 'only-live', 'unchanged', 'problems'];
 
-/** What narrows the Items table. */
+/**
+ * Orders `s` cycles through: `kind` (kind, then name: how the comparison lists them), `name` (A–Z, ignoring case,
+ * numbers in numeric order), `status` (problems and drift first: invalid, conflict, changed, only in Git, only live,
+ * unchanged).
+ */
+export type SortOrder = 'kind' | 'name' | 'status';
+/** Cycle order of `s`. */
+export const sortOrders: readonly SortOrder[] = ['kind', 'name', 'status'];
+
+/** What narrows and orders the Items table. */
 export interface ItemsFilter {
 	readonly tab: KindTab;
 	readonly text: string;
 	readonly status: StatusFilter;
+	readonly sort: SortOrder;
 }
 
-/** Opens on all kinds, no text, drifted items only. */
-export const initialFilter: ItemsFilter = {tab: 'all', text: '', status: 'drift'};
+/** Opens on all kinds, no text, drifted items only, in the comparison's order. */
+export const initialFilter: ItemsFilter = {tab: 'all', text: '', status: 'drift', sort: 'kind'};
+
+/** The next order for `s`. */
+export function nextSortOrder(current: SortOrder): SortOrder {
+	return sortOrders[(sortOrders.indexOf(current) + 1) % sortOrders.length]!;
+}
 
 /** The next status filter for `f`. */
 export function nextStatusFilter(current: StatusFilter): StatusFilter {
@@ -74,5 +89,23 @@ function selectable(comparison: Comparison, withTexts: boolean): Selectable {
 export function visibleComparisons(comparisons: readonly Comparison[], filter: ItemsFilter): Comparison[] {
 	const text = filter.text.trim() !== '';
 	const selection: Selection = {...(filter.tab === 'all' ? {} : {kind: filter.tab}), ...(text ? {text: filter.text} : {})};
-	return comparisons.filter((c) => statusMatches(c.status, filter.status) && isSelected(selectable(c, text), selection));
+	const rows = comparisons.filter((c) => statusMatches(c.status, filter.status) && isSelected(selectable(c, text), selection));
+	return sortComparisons(rows, filter.sort);
+}
+
+const statusRank: Readonly<Record<Status, number>> = {invalid: 0, conflict: 1, changed: 2, 'only-in-git': 3, 'only-live': 4, unchanged: 5};
+const collator = new Intl.Collator('en', {sensitivity: 'base', numeric: true});
+
+/**
+ * Rows in an order; `kind` keeps the comparison's own order (already kind, name, ID). Sorting is stable and ties fall
+ * back to that order, so equal names or statuses never shuffle between reloads.
+ */
+export function sortComparisons(rows: Comparison[], order: SortOrder): Comparison[] {
+	if (order === 'kind') return rows;
+	const index = new Map(rows.map((row, i) => [row, i]));
+	const byName = (a: Comparison, b: Comparison) => collator.compare(a.name || a.file || '', b.name || b.file || '');
+	const compare = order === 'name'
+		? byName
+		: (a: Comparison, b: Comparison) => statusRank[a.status] - statusRank[b.status];
+	return rows.sort((a, b) => compare(a, b) || index.get(a)! - index.get(b)!);
 }

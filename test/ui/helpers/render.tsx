@@ -1,6 +1,7 @@
 import type {ReactElement} from 'react';
 import {render} from 'ink-testing-library';
 import {App, type AppProps} from '../../../source/ui/app.js';
+import {ClockContext, type Clock} from '../../../source/ui/components/age.js';
 import type {ConsoleServices} from '../../../source/engine/services.js';
 import type {ExternalPrograms} from '../../../source/sources/external-program.js';
 import {Notifier, waitUntil} from './wait.js';
@@ -84,13 +85,13 @@ export function renderWatched(tree: ReactElement): Watched & {readonly instance:
 /** Renders the whole app at a fixed size; screens are reached by typing keys, like a user would. */
 export function renderApp(
 	services: ConsoleServices,
-	options: {width?: number; height?: number; initialEnvironment?: string; color?: boolean} & Pick<AppProps, 'palette' | 'refreshSeconds' | 'programs'> = {},
+	options: {width?: number; height?: number; initialEnvironment?: string; color?: boolean; clock?: Clock} & Pick<AppProps, 'palette' | 'refreshSeconds' | 'programs'> = {},
 ): Rendered {
 	const make = (width: number, height: number) => (
-		<App
+		<ClockContext.Provider value={options.clock ?? Date.now}><App
 			services={services} width={width} height={height} initialEnvironment={options.initialEnvironment} color={options.color ?? false}
 			palette={options.palette} refreshSeconds={options.refreshSeconds} programs={options.programs}
-		/>
+		/></ClockContext.Provider>
 	);
 	const {instance, ...watched} = renderWatched(make(options.width ?? 120, options.height ?? 30));
 	return {...watched, rerender: ({width, height}) => instance.rerender(make(width, height))};

@@ -56,7 +56,7 @@ test.serial('c then a second environment opens the comparison of the two live st
 	await app.press('j', keys.enter);
 	const frame = await app.waitFor('live staging → live prod');
 	t.regex(frame, /Compare staging → prod/);
-	t.regex(frame, /live staging → live prod · \d+ of \d+ shown · \+ only left, - only right/, 'says which side + and - stand for');
+	t.regex(frame, /live staging → live prod · \d+ of \d+ shown · loaded just now · \+ only left, - only right/, 'says which side + and - stand for');
 	t.true(services.calls.includes('compare staging prod'));
 	// The comparison has its own keys: p migrates to the second environment, and dump (Git) does not apply.
 	t.regex(frame, /p migrate/);
@@ -113,5 +113,21 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.regex(row('lab'), /error\s+— APIs — pol — tpl\s+\? not compared/);
 		t.regex(row('staging'), /ok\s+3 APIs 1 pol 1 tpl\s+[=~+-]+/);
 		t.regex(frame, /^  live: the Dashboard key variable TYK_LAB_KEY is not set/m);
+	});
+}
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`the Environments screen says how old its data is and refreshSeconds reloads every environment (${width}×${height})`, async (t) => {
+		let now = 5_000_000;
+		const services = new FakeServices();
+		const app = renderApp(services, {width, height, refreshSeconds: 60, clock: () => now});
+		t.teardown(app.unmount);
+		await app.waitFor(/4 environments · loaded just now/);
+		now += 45_000;
+		t.regex(await app.press('j'), /4 environments · loaded 45 s ago/);
+		const before = services.calls.filter((c) => c.startsWith('load ')).length;
+		now += 20_000;
+		const frame = await app.waitFor((f) => services.calls.filter((c) => c.startsWith('load ')).length >= before + 4 && /loaded just now/.test(f));
+		t.regex(frame, /› prod/, 'the cursor stayed');
 	});
 }

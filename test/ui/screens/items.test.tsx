@@ -1,6 +1,6 @@
 import test from 'ava';
-import {FakeServices, defaultEnvironments} from '../helpers/fake-services.js';
-import {manyApis} from '../helpers/items.js';
+import {FakeServices, defaultEnvironments, type FakeEnvironment} from '../helpers/fake-services.js';
+import {classicApi, manyApis} from '../helpers/items.js';
 import {keys, renderApp} from '../helpers/render.js';
 
 const rowsOf = (frame: string) => frame.split('\n').filter((l) => /^[ ›][ ●][=~+\-!‼]  (api|policy|template|\?)/.test(l)).map((l) => l.slice(1));
@@ -11,7 +11,7 @@ test.serial('the Items screen shows drifted items by default with glyphs, kind, 
 	const frame = await app.waitFor('git main@3f2a1c9 → live staging');
 	const rows = rowsOf(frame);
 	t.is(rows.length, 4, frame);
-	t.truthy(rows.find((r) => /^ ~  api\s+classic\s+Payments #finance\s+payments-1\s+finance\s+1$/.test(r)), rows.join('\n'));
+	t.truthy(rows.find((r) => /^ ~  api\s+classic\s+Payments #finance\s+payments-1\s+\/payments\/\s+finance\s+1$/.test(r)), rows.join('\n'));
 	t.truthy(rows.find((r) => /^ \+  api\s+classic\s+Users/.test(r)));
 	t.truthy(rows.find((r) => /^ -  api\s+classic\s+Legacy SOAP/.test(r)));
 	t.truthy(rows.find((r) => /^ ~  policy\s+Gold tier/.test(r)));
@@ -150,4 +150,118 @@ test.serial('marked items hidden by a later filter are still part of the plan', 
 	const plan = await app.waitFor('y applies 2 writes');
 	t.regex(plan, /Payments #finance/);
 	t.regex(plan, /Users/);
+});
+
+/** Staging with long IDs (UUIDs, as Tyk makes them) and long names, to see how the columns share the width. */
+function longIdEnvironments(): FakeEnvironment[] {
+	const [staging, ...rest] = defaultEnvironments();
+	const apis = [
+		classicApi('4f3c2b1a-9d8e-4c7b-a6f5-e4d3c2b1a0f9', 'Customer accounts', '/accounts/', 'http://accounts.internal'),
+		classicApi('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'Billing and invoicing service', '/billing/', 'http://billing.internal'),
+	];
+	return [{...staging!, git: [...staging!.git, ...apis]}, ...rest];
+}
+
+for (const [width, height] of [[80, 24], [120, 30], [200, 60]] as const) {
+	test.serial(`columns are sized by content at ${width}×${height}: IDs whole when they fit, no stretching, a listen-path column`, async (t) => {
+		const app = renderApp(new FakeServices({environments: longIdEnvironments()}), {width, height, initialEnvironment: 'staging'});
+		t.teardown(app.unmount);
+		const frame = await app.waitFor('6 of 8 shown');
+		const billing = rowsOf(frame).find((r) => r.includes('Billing'))!;
+		t.truthy(billing, frame);
+		if (width >= 120) {
+			t.true(billing.includes('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'), `the whole ID: ${billing}`);
+			t.true(billing.includes('Billing and invoicing service'), `the whole name: ${billing}`);
+			t.regex(frame, /name\s+ID\s+listen path\s+categories/);
+			t.regex(billing, /\/billing\/$/, 'the listen path');
+			// No stretching: one space between the longest name and the ID column.
+			t.regex(billing, /Billing and invoicing service 0a1b2c3d/);
+		} else {
+			t.regex(billing, /Billing and invo…/, 'the name gives way first');
+			t.true(billing.includes('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'), `the whole ID: ${billing}`);
+		}
+		t.true(frame.split('\n').every((line) => line.length <= width), 'nothing wider than the terminal');
+	});
+}
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`position indicator and sort: s cycles kind, name, status; the cursor stays on its item (${width}×${height})`, async (t) => {
+		const app = renderApp(new FakeServices(), {width, height, initialEnvironment: 'staging'});
+		t.teardown(app.unmount);
+		let frame = await app.waitFor('4 of 6 shown');
+		t.regex(frame, /sort kind/);
+		t.regex(frame, / 1\/4$/m, 'the position at the right of the column titles');
+		frame = await app.press('j');
+		t.regex(frame, / 2\/4$/m);
+		t.regex(frame, /^› ~  api\s+classic\s+Payments/m);
+		frame = await app.press('s');
+		t.regex(frame, /sort name/);
+		t.deepEqual(rowsOf(frame).map((r) => /(Gold tier|Legacy SOAP|Payments|Users)/.exec(r)![1]), ['Gold tier', 'Legacy SOAP', 'Payments', 'Users']);
+		t.regex(frame, /› ~  api\s+classic\s+Payments/, 'the cursor followed Payments');
+		t.regex(frame, / 3\/4$/m);
+		frame = await app.press('s');
+		t.regex(frame, /sort status/);
+		t.deepEqual(rowsOf(frame).map((r) => r.slice(1, 2)), ['~', '~', '+', '-'], 'changed, then only in Git, then only live');
+		t.regex(frame, /› ~  api\s+classic\s+Payments/);
+		frame = await app.press('s');
+		t.regex(frame, /sort kind/);
+	});
+}
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`a long filter text has a line of its own and reads whole (${width}×${height})`, async (t) => {
+		const app = renderApp(new FakeServices(), {width, height, initialEnvironment: 'staging'});
+		t.teardown(app.unmount);
+		await app.waitFor('4 of 6 shown');
+		await app.press('/billing-and-invoicing-internal');
+		let frame = await app.waitFor('0 of 6 shown');
+		t.regex(frame, /^filter \/billing-and-invoicing-internal█ {2}Enter keeps · Esc clears/m);
+		t.is(frame.split('\n').length, height);
+		await app.press(keys.enter);
+		frame = await app.waitFor(/^filter \/billing-and-invoicing-internal {2}\/ edits/m);
+		t.is(frame.split('\n').length, height);
+	});
+}
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`refreshSeconds reloads the view on its own and keeps cursor, marks and filter; the age is shown (${width}×${height})`, async (t) => {
+		let now = 1_000_000;
+		const [staging, ...rest] = defaultEnvironments();
+		const live = [...staging!.live];
+		const services = new FakeServices({environments: [{...staging!, live}, ...rest]});
+		const app = renderApp(services, {width, height, initialEnvironment: 'staging', refreshSeconds: 30, clock: () => now});
+		t.teardown(app.unmount);
+		await app.waitFor('4 of 6 shown');
+		t.regex(app.frame(), /loaded just now/);
+		await app.press('f', '/', 'a', keys.enter);
+		await app.waitFor('Filter "a" kept');
+		let frame = await app.press('j', ' ', 'k');
+		t.regex(frame, /›●~  api\s+classic\s+Payments/);
+		t.regex(frame, /marks 1/);
+		now += 40_000;
+		frame = await app.press('j', 'k');
+		t.regex(frame, /loaded 40 s ago/, 'the age grows');
+		// A new live API sorts before Payments: a reload that kept the cursor's position would land on it.
+		live.push(classicApi('aaa-0', 'Accounts', '/accounts/', 'http://accounts.internal'));
+		const loads = services.calls.filter((c) => c === 'load staging').length;
+		frame = await app.waitFor((f) => services.calls.filter((c) => c === 'load staging').length > loads && /loaded just now/.test(f) && /Accounts/.test(f));
+		t.regex(frame, /›●~  api\s+classic\s+Payments/, 'the cursor is still on Payments');
+		t.regex(frame, /marks 1/);
+		t.regex(frame, /filter \/a/);
+		t.regex(frame, /status all/);
+	});
+}
+
+test.serial('without refreshSeconds nothing reloads by itself; R still does', async (t) => {
+	let now = 1_000_000;
+	const services = new FakeServices();
+	const app = renderApp(services, {width: 80, height: 24, initialEnvironment: 'staging', clock: () => now});
+	t.teardown(app.unmount);
+	await app.waitFor('4 of 6 shown');
+	now += 3 * 60_000;
+	t.regex(await app.press('j'), /loaded 3 min ago/);
+	t.is(services.calls.filter((c) => c === 'load staging').length, 1);
+	await app.press('R');
+	await app.waitFor('loaded just now');
+	t.is(services.calls.filter((c) => c === 'load staging').length, 2);
 });

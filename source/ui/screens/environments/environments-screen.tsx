@@ -4,6 +4,7 @@ import {useUi} from '../../context.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import {EnvironmentRow} from './environment-row.js';
+import {Age} from '../../components/age.js';
 
 /** Props of <EnvironmentsScreen/>. */
 export interface EnvironmentsScreenProps {
@@ -66,12 +67,16 @@ export function EnvironmentsScreen({width, height, isActive}: EnvironmentsScreen
 		},
 	}, {isActive});
 	const rows = environments.slice(shown.offset, shown.offset + viewport);
+	// The oldest data on the screen decides how fresh it is.
+	const times = environments.map((env) => views.loadedAt(env.name)).filter((at) => at !== undefined);
+	const oldest = times.length === 0 ? undefined : Math.min(...times);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text {...theme.ui.title} wrap="truncate">
 				{base === undefined
 					? `${environments.length} environment${environments.length === 1 ? '' : 's'}`
 					: `Compare ${base} with…  (pick the second environment, Enter; Esc cancels)`}
+				{base === undefined ? <Age at={oldest} prefix=" · loaded" style={theme.ui.muted} /> : null}
 			</Text>
 			<Text {...theme.ui.muted} wrap="truncate">
 				{'  '}name / reachability / counts / drift: <Text {...theme.status.unchanged}>= unchanged</Text> <Text {...theme.status.changed}>~ changed</Text> <Text {...theme.status['only-in-git']}>+ only in Git</Text> <Text {...theme.status['only-live']}>- only live</Text> <Text {...theme.status.invalid}>! invalid</Text>

@@ -2,27 +2,46 @@ import {memo} from 'react';
 import {Box, Text} from 'ink';
 import type {Comparison} from '../../../core/status.js';
 import type {Marks} from '../../state/marks.js';
+import {listenPath} from '../../state/filter.js';
 import type {Theme} from '../../theme.js';
-import {fit} from '../../text.js';
+import {fit, width as cells} from '../../text.js';
 import {statusGlyphs} from '../../components/glyphs.js';
 
-type Widths = ReturnType<typeof columnWidths>;
+/** Cells of each column; 0 hides the column. */
+export interface ColumnWidths {
+	readonly kind: number;
+	readonly flavor: number;
+	readonly name: number;
+	readonly id: number;
+	readonly listen: number;
+	readonly categories: number;
+	readonly changes: number;
+}
 
 /** Props of <ItemRow/>. */
 export interface ItemRowProps {
 	readonly row: Comparison;
 	readonly selected: boolean;
 	readonly marked: boolean;
-	readonly widths: Widths;
+	readonly widths: ColumnWidths;
 	readonly theme: Theme;
+}
+
+/** The texts of one row's columns, in table order. */
+function cellsOf(row: Comparison): string[] {
+	return [
+		row.kind ?? '?', row.flavor ?? '', row.name || row.file || '', row.id ?? row.error ?? '', listenOf(row),
+		row.categories.join(','), row.status === 'changed' ? String(row.changes.length) : '',
+	];
+}
+
+function listenOf(row: Comparison): string {
+	return listenPath(row.right) ?? listenPath(row.left) ?? '';
 }
 
 /** One table row; memoised so a cursor move re-renders two rows, not the whole page. */
 export const ItemRow = memo(function ItemRow({row, selected, marked, widths: w, theme}: ItemRowProps) {
-	const line = joinColumns(w, [
-		row.kind ?? '?', row.flavor ?? '', row.name || row.file || '', row.id ?? row.error ?? '', row.categories.join(','),
-		row.status === 'changed' ? String(row.changes.length) : '',
-	]);
+	const line = joinColumns(w, cellsOf(row));
 	return (
 		<Text wrap="truncate">
 			<Text {...(selected ? theme.ui.cursor : {})}>{selected ? '›' : ' '}</Text>
@@ -34,29 +53,76 @@ export const ItemRow = memo(function ItemRow({row, selected, marked, widths: w, 
 			<Text {...(selected ? theme.ui.cursor : {})}>{selected ? line : line.trimEnd()}</Text>
 		</Text>
 	);
-}, (a, b) => a.row === b.row && a.selected === b.selected && a.marked === b.marked && a.theme === b.theme
-	&& a.widths.name === b.widths.name && a.widths.id === b.widths.id && a.widths.categories === b.widths.categories
-	&& a.widths.flavor === b.widths.flavor);
+}, (a, b) => a.row === b.row && a.selected === b.selected && a.marked === b.marked && a.theme === b.theme && a.widths === b.widths);
 
 /** Lays out one row's cells in the table's columns, skipping columns a narrow terminal has no room for. */
-function joinColumns(w: Widths, cells: readonly [string, string, string, string, string, string]): string {
-	const sizes = [w.kind, w.flavor, w.name, w.id, w.categories, w.changes];
-	return cells
-		.map((cell, i) => (sizes[i]! > 0 ? fit(cell, sizes[i]!, i === 5 ? 'right' : 'left') : undefined))
-		.filter((cell) => cell !== undefined)
+function joinColumns(w: ColumnWidths, texts: readonly string[]): string {
+	const sizes = [w.kind, w.flavor, w.name, w.id, w.listen, w.categories, w.changes];
+	return texts
+		.map((text, i) => (sizes[i]! > 0 ? fit(text, sizes[i]!, i === 6 ? 'right' : 'left') : undefined))
+		.filter((text) => text !== undefined)
 		.join(' ');
 }
 
-/** Column widths for a table width; name, ID and categories share what the fixed columns leave. */
-export function columnWidths(width: number): {kind: number; flavor: number; name: number; id: number; categories: number; changes: number} {
+/** The widest text of each content column over the rows the table can show (not just the page: columns stay put). */
+export interface ContentWidths {
+	readonly name: number;
+	readonly id: number;
+	readonly listen: number;
+	readonly categories: number;
+}
+
+/** Measures the content columns of every row; one pass, done when the rows change (not on a cursor move). */
+export function contentWidths(rows: readonly Comparison[]): ContentWidths {
+	let name = 0;
+	let id = 0;
+	let listen = 0;
+	let categories = 0;
+	for (const row of rows) {
+		const [, , rowName, rowId, rowListen, rowCategories] = cellsOf(row);
+		name = Math.max(name, cells(rowName!));
+		id = Math.max(id, cells(rowId!));
+		listen = Math.max(listen, cells(rowListen!));
+		categories = Math.max(categories, cells(rowCategories!));
+	}
+	return {name, id, listen, categories};
+}
+
+/** Caps per column, so one absurdly long name or ID cannot take a wide terminal's whole row. */
+const caps = {name: 60, id: 48, listen: 40, categories: 30} as const;
+/** Below this a name is hard to recognise; IDs give way (truncated) rather than squeeze names under it. */
+const minName = 16;
+
+/**
+ * Column widths from the content: IDs whole when they fit (they are what people copy and search by), names get the
+ * rest, then a listen-path column and categories when there is room; no column is wider than its longest text (or its
+ * cap), so a 200-column terminal leaves space at the right instead of stretching columns apart. The table width
+ * excludes the five-cell cursor / mark / status prefix.
+ */
+export function columnWidths(width: number, content: ContentWidths): ColumnWidths {
 	// Under 70 columns flavor and categories give way to name and ID, the columns people search by.
 	const narrow = width < 70;
+	const kind = 8;
 	const flavor = narrow ? 0 : 7;
-	const fixed = 5 + 8 + 1 + (narrow ? 0 : flavor + 1) + 4 + (narrow ? 2 : 3);
-	const rest = Math.max(12, width - fixed);
-	const name = Math.floor(rest * (narrow ? 0.55 : 0.4));
-	const id = narrow ? rest - name : Math.floor(rest * 0.35);
-	return {kind: 8, flavor, name, id, categories: narrow ? 0 : Math.max(0, rest - name - id), changes: 4};
+	const changes = narrow ? 2 : 3;
+	// Columns are joined by one space each.
+	let room = width - 5 - kind - 1 - (flavor > 0 ? flavor + 1 : 0) - changes - 1;
+	const want = {
+		name: Math.max(4, Math.min(caps.name, content.name)),
+		id: Math.max(2, Math.min(caps.id, content.id)),
+		// A column with content is at least as wide as its title, so the title reads whole.
+		listen: content.listen > 0 ? Math.min(caps.listen, Math.max(content.listen, 'listen path'.length)) : 0,
+		categories: content.categories > 0 ? Math.min(caps.categories, Math.max(content.categories, 'categories'.length)) : 0,
+	};
+	const id = Math.max(2, Math.min(want.id, room - 1 - Math.min(want.name, minName)));
+	room -= id + 1;
+	const name = Math.max(1, Math.min(want.name, room));
+	room -= name;
+	// The optional columns only when their longest text (or at least a useful part of it) fits whole.
+	const listen = want.listen > 0 && room - 1 >= Math.min(want.listen, 12) ? Math.min(want.listen, room - 1) : 0;
+	room -= listen > 0 ? listen + 1 : 0;
+	const categories = !narrow && want.categories > 0 && room - 1 >= Math.min(want.categories, 10) ? Math.min(want.categories, room - 1) : 0;
+	return {kind, flavor, name, id, listen, categories, changes};
 }
 
 /** Props of <ItemTable/>. */
@@ -66,20 +132,26 @@ export interface ItemTableProps {
 	readonly cursorIndex: number;
 	readonly marks: Marks;
 	readonly width: number;
+	/** Column widths for this table (see columnWidths), computed by the caller from all rows the table can show. */
+	readonly widths: ColumnWidths;
+	/** "31/36": the cursor's position among the rows the filters leave; shown at the right of the column header. */
+	readonly position: string;
 	readonly theme: Theme;
 }
 
 /** The Items table body (header + visible rows). */
-export function ItemTable({rows, cursorIndex, marks, width, theme}: ItemTableProps) {
-	const w = columnWidths(width);
+export function ItemTable({rows, cursorIndex, marks, width, widths, position, theme}: ItemTableProps) {
+	const header = `     ${joinColumns(widths, ['kind', 'flavor', 'name', 'ID', 'listen path', 'categories', 'Δ'])}`.trimEnd();
+	// The position sits at the right edge; on a narrow terminal it wins over the header's last column names.
+	const gap = width - cells(position) - 1;
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text {...theme.ui.muted} wrap="truncate">
-				{'     '}{joinColumns(w, ['kind', 'flavor', 'name', 'ID', 'categories', 'Δ'])}
+			<Text wrap="truncate">
+				<Text {...theme.ui.muted}>{fit(header, Math.max(0, gap))}</Text> <Text {...theme.ui.key}>{position}</Text>
 			</Text>
 			{/* Keyed by position: paging updates the rows in place (Ink keeps its layout nodes) instead of remounting. */}
 			{rows.map((row, i) => (
-				<ItemRow key={i} row={row} selected={i === cursorIndex} marked={marks.has(row.key)} widths={w} theme={theme} />
+				<ItemRow key={i} row={row} selected={i === cursorIndex} marked={marks.has(row.key)} widths={widths} theme={theme} />
 			))}
 		</Box>
 	);

@@ -1,17 +1,20 @@
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {findEnvironment, useUi} from '../../context.js';
 import {useMarks} from '../../marks-context.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
 import {useTextInput} from '../../hooks/use-text-input.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
-import {initialFilter, nextKindTab, nextStatusFilter, visibleComparisons, type ItemsFilter, type KindTab} from '../../state/filter.js';
+import {
+	initialFilter, nextKindTab, nextSortOrder, nextStatusFilter, visibleComparisons, type ItemsFilter, type KindTab,
+} from '../../state/filter.js';
 import {actionKeys} from '../../state/marks.js';
 import {shownView, viewKey} from '../../state/views.js';
 import {Spinner} from '../../components/spinner.js';
+import {Age} from '../../components/age.js';
 import {truncate} from '../../text.js';
-import {ItemTable} from './item-table.js';
-import {ItemsHeader} from './items-header.js';
+import {columnWidths, contentWidths, ItemTable} from './item-table.js';
+import {headerLines, ItemsHeader} from './items-header.js';
 import {writeRefusal} from './write-guard.js';
 import {reachLabels} from '../environments/environment-row.js';
 
@@ -43,12 +46,26 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 		view && view.reachability !== 'ok' ? `Live ${reachLabels[view.reachability]}: ${view.reason ?? 'no reason given'}` : '',
 		view?.gitError ? `Git: ${view.gitError}` : '',
 	].filter(Boolean).join(' · ');
-	const viewport = Math.max(1, height - 3 - (problems ? 1 : 0));
+	const viewport = Math.max(1, height - 2 - headerLines(filter, editing) - (problems ? 1 : 0));
 	const bounds = {count: rows.length, viewport};
-	const shown = clampList(list, bounds);
+	const widths = useMemo(() => columnWidths(width, contentWidths(rows)), [rows, width]);
+	// The cursor stays on its item when the rows change under it (a reload, an auto-refresh, a new order): it follows
+	// the item's key, not its position. A new filter clears the anchor, so the list starts at its top.
+	const anchor = useRef<{key?: string; rows?: readonly unknown[]}>({});
+	let shown = clampList(list, bounds);
+	const {key: anchorKey, rows: anchorRows} = anchor.current;
+	if (anchorRows !== rows && anchorKey !== undefined && rows[shown.cursor]?.key !== anchorKey) {
+		const index = rows.findIndex((row) => row.key === anchorKey);
+		if (index >= 0) {
+			shown = clampList({cursor: index, offset: shown.offset + index - shown.cursor}, bounds);
+			setList(shown);
+		}
+	}
 	const current = rows[shown.cursor];
+	anchor.current = {key: current?.key, rows};
 	const info = findEnvironment(ui.environments, environment);
 	const refilter = (change: (f: ItemsFilter) => ItemsFilter) => {
+		anchor.current = {};
 		setFilter(change);
 		setList(initialList);
 	};
@@ -70,6 +87,11 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			ui.say('Filter: Enter keeps it, Esc clears it · matches name, ID, category, listen path');
 		},
 		statusFilter: () => refilter((f) => ({...f, status: nextStatusFilter(f.status)})),
+		sort: () => {
+			const sort = nextSortOrder(filter.sort);
+			setFilter((f) => ({...f, sort}));
+			ui.say(`Sorted by ${sort}${sort === 'kind' ? ' (then name)' : sort === 'status' ? ' (problems and drift first)' : ''}`);
+		},
 		mark: () => {
 			if (!current) return;
 			mark({type: 'toggle', key: current.key});
@@ -109,6 +131,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 	}, {isActive});
 	useTextInput({
 		onText: (text) => {
+			anchor.current = {};
 			setFilter((f) => ({...f, text: f.text + text}));
 			setList(initialList);
 		},
@@ -117,11 +140,15 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			ui.say(filter.text ? `Filter "${filter.text}" kept: / edits it` : '? shows every key');
 		},
 		onEscape: () => {
+			anchor.current = {};
 			setFilter((f) => ({...f, text: ''}));
 			setEditing(false);
 			ui.say('Filter cleared');
 		},
-		onBackspace: () => setFilter((f) => ({...f, text: [...f.text].slice(0, -1).join('')})),
+		onBackspace: () => {
+			anchor.current = {};
+			setFilter((f) => ({...f, text: [...f.text].slice(0, -1).join('')}));
+		},
 	}, {isActive: isActive && editing});
 	const sides = view ? `${view.left.label} → ${view.right.label}` : '';
 	const status = entry === undefined || (entry.state === 'loading' && !view)
@@ -130,16 +157,19 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			? <Text {...theme.ui.error}>{truncate(`Could not load ${environment}: ${entry.error} (R retries)`, width)}</Text>
 			: <Text wrap="truncate">
 				{sides} <Text {...theme.ui.muted}>· {rows.length} of {all.length} shown</Text>
-				{entry.state === 'loading' ? <Text {...theme.reach.loading}> · reloading…</Text> : null}
+				{entry.state === 'loading' ? <Text {...theme.reach.loading}> · reloading…</Text> : <Age at={views.loadedAt(key)} prefix=" · loaded" style={theme.ui.muted} />}
 				{/* Which side + and - mean: in a comparison they are environments, not Git and live. */}
 				<Text {...theme.ui.muted}> · + only left, - only right</Text>
 			</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<ItemsHeader comparisons={all} filter={filter} editing={editing} theme={theme} />
+			<ItemsHeader comparisons={all} filter={filter} editing={editing} width={width} theme={theme} />
 			{status}
 			{problems ? <Text {...theme.ui.error} wrap="truncate">{truncate(problems, width)}</Text> : null}
-			<ItemTable rows={rows.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} marks={marks} width={width} theme={theme} />
+			<ItemTable
+				rows={rows.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} marks={marks} width={width}
+				widths={widths} position={`${rows.length === 0 ? 0 : shown.cursor + 1}/${rows.length}`} theme={theme}
+			/>
 			{view && rows.length === 0 ? <Text {...theme.ui.muted}>  No items match (f cycles the status filter: {filter.status}).</Text> : null}
 		</Box>
 	);
