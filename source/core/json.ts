@@ -33,16 +33,26 @@ export function ensureObject(parent: JsonObject, key: string): JsonObject {
  */
 export const maxJsonDepth = 200;
 
-/** Whether `root` has arrays/objects nested more than `limit` levels deep (the root container is level 1); iterative. */
+/**
+ * Whether `root` has arrays/objects nested more than `limit` levels deep (the root container is level 1). Recursive:
+ * the recursion stops one level past `limit`, so it is bounded however deep the value is, and it allocates nothing
+ * (the former explicit stack of [value, depth] pairs was a large share of reading 25,000 layout files, bench `scale`).
+ */
 export function nestedDeeperThan(root: JsonValue, limit: number = maxJsonDepth): boolean {
-	const stack: Array<[JsonValue, number]> = [[root, 1]];
-	while (stack.length > 0) {
-		const [value, depth] = stack.pop()!;
-		if (typeof value !== 'object' || value === null) continue;
-		if (depth > limit) return true;
-		for (const child of Array.isArray(value) ? value : Object.values(value)) {
-			if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-		}
+	return exceeds(root, limit);
+}
+
+/** `room`: how many more levels may open here, this container included. */
+function exceeds(value: JsonValue, room: number): boolean {
+	if (typeof value !== 'object' || value === null) return false;
+	if (room <= 0) return true;
+	if (Array.isArray(value)) {
+		for (const child of value) if (typeof child === 'object' && child !== null && exceeds(child, room - 1)) return true;
+		return false;
+	}
+	for (const key in value) {
+		const child = value[key]!;
+		if (typeof child === 'object' && child !== null && exceeds(child, room - 1)) return true;
 	}
 	return false;
 }

@@ -201,7 +201,8 @@ export function createDashboardClient(options: DashboardClientOptions): Dashboar
 			}
 		}
 		if (status >= 200 && status < 300) {
-			if (body === undefined || nestedDeeperThan(body)) {
+			// A split list answer was depth-checked while it was scanned; anything else is walked once here.
+			if (body === undefined || (response.listed?.tooDeep ?? nestedDeeperThan(body))) {
 				const failure = badResponse(context, status, body !== undefined
 					? `the response is nested deeper than ${maxJsonDepth} levels`
 					: response.length === 0

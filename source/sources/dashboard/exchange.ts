@@ -11,8 +11,12 @@ export interface Exchanged {
 	readonly body: Buffer;
 	/** Bytes received. */
 	readonly length: number;
-	/** Set when a 2xx body was read with a `list` reading: the parsed value, or undefined when it was not valid JSON. */
-	readonly listed?: {readonly value: JsonValue | undefined};
+	/**
+	 * Set when a 2xx body was read with a `list` reading: the parsed value, or undefined when it was not valid JSON;
+	 * `tooDeep` is the depth check done while splitting (undefined when the answer could not be split, then the
+	 * caller checks the value).
+	 */
+	readonly listed?: {readonly value: JsonValue | undefined; readonly tooDeep?: boolean};
 }
 
 /** The largest declared body copied into one buffer up front (larger ones are collected as they arrive). */
@@ -126,7 +130,8 @@ export function exchange(
 				} catch {
 					value = undefined;
 				}
-				resolve({...answer, body: Buffer.alloc(0), length, listed: {value}});
+				const tooDeep = splitter?.depthChecked ? splitter.tooDeep : undefined;
+				resolve({...answer, body: Buffer.alloc(0), length, listed: {value, ...(tooDeep === undefined ? {} : {tooDeep})}});
 				return;
 			}
 			const body = whole ? whole.subarray(0, length) : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);

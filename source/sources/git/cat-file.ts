@@ -16,6 +16,8 @@ export class CatFileBatch {
 	private readonly queue: Pending[] = [];
 	private readonly repo: string;
 	private chunks: Buffer[] = [];
+	/** Bytes of `chunks[0]` already taken. */
+	private offset = 0;
 	/** Request lines not yet written; flushed once per turn by `send`. */
 	private unsent: string[] = [];
 	private buffered = 0;
@@ -98,13 +100,37 @@ export class CatFileBatch {
 		for (const pending of this.queue.splice(0)) pending.reject(error);
 	}
 
+	/**
+	 * The next `length` buffered bytes. Within one chunk this is a view (no copy); across chunks only those bytes are
+	 * copied. Concatenating everything buffered on every take re-copied the rest of a 64 KB chunk once per blob.
+	 */
 	private take(length: number): Buffer {
-		const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.buffered);
-		const head = all.subarray(0, length);
-		const rest = all.subarray(length);
-		this.chunks = rest.length > 0 ? [rest] : [];
-		this.buffered = rest.length;
+		const first = this.chunks[0]!;
+		if (first.length - this.offset >= length) {
+			const head = first.subarray(this.offset, this.offset + length);
+			this.offset += length;
+			if (this.offset === first.length) this.drop();
+			this.buffered -= length;
+			return head;
+		}
+		const head = Buffer.allocUnsafe(length);
+		let filled = 0;
+		while (filled < length) {
+			const chunk = this.chunks[0]!;
+			const count = Math.min(length - filled, chunk.length - this.offset);
+			chunk.copy(head, filled, this.offset, this.offset + count);
+			filled += count;
+			this.offset += count;
+			if (this.offset === chunk.length) this.drop();
+		}
+		this.buffered -= length;
 		return head;
+	}
+
+	/** Forgets the fully read first chunk. */
+	private drop(): void {
+		this.chunks.shift();
+		this.offset = 0;
 	}
 
 	private onData(chunk: Buffer): void {
@@ -141,12 +167,14 @@ export class CatFileBatch {
 		}
 	}
 
+	/** Buffered bytes before the next newline, or -1 when none has arrived yet. */
 	private findNewline(): number {
-		let offset = 0;
-		for (const chunk of this.chunks) {
-			const index = chunk.indexOf(10);
-			if (index >= 0) return offset + index;
-			offset += chunk.length;
+		let before = 0;
+		for (const [index, chunk] of this.chunks.entries()) {
+			const start = index === 0 ? this.offset : 0;
+			const found = chunk.indexOf(10, start);
+			if (found >= 0) return before + found - start;
+			before += chunk.length - start;
 		}
 		return -1;
 	}

@@ -33,6 +33,7 @@ const wellFormed = [
 	'  {\n "apis" : [ ] }  ',
 	'{"pages":1,"apis":[{"a":1},{"b":[1,2,{"c":"]"}]},3,"x",null,true,[{"d":"}"}]]}',
 	'{"apis":[{"s":"quote \\" inside, comma, bracket ] brace }"},{"t":"ends with a backslash \\\\"}]}',
+	'{"apis":[{"runs":"\\\\\\\\\\" still open \\\\\\\\","after":"]}"},{"u":"\\\\\\"x\\\\"}]}',
 	'{"apis":[{"name":"Ünïcødé ✓ 漢字","emoji":"😀"}],"more":{"apis":[1]}}',
 	'{"ap\\u0069s":[{"escaped":"key"}]}',
 	'{"apis":[{"api_definition":{"is_oas":true,"api_id":"x"},"oas":{"big":[1,2,3]}}]}',
@@ -100,4 +101,23 @@ test('an element longer than the bound throws ElementTooLarge as soon as it is p
 	const small = new ListSplitter('apis', (entry) => entry, 100);
 	for (const chunk of [`{"note":"${'z'.repeat(500)}","apis":[`, '{"a":1},', '{"a":2}', '],"pages":1}']) small.push(Buffer.from(chunk));
 	t.deepEqual(small.finish(), {note: 'z'.repeat(500), apis: [{a: 1}, {a: 2}], pages: 1});
+});
+
+test('the depth bound is kept while splitting: deeper than the limit anywhere is flagged, at the limit is not', (t) => {
+	const nest = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);
+	for (const size of chunkSizes) {
+		const check = (text: string): {checked: boolean; tooDeep: boolean} => {
+			const bytes = Buffer.from(text, 'utf8');
+			const splitter = new ListSplitter('apis', (entry) => entry, Number.POSITIVE_INFINITY, 5);
+			for (let at = 0; at < bytes.length; at += size) splitter.push(bytes.subarray(at, Math.min(bytes.length, at + size)));
+			splitter.finish();
+			return {checked: splitter.depthChecked, tooDeep: splitter.tooDeep};
+		};
+		// Root object 1, the list 2, so an element may open 3 more levels.
+		t.deepEqual(check(`{"apis":[${nest(3)}]}`), {checked: true, tooDeep: false}, `chunks of ${size}`);
+		t.deepEqual(check(`{"apis":[1,${nest(4)}]}`), {checked: true, tooDeep: true}, `chunks of ${size}`);
+		t.deepEqual(check(`{"apis":[{"s":"[[[[[[[[[[\\"[[[[[["}],"x":${nest(3)}}`), {checked: true, tooDeep: false}, `brackets in strings do not count, chunks of ${size}`);
+		t.deepEqual(check(`{"apis":[],"x":${nest(5)}}`), {checked: true, tooDeep: true}, `outside the list too, chunks of ${size}`);
+		t.false(check(`[${nest(10)}]`).checked, 'a document that is not split is left to the caller');
+	}
 });
