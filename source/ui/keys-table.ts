@@ -1,7 +1,7 @@
 import {bindings, type ScreenName} from './keys.js';
 
 const screenTitles: Record<ScreenName, string> = {
-	global: 'Everywhere', environments: 'Environments', items: 'Items', compare: 'Comparison', diff: 'Diff', plan: 'Plan', progress: 'Progress', history: 'History',
+	global: 'Everywhere', environments: 'Environments', items: 'Items', compare: 'Comparison', diff: 'Diff', plan: 'Plan', progress: 'Progress', history: 'History', operations: 'Operations',
 };
 
 const keyNames: Record<string, string> = {

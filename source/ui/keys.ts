@@ -4,7 +4,7 @@ import type {Key} from 'ink';
  * Where a binding applies; `global` bindings work on every screen unless a text field has the focus. `compare` is the
  * Items screen of a comparison (one environment's live against another's): there `p` migrates and `d` does not apply.
  */
-export type ScreenName = 'global' | 'environments' | 'items' | 'compare' | 'diff' | 'plan' | 'progress' | 'history';
+export type ScreenName = 'global' | 'environments' | 'items' | 'compare' | 'diff' | 'plan' | 'progress' | 'history' | 'operations';
 
 /** Everything the user can ask for with a key; screens switch on these names, never on letters. */
 export type Command =
@@ -13,7 +13,7 @@ export type Command =
 	| 'open' | 'refresh' | 'compare'
 	| 'tabAll' | 'tabApis' | 'tabPolicies' | 'tabTemplates' | 'nextTab'
 	| 'filter' | 'statusFilter' | 'sort' | 'mark' | 'markAll' | 'clearMarks'
-	| 'dump' | 'publish' | 'history' | 'undo'
+	| 'dump' | 'publish' | 'history' | 'undo' | 'operations'
 	| 'fold' | 'hidden' | 'swap' | 'wrap' | 'nextChange' | 'prevChange'
 	| 'confirm' | 'rollback'
 	| 'palette' | 'search' | 'scrollLeft' | 'scrollRight' | 'rawView' | 'pager' | 'editor' | 'copyId' | 'copyPath';
@@ -36,7 +36,7 @@ export interface Binding {
 	readonly primary?: boolean;
 }
 
-const lists: ScreenName[] = ['environments', 'items', 'compare', 'plan', 'progress', 'history'];
+const lists: ScreenName[] = ['environments', 'items', 'compare', 'plan', 'progress', 'history', 'operations'];
 
 /** The key-binding registry. Order matters only for display. */
 export const bindings: readonly Binding[] = [
@@ -80,6 +80,9 @@ export const bindings: readonly Binding[] = [
 	{command: 'copyPath', keys: ['Y'], description: 'copy the field path of the line in focus (match, first change on screen, top)', screens: ['diff']},
 	{command: 'confirm', keys: ['y'], description: 'confirm and apply', screens: ['plan'], hint: true, short: 'apply'},
 	{command: 'rollback', keys: ['r'], description: 'roll live back to this version', screens: ['history'], hint: true, short: 'roll back'},
+	{command: 'operations', keys: ['@'], description: 'operations log of this environment', screens: ['global']},
+	{command: 'open', keys: ['enter'], description: 'steps of the operation', screens: ['operations'], hint: true, short: 'steps', primary: true},
+	{command: 'undo', keys: ['u'], description: 'undo the operation (through the plan)', screens: ['operations'], hint: true, short: 'undo', primary: true},
 	{command: 'up', keys: ['up', 'k'], description: 'up', screens: [...lists, 'diff']},
 	{command: 'down', keys: ['down', 'j'], description: 'down', screens: [...lists, 'diff']},
 	{command: 'pageUp', keys: ['pgup', 'ctrl-b'], description: 'page up', screens: [...lists, 'diff']},

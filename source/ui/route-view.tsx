@@ -5,6 +5,7 @@ import {DiffScreen} from './screens/diff/diff-screen.js';
 import {PlanScreen} from './screens/plan/plan-screen.js';
 import {ProgressScreen} from './screens/progress/progress-screen.js';
 import {HistoryScreen} from './screens/history/history-screen.js';
+import {OperationsScreen} from './screens/operations/operations-screen.js';
 
 /** Props of <RouteView/>. */
 export interface RouteViewProps {
@@ -23,6 +24,7 @@ export function RouteView({route, width, height, isActive}: RouteViewProps) {
 		case 'diff': return <DiffScreen {...size} route={route} />;
 		case 'plan': return <PlanScreen {...size} request={route.request} />;
 		case 'progress': return <ProgressScreen {...size} plan={route.plan} message={route.message} />;
+		case 'operations': return <OperationsScreen {...size} environment={route.environment} />;
 		case 'history': return <HistoryScreen {...size} environment={route.environment} kind={route.kind} id={route.id} name={route.name} />;
 	}
 }

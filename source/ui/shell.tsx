@@ -99,7 +99,17 @@ export function Shell({services: engineServices, initialEnvironment, width, heig
 	}), []);
 	// The store is what changes; load and refresh keep their identity, so the state changes only when a view does.
 	const state = useMemo<UiState>(() => ({services, theme, environments, views}), [services, theme, environments, views.store]);
-	useKeys('global', {back: () => actions.back(false), quit: () => actions.back(true), help: actions.toggleHelp}, {layer: 'app'});
+	useKeys('global', {
+		back: () => actions.back(false), quit: () => actions.back(true), help: actions.toggleHelp,
+		// `@` opens the operations log of the environment the user is in (once: not on top of itself).
+		operations: () => {
+			const here = stack[stack.length - 1]!;
+			const name = currentEnvironment(stack);
+			if (here.type === 'operations') return;
+			if (name === undefined) return void setMessage('@ needs an environment: open one');
+			actions.navigate({type: 'push', route: {type: 'operations', environment: name}});
+		},
+	}, {layer: 'app'});
 	const closeHelp = useCallback(() => setHelp(false), []);
 	const marksValue = useMemo(() => ({
 		marks,

@@ -18,7 +18,8 @@ export type Route =
 	| {readonly type: 'diff'; readonly comparison: Comparison; readonly leftLabel: string; readonly rightLabel: string; readonly environment: string; readonly hidden?: number}
 	| {readonly type: 'plan'; readonly request: PlanRequest}
 	| {readonly type: 'progress'; readonly plan: Plan; readonly message?: string}
-	| {readonly type: 'history'; readonly environment: string; readonly kind: Kind; readonly id: string; readonly name: string};
+	| {readonly type: 'history'; readonly environment: string; readonly kind: Kind; readonly id: string; readonly name: string}
+	| {readonly type: 'operations'; readonly environment: string};
 
 /** Screen changes: open a screen, go back one level, or swap the top (plan → progress). */
 export type NavAction =
@@ -63,6 +64,7 @@ export function routeTitle(route: Route): string {
 			: `Plan: ${route.request.type} ${route.request.environment}`;
 		case 'progress': return `Apply: ${route.plan.direction} ${route.plan.environment}`;
 		case 'history': return `History: ${route.name || route.id}`;
+		case 'operations': return `Operations: ${route.environment}`;
 	}
 }
 

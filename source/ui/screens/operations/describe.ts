@@ -1,0 +1,59 @@
+import type {OperationEntry, OperationOutcome, OperationStepEntry} from '../../../engine/services.js';
+import {plural} from '../../text.js';
+
+/**
+ * "just now", "40 s ago", "3 min ago", "2 h ago", "5 days ago": when an operation ran, as a person reads it at a glance.
+ * An unreadable time says so; a time in the future (clock skew between machines) reads "just now".
+ */
+export function ago(iso: string, now: number): string {
+	const then = Date.parse(iso);
+	if (Number.isNaN(then)) return 'unknown time';
+	const seconds = Math.floor((now - then) / 1000);
+	if (seconds < 5) return 'just now';
+	if (seconds < 60) return `${seconds} s ago`;
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) return `${minutes} min ago`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 48) return `${hours} h ago`;
+	return `${Math.floor(hours / 24)} days ago`;
+}
+
+/** The outcome's glyph: the list is read by its left edge first. */
+export const outcomeGlyphs: Readonly<Record<OperationOutcome, string>> = {
+	ok: '✓', 'partly failed': '±', failed: '✗', interrupted: '‼', running: '…',
+};
+
+/** "3 items" (skips left out: they wrote nothing), "1 item, 1 equal", "no items". */
+export function itemCount(entry: OperationEntry): string {
+	const writes = entry.steps.filter((step) => step.action !== 'skip').length;
+	const skips = entry.steps.length - writes;
+	if (entry.steps.length === 0) return 'no items';
+	return skips === 0 ? plural(writes, 'item') : `${plural(writes, 'item')}, ${skips} equal`;
+}
+
+/** What an operation did beyond its kind: a dump's commit, what an undo restored, or where the items came from. */
+export function operationWhat(entry: OperationEntry): string {
+	if (entry.kind === 'dump') return entry.commit ? `commit ${entry.commit.slice(0, 7)} from ${entry.source}` : `from ${entry.source}, no commit`;
+	if (entry.kind === 'undo') return entry.undoes ? `restored the items of ${entry.undoes}` : entry.source;
+	return `from ${entry.source}`;
+}
+
+/** Whether and how `u` acts on this operation, one line. */
+export function undoLine(entry: OperationEntry): string {
+	if (entry.undo) {
+		return entry.outcome === 'interrupted' && entry.undo.operation === undefined
+			? 'interrupted: u finishes it (through the plan)'
+			: 'u undoes it (through the plan)';
+	}
+	return `cannot undo: ${entry.undoBlocked ?? 'no reason given'}`;
+}
+
+/** One step's outcome, in the words of the Progress screen. */
+export function stepOutcome(step: OperationStepEntry): string {
+	switch (step.status) {
+		case 'applied': return 'applied';
+		case 'skipped': return 'already equal';
+		case 'failed': return `failed: ${step.error ?? 'no reason given'}`;
+		case 'unknown': return 'no result: the run stopped here; the write may or may not have landed';
+	}
+}
