@@ -229,7 +229,7 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		const [staging, ...rest] = defaultEnvironments();
 		const live = [...staging!.live];
 		const services = new FakeServices({environments: [{...staging!, live}, ...rest]});
-		const app = renderApp(services, {width, height, initialEnvironment: 'staging', refreshSeconds: 30, clock: () => now});
+		const app = renderApp(services, {width, height, initialEnvironment: 'staging', refreshSeconds: 60, clock: () => now});
 		t.teardown(app.unmount);
 		await app.waitFor('4 of 6 shown');
 		t.regex(app.frame(), /loaded just now/);
@@ -244,6 +244,7 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		// A new live API sorts before Payments: a reload that kept the cursor's position would land on it.
 		live.push(classicApi('aaa-0', 'Accounts', '/accounts/', 'http://accounts.internal'));
 		const loads = services.calls.filter((c) => c === 'load staging').length;
+		now += 30_000;
 		frame = await app.waitFor((f) => services.calls.filter((c) => c === 'load staging').length > loads && /loaded just now/.test(f) && /Accounts/.test(f));
 		t.regex(frame, /›●~  api\s+classic\s+Payments/, 'the cursor is still on Payments');
 		t.regex(frame, /marks 1/);
