@@ -3,6 +3,7 @@ import {git} from '../sources/git/run.js';
 import {DirectoryStore} from '../sources/layout/dir-store.js';
 import {LayoutMissingError} from '../sources/layout/errors.js';
 import {posix} from 'node:path';
+import {closestKey} from '../config/suggest.js';
 
 const shownDirectories = 8;
 
@@ -32,7 +33,9 @@ export async function missingIndexError(gitConfig: GitConfig, ref: string, commi
 	let hint: string;
 	if (indexes.length > 0) {
 		const list = indexes.slice(0, shownDirectories).join(', ') + (indexes.length > shownDirectories ? `, and ${indexes.length - shownDirectories} more` : '');
-		hint = `directories that hold one: ${list} (did you mean --dir ${indexes[0]}? set git.dir or --dir)`;
+		// The closest name when the configured one looks like a typo of it; otherwise the only (or first) one.
+		const meant = closestKey(dir, indexes) ?? (indexes.length === 1 ? indexes[0] : undefined);
+		hint = `directories that hold one: ${list}${meant ? ` (did you mean --dir ${meant}?)` : ''}; set git.dir or --dir`;
 	} else if (lookalikes.length > 0) {
 		hint = `none holds one, but ${lookalikes.slice(0, 3).join(', ')} ${lookalikes.length === 1 ? 'looks' : 'look'} like one: tyk-console, like tyk-sync, reads only .tyk.json`;
 	} else {
