@@ -56,7 +56,7 @@ export function OperationsScreen({environment, width, height, isActive}: Operati
 		},
 		undo: () => {
 			if (!target) return;
-			if (!target.undo) return void ui.say(`Operation ${target.id} ${undoLine(target)}`);
+			if (!target.undo) return void ui.say(`Cannot undo: ${target.undoBlocked ?? 'no reason given'}`);
 			const refusal = writeRefusal(findEnvironment(ui.environments, environment), 'undo');
 			if (refusal) return void ui.say(refusal);
 			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'undo', environment, ...(target.undo.operation === undefined ? {} : {operation: target.undo.operation})}}});
