@@ -29,6 +29,11 @@ export interface RunConsoleOptions {
 const enterAlternate = '\u001B[?1049h';
 const leaveAlternate = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
+/**
+ * Cursor home and clear, written before leaving the alternate screen: a terminal resized while it showed the console
+ * (tmux among them) can otherwise carry the last frame's lines (the help overlay's box) onto the main screen.
+ */
+const clearScreen = '\u001B[H\u001B[2J';
 
 /** How the console ended: the user quit, pressed Ctrl-C (or the process got SIGINT), or it got SIGTERM. */
 export type ConsoleEnd = 'quit' | 'interrupted' | 'terminated';
@@ -83,7 +88,7 @@ export async function runConsole(services: ConsoleServices, options: RunConsoleO
 		} catch {
 			// A stdin already closed has no mode to restore.
 		}
-		stdout.write(leaveAlternate + showCursor);
+		stdout.write(clearScreen + leaveAlternate + showCursor);
 	};
 	let instance: Instance | undefined;
 	let crash: Error | undefined;

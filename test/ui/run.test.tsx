@@ -29,6 +29,9 @@ test.serial('q on the top screen quits: alternate screen entered first, left las
 	stdin.type('q');
 	await done;
 	t.true(stdout.output.endsWith(leave + showCursor));
+	// Cleared first: a terminal resized while the alternate screen was shown can otherwise copy its last frame (the
+	// help overlay's box) onto the main screen.
+	t.true(stdout.output.endsWith(`\u001B[H\u001B[2J${leave}${showCursor}`));
 });
 
 test.serial('SIGTERM restores the terminal and returns', async (t) => {
@@ -117,6 +120,9 @@ test.serial('o pipes the shown side into $PAGER and e opens a 0400 copy in a pri
 	stdin.type('q');
 	await done;
 	t.true(stdout.output.endsWith(leave + showCursor));
+	// Cleared first: a terminal resized while the alternate screen was shown can otherwise copy its last frame (the
+	// help overlay's box) onto the main screen.
+	t.true(stdout.output.endsWith(`\u001B[H\u001B[2J${leave}${showCursor}`));
 });
 
 test('a pager that fails is reported with its exit status', (t) => {
