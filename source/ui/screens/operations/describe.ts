@@ -1,21 +1,11 @@
 import type {OperationEntry, OperationOutcome, OperationStepEntry} from '../../../engine/services.js';
+import {relativeTime} from '../../components/age.js';
 import {plural} from '../../text.js';
 
-/**
- * "just now", "40 s ago", "3 min ago", "2 h ago", "5 days ago": when an operation ran, as a person reads it at a glance.
- * An unreadable time says so; a time in the future (clock skew between machines) reads "just now".
- */
+/** When an operation ran, as the rest of the console says it ("3 min ago"); an unreadable time says so. */
 export function ago(iso: string, now: number): string {
 	const then = Date.parse(iso);
-	if (Number.isNaN(then)) return 'unknown time';
-	const seconds = Math.floor((now - then) / 1000);
-	if (seconds < 5) return 'just now';
-	if (seconds < 60) return `${seconds} s ago`;
-	const minutes = Math.floor(seconds / 60);
-	if (minutes < 60) return `${minutes} min ago`;
-	const hours = Math.floor(minutes / 60);
-	if (hours < 48) return `${hours} h ago`;
-	return `${Math.floor(hours / 24)} days ago`;
+	return Number.isNaN(then) ? 'unknown time' : relativeTime(then, now);
 }
 
 /** The outcome's glyph: the list is read by its left edge first. */

@@ -7,6 +7,7 @@ import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import {Spinner} from '../../components/spinner.js';
 import {EnvName} from '../../components/env-badge.js';
+import {useClock} from '../../components/age.js';
 import {fit, plural, truncate} from '../../text.js';
 import {writeRefusal} from '../items/write-guard.js';
 import {ago, itemCount, operationWhat, undoLine} from './describe.js';
@@ -28,6 +29,7 @@ export interface OperationsScreenProps {
  */
 export function OperationsScreen({environment, width, height, isActive}: OperationsScreenProps) {
 	const ui = useUi();
+	const clock = useClock();
 	const {theme} = ui;
 	const generation = useReturnCount({isActive});
 	const state = useAsync(() => ui.services.operations(environment), [environment, generation]);
@@ -43,7 +45,7 @@ export function OperationsScreen({environment, width, height, isActive}: Operati
 	const current = entries?.[shown.cursor];
 	const opened = open === undefined ? undefined : entries?.find((entry) => entry.id === open);
 	const stepsShown = clampList(stepList, {count: opened?.steps.length ?? 0, viewport});
-	const now = Date.now();
+	const now = clock();
 	const target = opened ?? current;
 	useKeys('operations', {
 		...moveHandlers((move) => (opened
