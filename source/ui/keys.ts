@@ -90,6 +90,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'top', keys: ['g', 'home'], description: 'first line', screens: [...lists, 'diff']},
 	{command: 'bottom', keys: ['G', 'end'], description: 'last line', screens: [...lists, 'diff']},
 	{command: 'help', keys: ['?'], description: 'help', screens: ['global'], hint: true},
+	{command: 'palette', keys: [':'], description: 'command palette: every command here, environments, kinds', screens: ['global'], hint: true, short: 'palette'},
 	{command: 'back', keys: ['esc'], description: 'back / cancel', screens: ['global'], hint: true, short: 'back'},
 	{command: 'quit', keys: ['q'], description: 'back; quit from the top', screens: ['global'], hint: true, short: 'back/quit'},
 ];

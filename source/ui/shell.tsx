@@ -13,6 +13,7 @@ import {marksReducer, type Marks, type MarksAction} from './state/marks.js';
 import {shownView, viewKey} from './state/views.js';
 import {StatusBar} from './components/status-bar.js';
 import {HelpOverlay} from './components/help-overlay.js';
+import {CommandPalette} from './screens/palette/palette.js';
 import {RouteView} from './route-view.js';
 import {VisibleContext} from './components/spinner.js';
 import {MarksContext} from './marks-context.js';
@@ -74,6 +75,7 @@ export function Shell({services: engineServices, initialEnvironment, width, heig
 	const [stack, navigate] = useReducer(navReducer, initialEnvironment, startStack);
 	const [message, setMessage] = useState(defaultMessage);
 	const [help, setHelp] = useState(false);
+	const [commands, setCommands] = useState(false);
 	const [hints, setHints] = useState<readonly Hint[] | undefined>();
 	const [marks, setMarks] = useState<Readonly<Record<string, Marks>>>({});
 	// Read by the stable actions: the committed depth and exit, refreshed before the next key is handed out.
@@ -139,10 +141,16 @@ export function Shell({services: engineServices, initialEnvironment, width, heig
 						<Text {...theme.ui.title} wrap="truncate">{crumbs}</Text>
 						<Box height={bodyHeight} flexDirection="column">
 							{help ? <HelpOverlay screen={screenOf(top)} width={columns} height={bodyHeight} theme={theme} onClose={closeHelp} /> : null}
+							<CommandPalette
+								open={commands && !help} setOpen={setCommands} stack={stack} screen={screenOf(top)} environment={envName}
+								environments={environments} width={columns} height={bodyHeight} theme={theme}
+							/>
+							{/* Keyed by what the route shows too: a palette jump from one environment's Items screen to another's at
+							    the same depth mounts a fresh screen, so filters and cursors never carry over. */}
 							{stack.map((route, index) => (
-								<Box key={index} display={!help && index === stack.length - 1 ? 'flex' : 'none'} flexDirection="column">
-									<VisibleContext.Provider value={!help && index === stack.length - 1}>
-										<RouteView route={route} width={columns} height={bodyHeight} isActive={!help && index === stack.length - 1} />
+								<Box key={`${index}:${routeTitle(route)}`} display={!help && !commands && index === stack.length - 1 ? 'flex' : 'none'} flexDirection="column">
+									<VisibleContext.Provider value={!help && !commands && index === stack.length - 1}>
+										<RouteView route={route} width={columns} height={bodyHeight} isActive={!help && !commands && index === stack.length - 1} />
 									</VisibleContext.Provider>
 								</Box>
 							))}
