@@ -3,6 +3,10 @@ import {chunk, fit, truncate, width} from '../../source/ui/text.js';
 import {makeTheme} from '../../source/ui/theme.js';
 import {bindings, bindingsFor, commandFor, hintsFor, type ScreenName} from '../../source/ui/keys.js';
 import {keysMarkdown} from '../../source/ui/keys-table.js';
+import {stepChanges} from '../../source/ui/screens/plan/step-changes.js';
+import {buildPlan} from '../../source/core/planning.js';
+import {compareSets} from '../../source/core/compare.js';
+import {makeItem} from '../../source/core/item.js';
 
 // --- text ---
 test('widths count terminal cells, wide characters as two', (t) => {
@@ -124,4 +128,27 @@ test('hints and help come from the same registry', (t) => {
 	t.regex(table, /^\| Keys \| Does \| Where \|/);
 	t.regex(table, /\| `z` \| fold \/ unfold unchanged lines \| Diff \|/);
 	t.is(table.split('\n').length, bindings.length + 2);
+});
+
+// --- plan step changes (the Terraform-style detail) ---
+test('step changes: an update gives old and new per changed path (quoted keys, indexes, added and removed fields), a delete only what is there now, values made safe', (t) => {
+	const before = makeItem('template', {id: 't1', name: 'T', data: {paths: {'/items': {get: 1}}, list: [1, 2], gone: 'x', esc: 'a\u001B[2Jb'}});
+	const after = makeItem('template', {id: 't1', name: 'T', data: {paths: {'/items': {get: 2}}, list: [1, 3], added: {deep: true}, esc: 'c'}});
+	const steps = (source: typeof after[], target: typeof before[], prune = false) =>
+		buildPlan(compareSets({items: source, invalid: [], conflicts: []}, {items: target, invalid: [], conflicts: []}), {
+			direction: 'publish', environment: 'e', source: {type: 'git', label: 'git'}, target: {type: 'live', label: 'live e'}, sourceSide: 'left', prune,
+		}).plan.steps;
+	const [update] = steps([after], [before]);
+	t.deepEqual(stepChanges(update!), [
+		{path: 'data.added', after: '{"deep":true}'},
+		{path: 'data.esc', before: '"a\\u001b[2Jb"', after: '"c"'},
+		{path: 'data.gone', before: '"x"'},
+		{path: 'data.list[1]', before: '2', after: '3'},
+		{path: 'data.paths["/items"].get', before: '1', after: '2'},
+	]);
+	const [remove] = steps([], [before], true);
+	t.is(remove!.action, 'delete');
+	const removed = stepChanges(remove!);
+	t.true(removed.length > 0 && removed.every((change) => change.after === undefined && change.before !== undefined));
+	t.true(removed.some((change) => change.path === 'data.gone' && change.before === '"x"'));
 });
