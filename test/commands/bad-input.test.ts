@@ -36,7 +36,8 @@ test('unknown environment, unknown ref, unknown ID, prune without a layout, roll
 	}
 	t.regex(unknownEnv.stderr, /"nope"/);
 	t.regex(unknownEnv.stderr, /staging/, 'names the environments that exist');
-	t.regex(pruneWithoutLayout.stderr, /--prune refused: there is no \.tyk\.json .* under nowhere/, 'a wrong --dir must not wipe the Dashboard');
+	// A wrong --dir must not wipe the Dashboard: a missing index is an error naming the directories that hold one.
+	t.regex(pruneWithoutLayout.stderr, /no \.tyk\.json found in .* under directory nowhere; directories that hold one: \. \(did you mean --dir \.\?/, 'a wrong --dir must not wipe the Dashboard');
 	t.regex(unknownRef.stderr, /no-such-ref/);
 	t.true(unknownRef.stderr.includes(world.repo), unknownRef.stderr);
 	t.regex(unknownRefPublish.stderr, /no-such-ref/);
