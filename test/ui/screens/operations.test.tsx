@@ -43,8 +43,10 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.regex(frame, /^ {2}± 2 days ago\s+publish\s+2 items\s+partly failed/m);
 		t.regex(frame, /interrupted: u finishes it \(through the plan\)/);
 		if (width >= 200) t.regex(frame, /commit abcdef0 · 20261203T160000000Z-dump · bob/);
+		t.regex(frame, /enter steps {2}u undo/);
 		frame = await app.press(keys.enter);
 		t.regex(frame, /publish 20261203T170000000Z-cut1 · 2 items · interrupted/);
+		t.notRegex(frame, /enter steps/, 'Enter does nothing inside the steps, so it is not hinted');
 		t.regex(frame, /✓ update\s+api\s+Payments payments-1\s+applied/);
 		t.regex(frame, /\? \?\s+policy\s+Gold tier gold\s+no result: the run stopped here/);
 		t.is(frame.split('\n').length, height);
@@ -62,14 +64,19 @@ test.serial('u on an operation plans its undo through the Plan screen, or says w
 	await app.waitFor('4 of 6 shown');
 	await app.press('@');
 	await app.waitFor('3 operations');
-	await app.press('j', 'u');
-	await app.waitFor('cannot undo: a dump is a Git commit (abcdef0): undo it with git revert');
+	let frame = await app.press('j');
+	t.notRegex(frame, /u undo/, 'a dump is not undone here, so u is not hinted');
+	await app.press('u');
+	frame = await app.waitFor('cannot undo: a dump is a Git commit (abcdef0): undo it with git revert');
+	t.regex(frame, /Cannot undo: a dump is a Git/);
 	t.false(services.calls.some((call) => call.startsWith('planUndo')));
 	await app.press('j', 'u');
 	await app.waitFor(/Plan: undo staging[\s\S]*y applies/);
 	t.true(services.calls.includes('planUndo staging 20261201T100000000Z-pub2'), services.calls.join('\n'));
 	await app.press(keys.esc);
 	await app.waitFor('3 operations');
+	// Read again on coming back (an undo applied meanwhile is then listed).
+	await app.waitFor(() => services.calls.filter((call) => call === 'operations staging').length === 2);
 	// The newest write, interrupted: a plain undo, which finishes an interrupted undo instead of undoing it.
 	await app.press('g', 'u');
 	await app.waitFor(/Plan: undo staging[\s\S]*y applies/);

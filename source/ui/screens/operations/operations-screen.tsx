@@ -4,6 +4,8 @@ import type {OperationEntry} from '../../../engine/services.js';
 import {findEnvironment, useUi} from '../../context.js';
 import {useAsync, useReturnCount} from '../../hooks/use-async.js';
 import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
+import {useHints} from '../../hooks/use-hints.js';
+import {hintsFor, type Command} from '../../keys.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import {Spinner} from '../../components/spinner.js';
 import {EnvName} from '../../components/env-badge.js';
@@ -47,6 +49,9 @@ export function OperationsScreen({environment, width, height, isActive}: Operati
 	const stepsShown = clampList(stepList, {count: opened?.steps.length ?? 0, viewport});
 	const now = clock();
 	const target = opened ?? current;
+	// Hints name only the keys that act here: no Enter inside the steps, no u on what cannot be undone.
+	const idle: Command[] = [...(opened ? ['open' as const] : []), ...(target && !target.undo ? ['undo' as const] : [])];
+	useHints(idle.length > 0 ? hintsFor('operations', idle) : undefined, isActive);
 	useKeys('operations', {
 		...moveHandlers((move) => (opened
 			? setStepList((s) => moveList(s, move, {count: opened.steps.length, viewport}))
