@@ -25,7 +25,8 @@ test.serial('History keeps its list while it reloads after a diff, so r right af
 	await app.waitFor('4 of 6 shown');
 	await app.press('j', 'b');
 	await app.waitFor('2 Git revisions');
-	await app.press('j', keys.enter);
+	// Newest first: the snapshot (21 Nov), then git aaaaaaa (20 Nov), then git bbbbbbb.
+	await app.press('j', 'j', keys.enter);
 	await app.waitFor('Diff: Payments');
 	await app.press(keys.esc);
 	const reloading = await app.waitFor('reloading…');

@@ -34,6 +34,8 @@ export interface FakeOptions {
 	readonly history?: ItemHistory;
 	/** Notes the undo plan carries (the engine adds one per item edited since the operation). */
 	readonly undoNotes?: readonly string[];
+	/** A commit or snapshot ID whose version equals what is live now (the history screen marks it). */
+	readonly liveVersion?: string;
 	/** What the operations log lists, per environment. */
 	readonly operations?: Readonly<Record<string, readonly OperationEntry[]>>;
 }
@@ -250,6 +252,7 @@ export class FakeServices implements ConsoleServices {
 		this.calls.push(`versionComparison ${environment} ${kind}:${id}`);
 		const env = this.env(environment);
 		const live = env.live.find((i) => i.kind === kind && i.id === id);
+		if (live && this.options.liveVersion === (version.type === 'git' ? version.commit : version.id)) return compareSets(set([live]), set([live]))[0]!;
 		const older = version.type === 'git' && version.commit.startsWith('bbb')
 			? classicApi(id, live?.name ?? id, '/payments/', 'http://payments-old.internal:8080')
 			: env.git.find((i) => i.kind === kind && i.id === id);
