@@ -266,3 +266,48 @@ test.serial('without refreshSeconds nothing reloads by itself; R still does', as
 	await app.waitFor('loaded just now');
 	t.is(services.calls.filter((c) => c === 'load staging').length, 2);
 });
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`a Dashboard that goes down keeps the Git items, marked ? (not compared), and says why (${width}×${height})`, async (t) => {
+		const services = new FakeServices();
+		const app = renderApp(services, {width, height, initialEnvironment: 'staging'});
+		t.teardown(app.unmount);
+		await app.waitFor('4 of 6 shown');
+		services.setUnreachable('staging', 'staging: GET /api/apis failed: connection refused by http://127.0.0.1:3000. Is the Dashboard running?');
+		await app.press('R');
+		const frame = await app.waitFor('5 of 5 shown');
+		t.is(frame.split('\n').length, height);
+		const rows = frame.split('\n').filter((l) => /^[ ›][ ●]\?  (api|policy|template)/.test(l));
+		t.is(rows.length, 5, frame);
+		t.true(rows.some((l) => l.includes('Payments #finance')) && rows.some((l) => l.includes('Users')), frame);
+		t.regex(frame, /Live unreachable: staging: GET \/api\/apis failed/);
+		t.notRegex(frame, /running\?\./, 'no second full stop after the reason');
+		if (width >= 200) t.regex(frame, /Is the Dashboard running\? · |Is the Dashboard running\?$/m);
+		t.regex(frame, /5 of 5 shown · \? live not read/);
+		t.notRegex(frame, /No items match/);
+		// Back up: the comparison returns.
+		services.setUnreachable('staging', undefined);
+		await app.press('R');
+		const back = await app.waitFor('4 of 6 shown');
+		t.regex(back, /^ .~  api/m);
+	});
+
+	test.serial(`every empty Items table names its cause (${width}×${height})`, async (t) => {
+		const broken = defaultEnvironments()[3]!;
+		const services = new FakeServices({environments: [...defaultEnvironments(), {...broken, info: {...broken.info, name: 'empty'}, git: []}]});
+		const app = renderApp(services, {width, height, initialEnvironment: 'archive'});
+		t.teardown(app.unmount);
+		let frame = await app.waitFor('0 of 1 shown');
+		t.regex(frame, /No drift: all 1 items are unchanged · f shows them/);
+		await app.press('f');
+		await app.waitFor('1 of 1 shown');
+		await app.press('/', 'zzz', keys.enter);
+		frame = await app.waitFor('No item matches "zzz" · / edits the filter, Esc there clears it');
+		await app.press('/', keys.esc, '4');
+		frame = await app.waitFor('No templates here · 1 shows every kind');
+		await app.press(keys.esc, 'G', keys.enter);
+		frame = await app.waitFor(/Items: empty/);
+		frame = await app.waitFor('Nothing to show: git main@3f2a1c9 is empty, live unreachable · R retries');
+		t.notRegex(frame, /No items match/);
+	});
+}

@@ -25,6 +25,8 @@ export interface ItemRowProps {
 	readonly marked: boolean;
 	readonly widths: ColumnWidths;
 	readonly theme: Theme;
+	/** The other side was not read (a Dashboard down): the row's status is unknown, shown as `?`. */
+	readonly unknown?: boolean;
 }
 
 /** The texts of one row's columns, in table order. */
@@ -40,20 +42,21 @@ function listenOf(row: Comparison): string {
 }
 
 /** One table row; memoised so a cursor move re-renders two rows, not the whole page. */
-export const ItemRow = memo(function ItemRow({row, selected, marked, widths: w, theme}: ItemRowProps) {
+export const ItemRow = memo(function ItemRow({row, selected, marked, widths: w, theme, unknown = false}: ItemRowProps) {
 	const line = joinColumns(w, cellsOf(row));
 	return (
 		<Text wrap="truncate">
 			<Text {...(selected ? theme.ui.cursor : {})}>{selected ? '›' : ' '}</Text>
 			<Text {...theme.ui.marked}>{marked ? '●' : ' '}</Text>
-			<Text {...theme.status[row.status]}>{statusGlyphs[row.status]}</Text>
+			<Text {...(unknown ? theme.ui.muted : theme.status[row.status])}>{unknown ? '?' : statusGlyphs[row.status]}</Text>
 			{'  '}
 			{/* The cursor row is inverse across the table; other rows drop trailing padding, which Ink would otherwise
 			    turn into styled-character objects on every frame. */}
 			<Text {...(selected ? theme.ui.cursor : {})}>{selected ? line : line.trimEnd()}</Text>
 		</Text>
 	);
-}, (a, b) => a.row === b.row && a.selected === b.selected && a.marked === b.marked && a.theme === b.theme && a.widths === b.widths);
+}, (a, b) => a.row === b.row && a.selected === b.selected && a.marked === b.marked && a.theme === b.theme && a.widths === b.widths
+	&& a.unknown === b.unknown);
 
 /** Lays out one row's cells in the table's columns, skipping columns a narrow terminal has no room for. */
 function joinColumns(w: ColumnWidths, texts: readonly string[]): string {
@@ -136,11 +139,13 @@ export interface ItemTableProps {
 	readonly widths: ColumnWidths;
 	/** "31/36": the cursor's position among the rows the filters leave; shown at the right of the column header. */
 	readonly position: string;
+	/** Every row's status is unknown (the other side was not read): `?` instead of the status glyph. */
+	readonly unknown?: boolean;
 	readonly theme: Theme;
 }
 
 /** The Items table body (header + visible rows). */
-export function ItemTable({rows, cursorIndex, marks, width, widths, position, theme}: ItemTableProps) {
+export function ItemTable({rows, cursorIndex, marks, width, widths, position, theme, unknown}: ItemTableProps) {
 	const header = `     ${joinColumns(widths, ['kind', 'flavor', 'name', 'ID', 'listen path', 'categories', 'Δ'])}`.trimEnd();
 	// The position sits at the right edge; on a narrow terminal it wins over the header's last column names.
 	const gap = width - cells(position) - 1;
@@ -151,7 +156,7 @@ export function ItemTable({rows, cursorIndex, marks, width, widths, position, th
 			</Text>
 			{/* Keyed by position: paging updates the rows in place (Ink keeps its layout nodes) instead of remounting. */}
 			{rows.map((row, i) => (
-				<ItemRow key={i} row={row} selected={i === cursorIndex} marked={marks.has(row.key)} widths={widths} theme={theme} />
+				<ItemRow key={i} row={row} selected={i === cursorIndex} marked={marks.has(row.key)} widths={widths} theme={theme} unknown={unknown} />
 			))}
 		</Box>
 	);

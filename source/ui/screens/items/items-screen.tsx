@@ -12,10 +12,11 @@ import {actionKeys} from '../../state/marks.js';
 import {shownView, viewKey} from '../../state/views.js';
 import {Spinner} from '../../components/spinner.js';
 import {Age} from '../../components/age.js';
-import {truncate} from '../../text.js';
+import {sentence, truncate} from '../../text.js';
 import {columnWidths, contentWidths, ItemTable} from './item-table.js';
 import {headerLines, ItemsHeader} from './items-header.js';
 import {writeRefusal} from './write-guard.js';
+import {emptyReason, tableRows} from './empty-state.js';
 import {reachLabels} from '../environments/environment-row.js';
 
 /** Props of <ItemsScreen/>. */
@@ -40,12 +41,13 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 	useEffect(() => views.load(environment, {base}), [environment, base]);
 	const entry = views.store[key];
 	const view = shownView(entry);
-	const all = view?.comparisons ?? [];
-	const rows = useMemo(() => visibleComparisons(all, filter), [all, filter]);
+	// A side that could not be read leaves the other on its own (`unknown` names the missing side): its rows stay.
+	const {rows: all, unknown} = useMemo(() => tableRows(view), [view]);
+	const rows = useMemo(() => visibleComparisons(all, unknown ? {...filter, status: 'all'} : filter), [all, filter, unknown]);
 	const problems = [
-		view && view.reachability !== 'ok' ? `Live ${reachLabels[view.reachability]}: ${view.reason ?? 'no reason given'}` : '',
-		view?.gitError ? `Git: ${view.gitError}` : '',
-	].filter(Boolean).join(' · ');
+		view && view.reachability !== 'ok' ? `Live ${reachLabels[view.reachability]}: ${sentence(view.reason ?? 'no reason given')}` : '',
+		view?.gitError ? `Git: ${sentence(view.gitError)}` : '',
+	].filter(Boolean).join(' ');
 	const viewport = Math.max(1, height - 2 - headerLines(filter, editing) - (problems ? 1 : 0));
 	const bounds = {count: rows.length, viewport};
 	const widths = useMemo(() => columnWidths(width, contentWidths(rows)), [rows, width]);
@@ -106,7 +108,9 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 		open: () => {
 			if (!current || !view) return;
 			ui.navigate({type: 'push', route: {
-				type: 'diff', comparison: current, environment, leftLabel: view.left.label, rightLabel: view.right.label,
+				type: 'diff', comparison: current, environment,
+				leftLabel: unknown === 'left' ? `${view.left.label} (not read)` : view.left.label,
+				rightLabel: unknown === 'right' ? `${view.right.label} (not read)` : view.right.label,
 				hidden: view.hidden[current.key],
 			}});
 			// After navigating: a new screen starts with the default message, and this one is about the new screen.
@@ -157,9 +161,11 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			? <Text {...theme.ui.error}>{truncate(`Could not load ${environment}: ${entry.error} (R retries)`, width)}</Text>
 			: <Text wrap="truncate">
 				{sides} <Text {...theme.ui.muted}>· {rows.length} of {all.length} shown</Text>
+				{/* Before the age: at 80 columns the end of this line is cut, and this is what the ? glyphs mean. */}
+				{unknown ? <Text {...theme.reach.failed}> · ? {unknown === 'right' ? 'live' : 'Git'} not read</Text> : null}
 				{entry.state === 'loading' ? <Text {...theme.reach.loading}> · reloading…</Text> : <Age at={views.loadedAt(key)} prefix=" · loaded" style={theme.ui.muted} />}
 				{/* Which side + and - mean: in a comparison they are environments, not Git and live. */}
-				<Text {...theme.ui.muted}> · + only left, - only right</Text>
+				{unknown ? null : <Text {...theme.ui.muted}> · + only left, - only right</Text>}
 			</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -168,9 +174,9 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			{problems ? <Text {...theme.ui.error} wrap="truncate">{truncate(problems, width)}</Text> : null}
 			<ItemTable
 				rows={rows.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} marks={marks} width={width}
-				widths={widths} position={`${rows.length === 0 ? 0 : shown.cursor + 1}/${rows.length}`} theme={theme}
+				widths={widths} position={`${rows.length === 0 ? 0 : shown.cursor + 1}/${rows.length}`} theme={theme} unknown={unknown !== undefined}
 			/>
-			{view && rows.length === 0 ? <Text {...theme.ui.muted}>  No items match (f cycles the status filter: {filter.status}).</Text> : null}
+			{view && rows.length === 0 ? <Text {...theme.ui.muted} wrap="truncate">{truncate(`  ${emptyReason(view, all, 0, filter, unknown)}`, width)}</Text> : null}
 		</Box>
 	);
 }
