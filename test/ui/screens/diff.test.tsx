@@ -227,6 +227,8 @@ test.serial('v shows one side\'s full JSON: normalised, the other side with s, t
 	t.true(lines.findIndex((l) => l.includes('"api_id"')) < lines.findIndex((l) => l.includes('"active"')));
 	await app.press('v');
 	await app.waitFor(/◀ live staging\s+│▶ git main@3f2a1c9/);
+	await app.press(arrows.right);
+	await app.waitFor('Every line fits: nothing to scroll sideways');
 });
 
 function secretWorld() {

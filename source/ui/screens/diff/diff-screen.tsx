@@ -77,7 +77,9 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const columnText = (layout === 'split' && model.sides === 'both' ? Math.floor((width - 1) / 2) : width) - 8;
 	const shift = (direction: 1 | -1) => () => {
 		if (view.wrap) return void ui.say('Wrap is on: w turns it off to scroll sideways');
-		dispatch({type: 'shift', by: direction * Math.max(4, Math.floor(columnText / 4)), max: Math.max(0, longest - columnText)});
+		const max = Math.max(0, longest - columnText);
+		if (max === 0) return void ui.say('Every line fits: nothing to scroll sideways');
+		dispatch({type: 'shift', by: direction * Math.max(4, Math.floor(columnText / 4)), max});
 	};
 	const goToMatch = (index: number, count: number, query: string) => {
 		setSearch((s) => ({...s, current: index}));

@@ -103,7 +103,10 @@ export function CommandPalette({open, setOpen, stack, screen, environment, envir
 			return true;
 		},
 	}, {layer: 'overlay', isActive: open});
-	const labelWidth = Math.min(Math.floor(width * 0.6), Math.max(10, ...shown.map((entry) => cells(entry.label)))) + 2;
+	// Inside the border and padding, after the indicator: the key or kind column keeps its width, labels get the rest.
+	const inner = Math.max(10, width - 6);
+	const detailWidth = Math.min(24, Math.max(0, ...shown.map((entry) => cells(entry.detail))));
+	const labelWidth = Math.max(8, Math.min(inner - detailWidth - 2, Math.max(0, ...shown.map((entry) => cells(entry.label)))));
 	const ItemView: FC<{isSelected?: boolean; label: string}> = useMemo(() => function PaletteItem({isSelected = false, label}) {
 		return <Text {...(isSelected ? theme.ui.cursor : {})} wrap="truncate">{label}</Text>;
 	}, [theme]);
@@ -114,10 +117,9 @@ export function CommandPalette({open, setOpen, stack, screen, environment, envir
 	// The window around the cursor; SelectInput draws it (not focused: the palette's own handler has the keys).
 	const offset = Math.max(0, Math.min(at - Math.floor(viewport / 2), shown.length - viewport));
 	const windowed = shown.slice(offset, offset + viewport);
-	const inner = Math.max(10, width - 6);
 	const items = windowed.map((entry, i) => ({
 		key: String(offset + i), value: offset + i,
-		label: truncate(`${fit(entry.label, labelWidth)}${entry.detail}`, inner),
+		label: truncate(`${fit(entry.label, labelWidth)}  ${entry.detail}`, inner),
 	}));
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" paddingX={1} overflow="hidden">
