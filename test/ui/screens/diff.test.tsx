@@ -288,3 +288,16 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.true(all().includes(`\u001B]52;c;${Buffer.from('api_definition.config_data.client_secret').toString('base64')}\u0007`));
 	});
 }
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`the diff header keeps its counts and the hidden-field count whole; a long name gives way (${width}×${height})`, async (t) => {
+		const app = await openPaymentsDiff(width, height);
+		t.teardown(app.unmount);
+		const header = app.frame().split('\n')[1]!;
+		t.true(header.length <= width, header);
+		if (width >= 100) t.is(header, 'api Payments #finance · changed · ~1 -0 +0 · 3 server-managed fields hidden (i shows)');
+		else t.regex(header, /^api Payments #finance · changed · ~1 -0 \+0 · 3 hidden \(i\)$/);
+		const shown = await app.press('i');
+		t.regex(shown.split('\n')[1]!, width >= 100 ? /showing all fields \(i hides server-managed ones\)$/ : / · all fields \(i\)$/);
+	});
+}

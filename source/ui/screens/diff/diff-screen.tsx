@@ -8,7 +8,7 @@ import {useExternal} from '../../hooks/use-external.js';
 import {clampTop, currentHunk, diffViewReducer, initialDiffView, type DiffViewAction} from '../../state/diff-view.js';
 import {findMatches, matchFrom, matchLabel, noSearch, stepMatch, type DiffSearch} from '../../state/diff-search.js';
 import type {Route} from '../../state/navigation.js';
-import {fit, plural, truncate} from '../../text.js';
+import {fit, plural, truncate, width as cells} from '../../text.js';
 import {diffTexts, documentTexts} from './diff-texts.js';
 import {DiffRowView, rowHeight} from './diff-lines.js';
 import {linePaths} from './line-paths.js';
@@ -185,12 +185,16 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const hiddenNote = view.showHidden
 		? 'showing all fields (i hides server-managed ones)'
 		: `${plural(hiddenCount, 'server-managed field')} hidden (i shows)`;
+	// At 80 columns the counts must stay whole: the wording shortens, then the name (also in the breadcrumb) gives way.
+	const hiddenShort = view.showHidden ? 'all fields (i)' : `${hiddenCount} hidden (i)`;
 	const s = model.stats;
 	const counts = model.sides === 'both' ? `~${s.changed} -${s.deleted} +${s.inserted}` : `${Math.max(s.leftLines, s.rightLines)} lines`;
 	const header = jsonModel
 		? `JSON of ${comparison.name || comparison.id || comparison.key} · ${shownLabel} · ${form} (i ${view.showHidden ? 'normalised' : 'raw document'}, s other side, v diff)`
-		: `${comparison.kind ?? ''} ${comparison.name || comparison.id || comparison.key} · ${comparison.status}`
-			+ ` · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${plural(texts.masked, 'secret')} masked` : ''}`;
+		: fitHeader(`${comparison.kind ?? ''} `, comparison.name || comparison.id || comparison.key, [
+			` · ${comparison.status} · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${plural(texts.masked, 'secret')} masked` : ''}`,
+			` · ${comparison.status} · ${counts} · ${hiddenShort}${texts.masked > 0 ? ` · ${texts.masked} masked` : ''}`,
+		], width);
 	const half = Math.floor((width - 1) / 2);
 	const labels = jsonModel
 		? `${s.leftLines} lines · secrets masked · o opens it in ${external.programs?.pager ?? '$PAGER'}, e in ${external.programs?.editor ?? '$EDITOR'} (read-only copy)`
@@ -220,4 +224,13 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 			<Text {...(search.editing ? theme.ui.title : theme.ui.muted)} wrap="truncate">{truncate(footer, width)}</Text>
 		</Box>
 	);
+}
+
+/**
+ * The diff header in `width` cells: the first tail (the facts after the name, longest wording first) that fits with
+ * the whole name, else the shortest with the name cut to what is left; the counts are never the part that is cut.
+ */
+function fitHeader(kind: string, name: string, tails: readonly string[], width: number): string {
+	const tail = tails.find((candidate) => cells(kind) + cells(name) + cells(candidate) <= width) ?? tails.at(-1)!;
+	return kind + truncate(name, Math.max(8, width - cells(kind) - cells(tail))) + tail;
 }
