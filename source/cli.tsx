@@ -1,17 +1,5 @@
 #!/usr/bin/env node
-import {Command, CommanderError} from 'commander';
 import {readFileSync} from 'node:fs';
-import {registerConsole} from './commands/console.js';
-import {registerDemo} from './commands/demo.js';
-import {registerDiff} from './commands/diff.js';
-import {registerDump} from './commands/dump.js';
-import {registerEmulator} from './commands/emulator.js';
-import {registerEnvs} from './commands/envs.js';
-import {registerHistory} from './commands/history.js';
-import {registerPublish} from './commands/publish.js';
-import {registerRollback, registerUndo} from './commands/rollback.js';
-import {errorMessage} from './core/errors.js';
-import {safeText} from './core/safe-text.js';
 
 /** Version from package.json, read relative to this file so it works from source (tsx) and from dist. */
 function packageVersion(): string {
@@ -31,6 +19,21 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 }
 quietOnClosedPipe(process.stdout);
 quietOnClosedPipe(process.stderr);
+
+// `--version` alone answers before anything else is loaded; every other path loads commander and the command modules
+// here, and each command loads the engine (got) or the console (ink, react) only when it runs (bench `scale`).
+if (process.argv.length === 3 && process.argv[2] === '--version') {
+	// Exits once the line is written (a pipe may take it asynchronously), so nothing below ever runs.
+	await new Promise<never>(() => process.stdout.write(`${packageVersion()}\n`, () => process.exit(0)));
+}
+const [
+	{Command, CommanderError}, {registerConsole}, {registerDemo}, {registerDiff}, {registerDump}, {registerEmulator}, {registerEnvs},
+	{registerHistory}, {registerPublish}, {registerRollback, registerUndo}, {errorMessage}, {safeText},
+] = await Promise.all([
+	import('commander'), import('./commands/console.js'), import('./commands/demo.js'), import('./commands/diff.js'), import('./commands/dump.js'),
+	import('./commands/emulator.js'), import('./commands/envs.js'), import('./commands/history.js'), import('./commands/publish.js'),
+	import('./commands/rollback.js'), import('./core/errors.js'), import('./core/safe-text.js'),
+]);
 
 const program = new Command();
 program

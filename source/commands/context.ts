@@ -1,7 +1,6 @@
 import {loadConfig} from '../config/index.js';
 import {errorMessage} from '../core/errors.js';
-import {EngineContext} from '../engine/context.js';
-import {Engine} from '../engine/engine.js';
+import type {Engine} from '../engine/engine.js';
 import type {SelectionOptions, CommonOptions} from './options.js';
 import {processOutput, type Output} from './output.js';
 import type {Selection} from '../core/selection.js';
@@ -9,8 +8,12 @@ import type {Selection} from '../core/selection.js';
 /** Exit codes of product.md §5. */
 export const exitCodes = {ok: 0, error: 1, drift: 2, partial: 3} as const;
 
-/** Loads the config (with the ad-hoc flags) and builds the engine every command uses. */
-export function openEngine(options: CommonOptions, output: Output): Engine {
+/**
+ * Loads the config (with the ad-hoc flags) and builds the engine every command uses. The engine (got, the sources)
+ * is imported here, when a command runs, so `--version` and `--help` never load it (bench `scale`).
+ */
+export async function openEngine(options: CommonOptions, output: Output): Promise<Engine> {
+	const [{EngineContext}, {Engine}] = await Promise.all([import('../engine/context.js'), import('../engine/engine.js')]);
 	const config = loadConfig({
 		configPath: options.config,
 		cwd: process.cwd(),
@@ -39,7 +42,7 @@ export async function runCommand(
 	const output = processOutput(options);
 	let engine: Engine | undefined;
 	try {
-		engine = openEngine(options, output);
+		engine = await openEngine(options, output);
 		process.exitCode = await body(engine, output);
 	} catch (error) {
 		output.log(`tyk-console: ${errorMessage(error)}`);

@@ -1,5 +1,4 @@
 import type {Command} from 'commander';
-import {lastInterrupted} from '../engine/plans.js';
 import type {OperationRecord} from '../engine/plans.js';
 import {exitCodes, runCommand} from './context.js';
 import {withCommonOptions, type CommonOptions} from './options.js';
@@ -14,6 +13,7 @@ export function registerEnvs(program: Command): void {
 				const names = engine.environments().map((e) => e.name);
 				const views = await Promise.all(names.map((name) => engine.load(name)));
 				// The last Dashboard write of each environment when it was cut short: `undo` finishes or undoes it.
+				const {lastInterrupted} = await import('../engine/plans.js');
 				const interrupted = await Promise.all(names.map((name) => lastInterrupted(engine.context, name).catch(() => undefined)));
 				const infos = engine.environments();
 				if (output.json) {

@@ -78,7 +78,7 @@ test('an unknown command or option exits 1 with a pointer to --help', async (t) 
 	t.regex(choice.stderr, /'apis' is invalid.*api, policy, template/);
 });
 
-test('the non-interactive commands start without loading Ink, React, the console screens, the emulator or the demo', async (t) => {
+test('the non-interactive commands start without loading Ink, React, got (the engine), the console screens, the emulator or the demo; --version loads no command at all', async (t) => {
 	const dir = mkdtempSync(join(tmpdir(), 'tyk-console-imports-'));
 	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
 	const log = join(dir, 'loaded.txt');
@@ -93,8 +93,16 @@ test('the non-interactive commands start without loading Ink, React, the console
 		"import {register} from 'node:module';",
 		`register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)}, {data: {log: ${JSON.stringify(log)}}});`,
 	].join('\n'));
-	await promisify(execFile)(process.execPath, ['--import', tsxLoader, '--import', join(dir, 'register.mjs'), sourceCliPath, 'diff', '--help']);
-	const loaded = readFileSync(log, 'utf8').split('\n');
-	t.true(loaded.some((url) => url.includes('/source/commands/diff.ts')), 'the hook saw the command modules');
-	t.deepEqual(loaded.filter((url) => /\/node_modules\/(ink|react)\/|\/source\/(ui|emulator|demo\/world)/.test(url)), []);
+	const loadedBy = async (args: readonly string[]): Promise<string[]> => {
+		writeFileSync(log, '');
+		await promisify(execFile)(process.execPath, ['--import', tsxLoader, '--import', join(dir, 'register.mjs'), sourceCliPath, ...args]);
+		return readFileSync(log, 'utf8').split('\n');
+	};
+	const help = await loadedBy(['diff', '--help']);
+	t.true(help.some((url) => url.includes('/source/commands/diff.ts')), 'the hook saw the command modules');
+	// ui/theme.ts is plain colour tokens (no imports): the console and demo commands read their background from it.
+	t.deepEqual(help.filter((url) => /\/node_modules\/(ink|react|got)\/|\/source\/(ui\/(?!theme\.ts$)|emulator\/|demo\/world|engine\/|sources\/)/.test(url)), []);
+	const version = await loadedBy(['--version']);
+	t.true(version.some((url) => url.includes('/source/cli.tsx')), 'the hook saw the entry');
+	t.deepEqual(version.filter((url) => /\/node_modules\/(?!tsx\/)|\/source\/(?!cli\.tsx)/.test(url)), []);
 });
