@@ -43,6 +43,28 @@ function outcome(what: 'pager' | 'editor', command: string, result: ReturnType<t
 	return {ok: false, message: `${named} ${how}${result.status === 127 ? ' (command not found: check the variable)' : ''}`};
 }
 
+/**
+ * Runs `run` (a program in the foreground) with Ctrl-C held back from the console: the terminal is cooked while the
+ * program runs, so Ctrl-C (in less it stops a search) signals the whole foreground process group, the console too,
+ * whose SIGINT handler would quit it. Node delivers that signal once the event loop runs again, one turn after the
+ * program ended, so the console's listeners come back after two turns.
+ */
+export function holdInterrupts<T>(run: () => T): T {
+	const saved = process.rawListeners('SIGINT') as ((...args: unknown[]) => void)[];
+	const hold = () => {};
+	process.removeAllListeners('SIGINT');
+	process.on('SIGINT', hold);
+	try {
+		return run();
+	} finally {
+		setImmediate(() => setImmediate(() => {
+			process.off('SIGINT', hold);
+			// Listeners added meanwhile (none expected) stay; the held ones return in their order, `once` ones still once.
+			for (const listener of saved) process.on('SIGINT', listener);
+		}));
+	}
+}
+
 /** A file name that is safe in any temp dir: letters, digits, dot, dash and underscore only. */
 export function safeFileName(name: string): string {
 	const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '').slice(0, 100);
@@ -60,14 +82,14 @@ export function externalPrograms(commands: ExternalCommands): ExternalPrograms {
 		pager,
 		editor,
 		page(text) {
-			return outcome('pager', pager, spawnSync(pager, {shell: true, input: text, stdio: ['pipe', 'inherit', 'inherit']}));
+			return outcome('pager', pager, holdInterrupts(() => spawnSync(pager, {shell: true, input: text, stdio: ['pipe', 'inherit', 'inherit']})));
 		},
 		edit(text, fileName) {
 			const dir = mkdtempSync(join(tmpdir(), 'tyk-console-view-'));
 			try {
 				const file = join(dir, safeFileName(fileName));
 				writeFileSync(file, text, {mode: 0o400, flag: 'wx'});
-				return outcome('editor', editor, spawnSync(`${editor} '${file}'`, {shell: true, stdio: 'inherit'}));
+				return outcome('editor', editor, holdInterrupts(() => spawnSync(`${editor} '${file}'`, {shell: true, stdio: 'inherit'})));
 			} finally {
 				rmSync(dir, {recursive: true, force: true});
 			}

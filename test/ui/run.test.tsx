@@ -66,7 +66,8 @@ const fakeProgram = `
 const fs = require('node:fs');
 const path = require('node:path');
 const [how, out, file] = process.argv.slice(2);
-if (how === 'page') fs.writeFileSync(out, fs.readFileSync(0, 'utf8'));
+if (how === 'interrupt') process.kill(Number(process.env.TC_CONSOLE_PID), 'SIGINT');
+if (how === 'page' || how === 'interrupt') fs.writeFileSync(out, fs.readFileSync(0, 'utf8'));
 else fs.writeFileSync(out, JSON.stringify({
 	text: fs.readFileSync(file, 'utf8'), file, mode: fs.statSync(file).mode & 0o777, dirMode: fs.statSync(path.dirname(file)).mode & 0o777,
 }));
@@ -123,6 +124,37 @@ test.serial('o pipes the shown side into $PAGER and e opens a 0400 copy in a pri
 	// Cleared first: a terminal resized while the alternate screen was shown can otherwise copy its last frame (the
 	// help overlay's box) onto the main screen.
 	t.true(stdout.output.endsWith(`\u001B[H\u001B[2J${leave}${showCursor}`));
+});
+
+test.serial('Ctrl-C inside the pager (SIGINT to the whole foreground group) does not quit the console', async (t) => {
+	const {dir, command} = fakePrograms(t);
+	process.env.TC_CONSOLE_PID = String(process.pid);
+	t.teardown(() => delete process.env.TC_CONSOLE_PID);
+	const stdout = new FakeTerminal(120, 30);
+	const stdin = new FakeKeyboard();
+	let ended = false;
+	const done = runConsole(new FakeServices(), {
+		stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, color: false,
+		pager: command('interrupt', join(dir, 'paged.txt')),
+	}).finally(() => {
+		ended = true;
+	});
+	await stdout.until((output) => output.includes('4 environments'), 'the Environments screen');
+	stdin.type('\r');
+	await stdout.until((output) => output.includes('4 of 6 shown'), 'the Items screen');
+	stdin.type('j\r');
+	await stdout.until((output) => output.includes('Diff: Payments'), 'the Diff screen');
+	stdin.type('o');
+	await stdout.until((output) => output.includes('Pager closed'), 'the pager result');
+	// Two more keys, each a frame later: by then the signal the pager sent has long been delivered.
+	stdin.type('w');
+	await stdout.until((output) => output.includes('wrap on'), 'a key handled after the pager');
+	stdin.type('w');
+	await stdout.until((output) => output.lastIndexOf('wrap off') > output.lastIndexOf('wrap on'), 'another key');
+	t.false(ended, 'the console is still running');
+	for (const key of 'qqq') stdin.type(key);
+	await done;
+	t.true(stdout.output.endsWith(leave + showCursor));
 });
 
 test('a pager that fails is reported with its exit status', (t) => {
