@@ -48,11 +48,28 @@ test.serial('under 100 columns the diff is stacked (unified) at 80×24', async (
 	t.regex(frame, /stacked: window under 100 columns/);
 	t.notRegex(body(frame), /│/);
 	const lines = frame.split('\n');
-	const removed = lines.findIndex((l) => /^\s*9 - .*payments\.internal/.test(l));
+	// Both line numbers, as a unified diff reads: the left document's, then the right's (blank where a line is not).
+	const removed = lines.findIndex((l) => /^\s*9 {4}- .*payments\.internal/.test(l));
 	t.true(removed > 0, frame);
-	t.regex(lines[removed + 1]!, /^\s*9 \+ .*payments-v2\.internal/);
+	t.regex(lines[removed + 1]!, /^ {4}9 \+ .*payments-v2\.internal/);
+	t.regex(frame, /^\s*6\s+6\s+"proxy": \{$/m);
 	t.is(lines.length, 24);
 });
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`the header counts are the same stacked and side by side; an unchanged item says so above its rows (${width}×${height})`, async (t) => {
+		const app = await openPaymentsDiff(width, height);
+		t.teardown(app.unmount);
+		t.regex(app.frame(), /Payments #finance · changed · ~1 -0 \+0 ·/);
+		await app.press(keys.esc, 'f', '/', 'Orders', keys.enter, keys.enter);
+		const frame = await app.waitFor('Diff: Orders');
+		const lines = frame.split('\n');
+		// Breadcrumb, header, labels, then the note on a line of its own, then the first line of the document.
+		t.is(lines[3], 'No differences in the compared fields.', frame);
+		t.regex(lines[4]!, /^\s*1\s+(1\s+)?\{/);
+		t.is(lines.length, height);
+	});
+}
 
 test.serial('an item on one side only is shown in one column', async (t) => {
 	const app = renderApp(new FakeServices(), {width: 200, height: 40, initialEnvironment: 'staging'});

@@ -44,16 +44,22 @@ function wordStyle(tone: Tone, theme: Theme): Style {
 	return tone === 'removed' ? theme.diff.removedWord : theme.diff.addedWord;
 }
 
-/** One column's pieces for each visual line: gutter (number + sign) and the text spans, padded to `size`. */
-function column(cell: Cell | undefined, tone: Tone, size: number, digits: number, options: LineOptions, key: string): ReactElement[] {
+/**
+ * One column's pieces for each visual line: gutter (number + sign) and the text spans, padded to `size`. With
+ * `numbers` (the stacked layout) the gutter holds both documents' line numbers, as a unified diff reads.
+ */
+function column(cell: Cell | undefined, tone: Tone, size: number, digits: number, options: LineOptions, key: string, numbers?: readonly [number | undefined, number | undefined]): ReactElement[] {
 	const {wrap, theme, offset = 0, highlight = ''} = options;
-	const textWidth = Math.max(1, size - digits - 2);
+	const gutterWidth = numbers ? digits * 2 + 1 : digits;
+	const number = (line: number | undefined) => (line === undefined ? ' '.repeat(digits) : String(line).padStart(digits));
+	const gutter = !cell ? ' '.repeat(gutterWidth) : numbers ? `${number(numbers[0])} ${number(numbers[1])}` : number(cell.line);
+	const textWidth = Math.max(1, size - gutterWidth - 2);
 	const spans = cell ? cellSpans(cell.text, cell.spans) : [];
 	const lines: Span[][] = cell ? (wrap ? wrapSpans(spans, textWidth) : [clipSpans(skipCells(spans, offset), textWidth)]) : [[]];
 	const base = lineStyle(tone, theme);
 	return lines.map((pieces, i) => (
 		<Text key={`${key}-${i}`}>
-			<Text {...theme.diff.gutter}>{i === 0 && cell ? String(cell.line).padStart(digits) : ' '.repeat(digits)}</Text>
+			<Text {...theme.diff.gutter}>{i === 0 ? gutter : ' '.repeat(gutterWidth)}</Text>
 			<Text {...base}>{' '}{signs[tone]}</Text>
 			{markMatches(pieces, highlight).map((span: MarkedSpan, j) => (
 				<Text key={j} {...(span.changed && tone !== 'same' ? {...base, ...wordStyle(tone, theme)} : base)} {...(span.match ? matchStyle : {})}>{span.text}</Text>
@@ -79,7 +85,9 @@ export function rowLines(row: DiffRow, options: LineOptions): ReactElement[] {
 		const cell = side === 'right' ? row.right : row.left;
 		// A one-sided item has nothing to compare with: no tint, the header says which side it is on.
 		const tone = sides === 'both' ? toneOf(row.type, side) : 'same';
-		return column(cell ?? row.right ?? row.left, tone, width, digits, options, 's')
+		// Stacked, both line numbers: the left document's, then the right's (blank on the side a line is not in).
+		const numbers = sides === 'both' ? [row.left?.line, row.right?.line] as const : undefined;
+		return column(cell ?? row.right ?? row.left, tone, width, digits, options, 's', numbers)
 			.map((line, i) => <Text key={`s${i}`} wrap="truncate">{line}</Text>);
 	}
 	const half = Math.floor((width - 1) / 2);

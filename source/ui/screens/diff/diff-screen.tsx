@@ -173,8 +173,11 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	}, {isActive: isActive && search.editing});
 	const digits = String(Math.max(model.stats.leftLines, model.stats.rightLines, 1)).length;
 	const options = {layout, sides: model.sides, width, digits, wrap: view.wrap, theme, offset: view.wrap ? 0 : view.offset, highlight: search.query.toLowerCase()};
+	const s = model.stats;
+	// Said above the rows, on a line of its own: the rows start one line lower (they were drawn over it at 80 columns).
+	const noDifferences = !jsonModel && !model.fallback && model.hunks.length === 0 && (leftText !== undefined || rightText !== undefined) && s.changed + s.deleted + s.inserted === 0;
 	const lines = [];
-	for (let i = top, used = 0; i < model.rows.length && used < viewport; i++) {
+	for (let i = top, used = noDifferences ? 1 : 0; i < model.rows.length && used < viewport; i++) {
 		const row = model.rows[i]!;
 		used += rowHeight(row, options);
 		// Keyed by position on screen, not by row: a page-down updates the same components (and Ink's layout nodes)
@@ -187,7 +190,6 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 		: `${plural(hiddenCount, 'server-managed field')} hidden (i shows)`;
 	// At 80 columns the counts must stay whole: the wording shortens, then the name (also in the breadcrumb) gives way.
 	const hiddenShort = view.showHidden ? 'all fields (i)' : `${hiddenCount} hidden (i)`;
-	const s = model.stats;
 	const counts = model.sides === 'both' ? `~${s.changed} -${s.deleted} +${s.inserted}` : `${Math.max(s.leftLines, s.rightLines)} lines`;
 	const header = jsonModel
 		? `JSON of ${comparison.name || comparison.id || comparison.key} · ${shownLabel} · ${form} (i ${view.showHidden ? 'normalised' : 'raw document'}, s other side, v diff)`
@@ -217,8 +219,7 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 			    every line's escapes on every frame (a third of a page-down's time). */}
 			<Box flexDirection="column" height={viewport} overflowY="hidden">
 				{/* First, not after the lines: below a full page of text it would be clipped away and never seen. */}
-				{!jsonModel && !model.fallback && model.hunks.length === 0 && (leftText !== undefined || rightText !== undefined) && s.changed + s.deleted + s.inserted === 0
-					? <Text {...theme.ui.muted}>No differences{view.showHidden ? '' : ' in the compared fields'}.</Text> : null}
+				{noDifferences ? <Text {...theme.ui.muted}>No differences{view.showHidden ? '' : ' in the compared fields'}.</Text> : null}
 				{leftText === undefined && rightText === undefined ? <Text {...theme.ui.muted}>Nothing to show: neither side could be read.</Text> : lines}
 			</Box>
 			<Text {...(search.editing ? theme.ui.title : theme.ui.muted)} wrap="truncate">{truncate(footer, width)}</Text>
