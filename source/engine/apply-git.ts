@@ -112,6 +112,6 @@ export async function applyToGit(
 		results.push(outcome);
 		onProgress({type: 'step', result: outcome, done: results.length, total: plan.steps.length});
 	}
-	await finishOperation(op, commit ? {commit} : {});
+	await finishOperation(op, commit ? {commit, subject} : {});
 	return {operation: op.id, environment: plan.environment, direction: 'dump', results, target, uncertain, ...(plan.base ? {base: plan.base.commit} : {}), ...(commit ? {commit, subject} : {}), ...(pushError ? {pushError} : {})};
 }

@@ -58,7 +58,8 @@ function fromJournal(record: OperationRecord, newestWrite: OperationRecord | und
 	return {
 		id: record.id, kind: kindOf[record.action], source: record.source, user: record.user, startedAt: record.startedAt,
 		...(record.finishedAt === undefined ? {} : {finishedAt: record.finishedAt}), outcome, steps: journalSteps(record),
-		...(record.commit === undefined ? {} : {commit: record.commit}), ...(record.undoes === undefined ? {} : {undoes: record.undoes}),
+		...(record.commit === undefined ? {} : {commit: record.commit}), ...(record.subject === undefined ? {} : {subject: record.subject}),
+		...(record.undoes === undefined ? {} : {undoes: record.undoes}),
 		...(blocked === undefined ? {undo: plain ? {} : {operation: record.id}} : {undoBlocked: blocked}),
 	};
 }

@@ -78,8 +78,9 @@ export interface OperationEntry {
 	readonly finishedAt?: string;
 	readonly outcome: OperationOutcome;
 	readonly steps: readonly OperationStepEntry[];
-	/** For a dump: the commit it made. */
+	/** For a dump: the commit it made, and its subject (journals before subjects were recorded lack it). */
 	readonly commit?: string;
+	readonly subject?: string;
 	/** For an undo: the operation it restored. */
 	readonly undoes?: string;
 	/** Only the audit log has it: its journal file is gone (it cannot be undone). */

@@ -85,7 +85,8 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 	const operation = (o: OperationEntry): OperationEntry => ({
 		...o, id: identity(o.id), source: safeText(o.source), user: safeText(o.user), startedAt: safeText(o.startedAt),
 		...(o.finishedAt === undefined ? {} : {finishedAt: safeText(o.finishedAt)}),
-		...(o.commit === undefined ? {} : {commit: safeText(o.commit)}), ...(o.undoes === undefined ? {} : {undoes: safeText(o.undoes)}),
+		...(o.commit === undefined ? {} : {commit: safeText(o.commit)}), ...(o.subject === undefined ? {} : {subject: safeText(o.subject)}),
+		...(o.undoes === undefined ? {} : {undoes: safeText(o.undoes)}),
 		...(o.undoBlocked === undefined ? {} : {undoBlocked: safeText(o.undoBlocked)}),
 		...(o.undo?.operation === undefined ? {} : {undo: {operation: identity(o.undo.operation)}}),
 		steps: o.steps.map((s) => ({

@@ -56,6 +56,7 @@ test('operations lists every operation on an environment newest first: kind, out
 
 	t.is(dumpEntry!.id, dumped.operation);
 	t.is(dumpEntry!.commit, head);
+	t.is(dumpEntry!.subject, 'Take staging into Git');
 	t.is(dumpEntry!.undo, undefined);
 	t.regex(dumpEntry!.undoBlocked!, new RegExp(`Git commit \\(${head.slice(0, 7)}\\): undo it with git revert`));
 	t.true(dumpEntry!.steps.length > 0 && dumpEntry!.steps.every((step) => step.status === 'applied' && step.name !== undefined));

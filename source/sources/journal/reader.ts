@@ -27,8 +27,9 @@ export interface OperationRecord {
 	readonly interrupted: boolean;
 	/** For an undo: the operation whose pre-images it restores. */
 	readonly undoes?: string;
-	/** For a dump: the commit it made, from its finish record. */
+	/** For a dump: the commit it made and its subject, from its finish record. */
 	readonly commit?: string;
+	readonly subject?: string;
 	readonly preImages: readonly PreImageRecord[];
 	readonly results: readonly ResultRecord[];
 	/** Lines that could not be read (a torn last line after a crash). */
@@ -77,6 +78,7 @@ async function readOperation(stateDir: string, file: string): Promise<OperationR
 	let start: StartRecord | undefined;
 	let finishedAt: string | undefined;
 	let commit: string | undefined;
+	let subject: string | undefined;
 	const preImages: PreImageRecord[] = [];
 	const results: ResultRecord[] = [];
 	let unusable = 0;
@@ -89,6 +91,7 @@ async function readOperation(stateDir: string, file: string): Promise<OperationR
 		else {
 			finishedAt = record.time;
 			if (typeof record.commit === 'string') commit = record.commit;
+			if (typeof record.subject === 'string') subject = record.subject;
 		}
 	}
 	if (!start) return undefined;
@@ -97,7 +100,7 @@ async function readOperation(stateDir: string, file: string): Promise<OperationR
 	return {
 		id: start.operation, environment: start.environment, action: start.action, source: start.source,
 		user: start.user ?? 'unknown', startedAt: start.time, finishedAt, interrupted,
-		...(undoes === undefined ? {} : {undoes}), ...(commit === undefined ? {} : {commit}), preImages, results, skippedLines: skipped + unusable,
+		...(undoes === undefined ? {} : {undoes}), ...(commit === undefined ? {} : {commit}), ...(subject === undefined ? {} : {subject}), preImages, results, skippedLines: skipped + unusable,
 	};
 }
 

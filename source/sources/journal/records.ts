@@ -52,6 +52,8 @@ export interface FinishRecord {
 	readonly time: string;
 	/** For a dump: the commit it made (none for a plain directory or when nothing was written). */
 	readonly commit?: string;
+	/** For a dump: the first line of that commit's message. */
+	readonly subject?: string;
 }
 
 /** Any line of an operation file. */

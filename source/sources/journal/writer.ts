@@ -124,12 +124,12 @@ export async function recordResult(
  * Marks the operation complete (an operation without this record was interrupted) and closes its file; a dump names
  * the commit it made, so the operations log can show it.
  */
-export async function finishOperation(op: Operation, outcome: {commit?: string} = {}): Promise<void> {
+export async function finishOperation(op: Operation, outcome: {commit?: string; subject?: string} = {}): Promise<void> {
 	const entry = open_.get(op);
 	if (!entry || entry.finished) return;
 	entry.finished = true;
 	try {
-		await append(entry.handle, {type: 'finish', time: new Date().toISOString(), ...(outcome.commit ? {commit: outcome.commit} : {})}, true);
+		await append(entry.handle, {type: 'finish', time: new Date().toISOString(), ...(outcome.commit ? {commit: outcome.commit} : {}), ...(outcome.subject ? {subject: outcome.subject} : {})}, true);
 	} finally {
 		await entry.handle.close();
 	}

@@ -17,7 +17,7 @@ function log(): OperationEntry[] {
 		},
 		{
 			id: '20261203T160000000Z-dump', kind: 'dump', source: 'live staging', user: 'bob', startedAt: minutesAgo(65), finishedAt: minutesAgo(65), outcome: 'ok',
-			commit: 'abcdef0123456789', undoBlocked: 'a dump is a Git commit (abcdef0): undo it with git revert',
+			commit: 'abcdef0123456789', subject: 'Take the hotfix', undoBlocked: 'a dump is a Git commit (abcdef0): undo it with git revert',
 			steps: [{kind: 'api', id: 'orders-2', name: 'Orders', action: 'update', status: 'applied'}, {kind: 'template', id: 'tpl-1', action: 'skip', status: 'skipped'}],
 		},
 		{
@@ -39,10 +39,10 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.is(frame.split('\n').length, height);
 		t.regex(frame, /Operations: staging/);
 		t.regex(frame, /^› ‼ 3 min ago\s+publish\s+2 items\s+interrupted\s+from git main@3f2a1c9/m);
-		t.regex(frame, /^ {2}✓ 1 h ago\s+dump\s+1 item, 1 equal\s+ok\s+commit abcdef0( ·|$)/m);
+		t.regex(frame, /^ {2}✓ 1 h ago\s+dump\s+1 item, 1 equal\s+ok\s+commit abcdef0 Take/m);
 		t.regex(frame, /^ {2}± 2 days ago\s+publish\s+2 items\s+partly failed/m);
 		t.regex(frame, /interrupted: u finishes it \(through the plan\)/);
-		if (width >= 200) t.regex(frame, /commit abcdef0 · 20261203T160000000Z-dump · bob/);
+		if (width >= 200) t.regex(frame, /commit abcdef0 Take the hotfix · 20261203T160000000Z-dump · bob/);
 		t.regex(frame, /enter steps {2}u undo/);
 		frame = await app.press(keys.enter);
 		t.regex(frame, /publish 20261203T170000000Z-cut1 · 2 items · interrupted/);

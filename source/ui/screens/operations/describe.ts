@@ -24,7 +24,7 @@ export function itemCount(entry: OperationEntry): string {
 /** What an operation did beyond its kind: a dump's commit, what an undo restored, or where the items came from. */
 export function operationWhat(entry: OperationEntry): string {
 	// A dump always comes from its own environment's live state: the commit is what tells dumps apart.
-	if (entry.kind === 'dump') return entry.commit ? `commit ${entry.commit.slice(0, 7)}` : 'no commit (a plain directory, or nothing written)';
+	if (entry.kind === 'dump') return entry.commit ? `commit ${entry.commit.slice(0, 7)}${entry.subject ? ` ${entry.subject}` : ''}` : 'no commit (a plain directory, or nothing written)';
 	if (entry.kind === 'undo') return entry.undoes ? `restored the items of ${entry.undoes}` : entry.source;
 	return `from ${entry.source}`;
 }
