@@ -61,7 +61,7 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.teardown(app.unmount);
 		await app.waitFor('4 of 6 shown');
 		await app.press('j', 'b');
-		const frame = await app.waitFor('● live: snap 1a2b3c');
+		const frame = await app.waitFor(/snap 1a2b3c ● live/);
 		const rows = frame.split('\n').filter((line) => /(git|snap) [0-9a-f]{6,7} /.test(line));
 		t.deepEqual(rows.map((row) => /(git|snap) [0-9a-f]{6,7}/.exec(row)![0]), ['snap 9f8e7d', 'snap 1a2b3c', 'git aaaaaaa', 'git bbbbbbb'], frame);
 		t.regex(rows[0]!, /^› snap 9f8e7d {8}10 min ago/, 'newest first; the cursor starts on it');
@@ -73,5 +73,6 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		// The check stopped at the match: the newest snapshot, then the live one; no revision was compared.
 		t.is(services.calls.filter((c) => c.startsWith('versionComparison')).length, 2);
 		if (width >= 120) t.regex(rows[1]!, /2026-11-21 10:15/, 'the absolute date where there is room');
+		if (width >= 100) t.regex(frame, /· ● live: snap 1a2b3c/, 'the title names it where there is room');
 	});
 }

@@ -189,7 +189,8 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		const app = renderApp(new FakeServices(), {width, height, initialEnvironment: 'staging'});
 		t.teardown(app.unmount);
 		let frame = await app.waitFor('4 of 6 shown');
-		t.regex(frame, /sort kind/);
+		// The header keeps status, order and the filter key whole at 80 columns (shorter tab names there).
+		t.regex(frame, width < 100 ? /^ 1 All 6 {3}2 APIs 4 {3}3 Pol 1 {3}4 Tpl 1 {3}status drift sort kind \/ filters$/m : /status drift sort kind filter \(none, \/\)$/m);
 		t.regex(frame, / 1\/4$/m, 'the position at the right of the column titles');
 		frame = await app.press('j');
 		t.regex(frame, / 2\/4$/m);

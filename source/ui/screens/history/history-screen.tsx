@@ -92,9 +92,10 @@ export function HistoryScreen({environment, kind, id, name, width, height, isAct
 	const liveNote = state.state === 'ready' && live.state === 'loading'
 		? <Text {...theme.reach.loading}> · checking which version is live…</Text>
 		: liveLabel
-			? <Text {...theme.reach.ok}> · ● live: {entries.find((e) => e.label === liveLabel)?.short}</Text>
+			// The row says it too (● live): at 80 columns the title has no room for it.
+			? width >= 100 ? <Text {...theme.reach.ok}> · ● live: {entries.find((e) => e.label === liveLabel)?.short}</Text> : null
 			: live.state === 'ready' && live.value && entries.length > 0
-				? <Text {...theme.ui.muted}>{live.value.complete ? ' · live matches none of these' : ' · live matches none of the newest'}</Text>
+				? <Text {...theme.ui.muted}>{live.value.complete ? ' · live: none of these' : ' · live: none of the newest'}</Text>
 				: null;
 	// After the version, so `› git 3f2a1c9` reads as one (and is what tmux journeys look for).
 	const rest = (entry: Pick<HistoryEntry, 'date' | 'by'> & {when: string}) =>

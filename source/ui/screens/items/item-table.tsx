@@ -152,7 +152,8 @@ export function ItemTable({rows, cursorIndex, marks, width, widths, position, th
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">
-				<Text {...theme.ui.muted}>{fit(header, Math.max(0, gap))}</Text> <Text {...theme.ui.key}>{position}</Text>
+				{/* Cut, not ellipsised: a title half shown reads worse than one left out. */}
+				<Text {...theme.ui.muted}>{header.slice(0, Math.max(0, gap)).padEnd(Math.max(0, gap))}</Text> <Text {...theme.ui.key}>{position}</Text>
 			</Text>
 			{/* Keyed by position: paging updates the rows in place (Ink keeps its layout nodes) instead of remounting. */}
 			{rows.map((row, i) => (

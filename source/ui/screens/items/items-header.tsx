@@ -7,6 +7,8 @@ import type {Theme} from '../../theme.js';
 import {truncate} from '../../text.js';
 
 const tabLabels: Record<KindTab, string> = {all: 'All', api: 'APIs', policy: 'Policies', template: 'Templates'};
+/** Under 100 columns: the header line must keep the status, the order and the filter key in view. */
+const shortLabels: Record<KindTab, string> = {all: 'All', api: 'APIs', policy: 'Pol', template: 'Tpl'};
 
 /** Props of <ItemsHeader/>. */
 export interface ItemsHeaderProps {
@@ -34,17 +36,19 @@ export function ItemsHeader({comparisons, filter, editing, width, theme}: ItemsH
 	}, [comparisons]);
 	const count = (tab: KindTab) => counts[tab];
 	const own = headerLines(filter, editing) === 2;
+	const narrow = width < 100;
+	const labels = narrow ? shortLabels : tabLabels;
 	return (
 		<>
 			<Text wrap="truncate">
 				{kindTabs.map((tab, i) => (
 					<Text key={tab}>
-						<Text {...(filter.tab === tab ? theme.ui.tabActive : theme.ui.tabInactive)}>{` ${i + 1} ${tabLabels[tab]} ${count(tab)} `}</Text>{' '}
+						<Text {...(filter.tab === tab ? theme.ui.tabActive : theme.ui.tabInactive)}>{` ${i + 1} ${labels[tab]} ${count(tab)} `}</Text>{' '}
 					</Text>
 				))}
 				<Text {...theme.ui.muted}> status </Text><Text {...theme.ui.key}>{filter.status}</Text>
 				<Text {...theme.ui.muted}> sort </Text><Text {...theme.ui.key}>{filter.sort}</Text>
-				{own ? null : <Text {...theme.ui.muted}> filter (none, /)</Text>}
+				{own ? null : <Text {...theme.ui.muted}>{narrow ? ' / filters' : ' filter (none, /)'}</Text>}
 			</Text>
 			{own
 				? <Text wrap="truncate">
