@@ -1,5 +1,6 @@
 import test from 'ava';
 import type {OperationEntry} from '../../../source/engine/services.js';
+import {undoLine} from '../../../source/ui/screens/operations/describe.js';
 import {FakeServices} from '../helpers/fake-services.js';
 import {keys, renderApp} from '../helpers/render.js';
 
@@ -41,7 +42,7 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.regex(frame, /^› ‼ 3 min ago\s+publish\s+2 items\s+interrupted\s+from git main@3f2a1c9/m);
 		t.regex(frame, /^ {2}✓ 1 h ago\s+dump\s+1 item, 1 equal\s+ok\s+commit abcdef0 Take/m);
 		t.regex(frame, /^ {2}± 2 days ago\s+publish\s+2 items\s+partly failed/m);
-		t.regex(frame, /interrupted: u finishes it \(through the plan\)/);
+		t.regex(frame, /interrupted: u restores what it reached \(through the plan\)/);
 		if (width >= 200) t.regex(frame, /commit abcdef0 Take the hotfix · 20261203T160000000Z-dump · bob/);
 		t.regex(frame, /enter steps {2}u undo/);
 		frame = await app.press(keys.enter);
@@ -98,4 +99,12 @@ test.serial('@ needs an environment, and a read-only one refuses the undo before
 	await app.press('u');
 	await app.waitFor('archive is read-only: undo refused');
 	t.false(services.calls.some((call) => call.startsWith('planUndo')));
+});
+
+test('what u does is said as undo does it: an interrupted undo is finished, an interrupted write restored, a named one undone', (t) => {
+	const [cut, dump, partly] = log();
+	t.is(undoLine({...cut!, kind: 'undo'}), 'interrupted undo: u finishes it (through the plan)');
+	t.is(undoLine(cut!), 'interrupted: u restores what it reached (through the plan)');
+	t.is(undoLine(partly!), 'u undoes it (through the plan)');
+	t.is(undoLine(dump!), 'cannot undo: a dump is a Git commit (abcdef0): undo it with git revert');
 });

@@ -32,9 +32,11 @@ export function operationWhat(entry: OperationEntry): string {
 /** Whether and how `u` acts on this operation, one line. */
 export function undoLine(entry: OperationEntry): string {
 	if (entry.undo) {
-		return entry.outcome === 'interrupted' && entry.undo.operation === undefined
-			? 'interrupted: u finishes it (through the plan)'
-			: 'u undoes it (through the plan)';
+		// What a plain undo does with the newest write cut short: an undo is finished, anything else is undone.
+		if (entry.outcome === 'interrupted' && entry.undo.operation === undefined) {
+			return entry.kind === 'undo' ? 'interrupted undo: u finishes it (through the plan)' : 'interrupted: u restores what it reached (through the plan)';
+		}
+		return 'u undoes it (through the plan)';
 	}
 	return `cannot undo: ${entry.undoBlocked ?? 'no reason given'}`;
 }
