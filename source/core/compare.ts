@@ -106,44 +106,81 @@ export interface CountedComparison {
 }
 
 /**
- * `compareSets` plus the "N server-managed fields hidden" counts of every item of both sets, from one normalisation
- * per item: the environment view needs both, and normalising each item a second time for its count was most of
- * the time of a 3,000-item diff.
+ * `compareSets` plus the "N server-managed fields hidden" counts of every item of both sets. A paired item's count
+ * comes from the normalisation its comparison needs anyway; a one-sided item (only in Git, only live) is normalised
+ * for its count only when that key's count is read (the console reads it when a diff opens; `diff` and `dump` never
+ * do): counting every one-sided item up front was a quarter of reading a 25,000-item layout into an empty Dashboard.
  */
 export function compareSetsCounted(left: ItemSet, right: ItemSet, options: CompareOptions = {}): CountedComparison {
 	const counter = hiddenCounter(options);
-	return {comparisons: pairSets(left, right, options, counter.normalizedOf), hidden: hiddenByKey([left, right], counter.countOf)};
+	return {comparisons: pairSets(left, right, options, counter.normalizedOf), hidden: hiddenByKey([left, right], counter)};
 }
 
 /** Hidden-field counts per comparison key over the items of `sets`, for when the sets are not compared (a side failed). */
 export function hiddenCounts(sets: readonly ItemSet[], options: CompareOptions = {}): Record<string, number> {
-	return hiddenByKey(sets, hiddenCounter(options).countOf);
+	return hiddenByKey(sets, hiddenCounter(options));
+}
+
+interface HiddenCounter {
+	readonly normalizedOf: (item: Item) => Normalized;
+	/** The count when the item was already normalised, else undefined. */
+	readonly known: (item: Item) => number | undefined;
+	readonly countOf: (item: Item) => number;
 }
 
 /**
  * Normalises items while remembering only their hidden counts: values stay short-lived (kept, 3,000 pairs of them
  * outlived the young GC generation and cost more than they saved), counts are looked up for items already seen.
  */
-function hiddenCounter(options: CompareOptions): {normalizedOf: (item: Item) => Normalized; countOf: (item: Item) => number} {
+function hiddenCounter(options: CompareOptions): HiddenCounter {
 	const counts = new Map<Item, number>();
 	const normalizedOf = (item: Item): Normalized => {
 		const normalized = normalize(item, counted(options));
 		counts.set(item, normalized.hiddenCount);
 		return normalized;
 	};
+	const known = (item: Item): number | undefined => counts.get(item);
 	const countOf = (item: Item): number => counts.get(item) ?? normalize(item, counted(options)).hiddenCount;
-	return {normalizedOf, countOf};
+	return {normalizedOf, known, countOf};
 }
 
-function hiddenByKey(sets: readonly ItemSet[], countOf: (item: Item) => number): Record<string, number> {
-	const out: Record<string, number> = {};
+/**
+ * The larger side's count per key: a field the Dashboard manages is usually on both sides and is one hidden field,
+ * the number the Diff screen shows for the pair. Keys whose items were all normalised already get plain values; the
+ * others a getter that counts on first read and then becomes a plain value (enumerable either way, so spreading or
+ * listing the record gives every count).
+ */
+function hiddenByKey(sets: readonly ItemSet[], counter: HiddenCounter): Record<string, number> {
+	const byKey = new Map<string, Item[]>();
 	for (const set of sets) {
 		for (const item of set.items) {
 			const key = itemKey(item);
-			// The larger side's count: a field the Dashboard manages is usually on both sides and is one hidden field, the
-			// number the Diff screen shows for the pair.
-			out[key] = Math.max(out[key] ?? 0, countOf(item));
+			const items = byKey.get(key);
+			if (items) items.push(item);
+			else byKey.set(key, [item]);
 		}
+	}
+	const out: Record<string, number> = {};
+	const settle = (key: string, value: number): void => {
+		Object.defineProperty(out, key, {value, enumerable: true, writable: true, configurable: true});
+	};
+	for (const [key, items] of byKey) {
+		const counts = items.map(counter.known);
+		if (counts.every((count) => count !== undefined)) {
+			settle(key, Math.max(0, ...(counts as number[])));
+			continue;
+		}
+		Object.defineProperty(out, key, {
+			enumerable: true, configurable: true,
+			get() {
+				const value = Math.max(0, ...items.map(counter.countOf));
+				settle(key, value);
+				return value;
+			},
+			set(value: number) {
+				settle(key, value);
+			},
+		});
 	}
 	return out;
 }

@@ -46,3 +46,23 @@ test('compareSetsCounted pairs like compareSets and counts hidden fields per key
 	t.is(counted.hidden[key], Math.max(normalize(classic, ignore).hidden.length, normalize(right.items[0]!, ignore).hidden.length));
 	t.is(Object.keys(counted.hidden).length, 4);
 });
+
+test('a one-sided item is normalised for its hidden count only when that count is read, and then once', t => {
+	let reads = 0;
+	const body = policyLive({id: 'only-live', name: 'L'});
+	// plainCopy reads every key of the body: the getter counts each normalisation of this item.
+	Object.defineProperty(body, 'rate', {enumerable: true, configurable: true, get: () => (reads++, 10)});
+	const lonely = makeItem('policy', body);
+	const paired = makeItem('api', classicLive());
+	const counted = compareSetsCounted(set([makeItem('api', classicFile())]), set([paired, lonely]), ignore);
+	reads = 0;
+	const key = `policy:only-live`;
+	t.is(Object.keys(counted.hidden).length, 2);
+	t.is(reads, 0, 'not counted up front');
+	const expected = normalize(lonely, ignore).hidden.length;
+	reads = 0;
+	t.is(counted.hidden[key], expected);
+	t.is(counted.hidden[key], expected);
+	t.is(reads, 1, 'counted once, on first read');
+	t.deepEqual({...counted.hidden}, hiddenCounts([set([makeItem('api', classicFile())]), set([paired, lonely])], ignore));
+});
