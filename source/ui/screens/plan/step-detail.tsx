@@ -8,10 +8,10 @@ import {stepChanges} from './step-changes.js';
 
 /**
  * Rows the step detail takes on a Plan screen of this body height: a few at 80×24, so the step list keeps most of the
- * screen, and about a third of a tall terminal.
+ * screen, about a third of a tall terminal, and none on a tiny one (the steps and the confirmation come first).
  */
 export function stepDetailRows(height: number): number {
-	return height < 40 ? 6 : Math.floor(height * 0.35);
+	return height < 40 ? Math.max(0, Math.min(6, height - 15)) : Math.floor(height * 0.35);
 }
 
 /** Props of <StepDetail/>. */
