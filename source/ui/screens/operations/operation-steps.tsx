@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {OperationEntry, OperationStepEntry} from '../../../engine/services.js';
+import type {OperationStepEntry} from '../../../engine/services.js';
 import type {Style, Theme} from '../../theme.js';
 import {fit, truncate} from '../../text.js';
 import {stepOutcome} from './describe.js';
@@ -7,7 +7,7 @@ import {stepOutcome} from './describe.js';
 /** Props of <OperationSteps/>. */
 export interface OperationStepsProps {
 	/** Visible steps only. */
-	readonly steps: readonly OperationEntry['steps'][number][];
+	readonly steps: readonly OperationStepEntry[];
 	readonly cursorIndex: number;
 	readonly width: number;
 	readonly theme: Theme;
