@@ -38,6 +38,6 @@ test('sparse policies read back unchanged: throttle, query depth, quota, active 
 
 test('sparse Tyk OAS APIs and templates read back unchanged', async (t) => {
 	const em = await emulator(t);
-	await roundTrip(t, em, 'api', {oas: oasDoc('Sparse OAS', '/sparse-oas/', 'sparse-oas')}, '/api/apis/oas', (answer) => `/api/apis/oas/${answer.ID}`, (stored) => ({oas: stored}));
+	await roundTrip(t, em, 'api', {oas: oasDoc('Sparse OAS', '/sparse-oas/', 'sparse-oas') as JsonObject}, '/api/apis/oas', (answer) => `/api/apis/oas/${answer.ID}`, (stored) => ({oas: stored}));
 	await roundTrip(t, em, 'template', {id: 'tpl', name: 'Template', kind: 'oas-template', data: {openapi: '3.0.3', info: {title: 't', version: '1'}, paths: {}}}, '/api/assets', (answer) => `/api/assets/${answer.ID ?? answer.Meta ?? answer.Message}`);
 });
