@@ -28,11 +28,11 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
 }
 const [
 	{Command, CommanderError}, {registerConsole}, {registerDemo}, {registerDiff}, {registerDump}, {registerEmulator}, {registerEnvs},
-	{registerHistory}, {registerPublish}, {registerRollback, registerUndo}, {errorMessage}, {safeText},
+	{registerHistory}, {registerPublish}, {registerRollback, registerUndo}, {errorMessage}, {safeText}, {registerApply},
 ] = await Promise.all([
 	import('commander'), import('./commands/console.js'), import('./commands/demo.js'), import('./commands/diff.js'), import('./commands/dump.js'),
 	import('./commands/emulator.js'), import('./commands/envs.js'), import('./commands/history.js'), import('./commands/publish.js'),
-	import('./commands/rollback.js'), import('./core/errors.js'), import('./core/safe-text.js'),
+	import('./commands/rollback.js'), import('./core/errors.js'), import('./core/safe-text.js'), import('./commands/apply.js'),
 ]);
 
 const program = new Command();
@@ -52,6 +52,7 @@ registerPublish(program);
 registerHistory(program);
 registerRollback(program);
 registerUndo(program);
+registerApply(program);
 registerEmulator(program);
 registerDemo(program);
 

@@ -10,10 +10,10 @@
  * `lastOperation`, `snapshotsFor`, `getSnapshot`, `readAudit`) take the state directory and work across processes.
  */
 
-export {appendAudit, auditFile, readAudit, recordAudit, type AuditEntry, type AuditInput} from './journal/audit.js';
+export {appendAudit, auditFile, readAudit, recordAudit, recordAudits, type AuditEntry, type AuditInput} from './journal/audit.js';
 export {bodyHash, canonicalJson} from './journal/canonical.js';
 export {
 	getOperation, getSnapshot, interruptedOperation, lastOperation, listOperations, snapshotsFor, type OperationRecord, type Snapshot,
 } from './journal/reader.js';
 export type {PreImageRecord, ResultRecord} from './journal/records.js';
-export {abandonOperation, finishOperation, recordPreImage, recordResult, startOperation, type Operation} from './journal/writer.js';
+export {abandonOperation, finishOperation, recordPreImage, recordResult, recordResults, startOperation, type Operation} from './journal/writer.js';

@@ -2,7 +2,8 @@ import test from 'ava';
 import {readFileSync, statSync} from 'node:fs';
 import {userInfo} from 'node:os';
 import {
-	auditFile, bodyHash, canonicalJson, finishOperation, readAudit, recordAudit, recordPreImage, startOperation,
+	auditFile, bodyHash, canonicalJson, finishOperation, getOperation, readAudit, recordAudit, recordAudits, recordPreImage, recordResult, recordResults,
+	startOperation,
 } from '../../../source/sources/journal.js';
 import {tempStateDir} from './fixture.js';
 
@@ -50,4 +51,29 @@ test('concurrent appends never interleave lines', async (t) => {
 
 test('no audit log yet reads as empty', async (t) => {
 	t.deepEqual(await readAudit(tempStateDir(t)), []);
+});
+
+test('a batch of results and audit lines (a dump) records exactly what one call per item records, across write batches', async (t) => {
+	const stateDir = tempStateDir(t);
+	const steps = Array.from({length: 4500}, (_, index) => ({kind: 'policy' as const, id: `p${index}`, name: `P ${index}`, body: {id: `p${index}`, rate: index}}));
+	const one = await startOperation(stateDir, {environment: 'one', action: 'dump', source: 'live one'});
+	for (const step of steps.slice(0, 3)) {
+		await recordResult(one, {kind: step.kind, id: step.id, name: step.name, action: 'create', status: 'applied'});
+		await recordAudit(one, {kind: step.kind, id: step.id, action: 'create', result: 'applied', before: null, after: step.body});
+	}
+	await finishOperation(one);
+	const many = await startOperation(stateDir, {environment: 'many', action: 'dump', source: 'live many'});
+	await recordResults(many, steps.map((step, index) => ({kind: step.kind, id: step.id, name: step.name, action: 'create', status: index === 7 ? 'failed' : 'applied', ...(index === 7 ? {error: 'no'} : {})})));
+	await recordAudits(many, steps.map((step) => ({kind: step.kind, id: step.id, action: 'create', result: 'applied', before: null, after: step.body})));
+	await finishOperation(many);
+	const withoutTime = <T extends {time: string}>({time: _time, ...rest}: T) => rest;
+	const [single, batch] = [await getOperation(stateDir, one.id), await getOperation(stateDir, many.id)];
+	t.is(batch!.results.length, 4500);
+	t.deepEqual(batch!.results.slice(0, 3).map(withoutTime), single!.results.map(withoutTime));
+	t.like(batch!.results[7], {id: 'p7', status: 'failed', error: 'no'});
+	const audit = await readAudit(stateDir);
+	const [ones, manys] = [audit.filter((entry) => entry.operation === one.id), audit.filter((entry) => entry.operation === many.id)];
+	t.is(manys.length, 4500);
+	t.deepEqual(manys.slice(0, 3).map(({operation: _o, environment: _e, source: _s, ...rest}) => withoutTime(rest)), ones.map(({operation: _o, environment: _e, source: _s, ...rest}) => withoutTime(rest)));
+	t.is(manys[4499]!.after, bodyHash(steps[4499]!.body));
 });
