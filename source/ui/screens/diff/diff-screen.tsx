@@ -66,17 +66,17 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const diffModel = useMemo(() => (view.fold ? folded : unfold(folded)), [folded, view.fold]);
 	const jsonModel = useMemo(() => (view.raw && shownText !== undefined ? textModel(shownText) : undefined), [view.raw, shownText]);
 	const model = jsonModel ?? diffModel;
-	const searchable = useMemo(() => rowTexts(model.rows), [model]);
-	const matches = useMemo(() => findMatches(searchable, search.query), [searchable, search.query]);
+	// Row texts are gathered only while a search is active: a 20,000-line diff pays nothing for it otherwise.
+	const matches = useMemo(() => (search.query === '' ? [] : findMatches(rowTexts(model.rows), search.query)), [model, search.query]);
 	const viewport = Math.max(1, height - 3);
 	const bounds = {rows: model.rows.length, viewport, hunks: model.hunks};
 	const top = clampTop(view.top, bounds);
 	const dispatch = (action: DiffViewAction) => setView((s) => diffViewReducer(s, action, bounds));
 	const act = (action: DiffViewAction) => () => dispatch(action);
-	const longest = useMemo(() => model.rows.reduce((max, row) => Math.max(max, row.type === 'fold' ? 0 : Math.max(row.left?.text.length ?? 0, row.right?.text.length ?? 0)), 0), [model]);
 	const columnText = (layout === 'split' && model.sides === 'both' ? Math.floor((width - 1) / 2) : width) - 8;
 	const shift = (direction: 1 | -1) => () => {
 		if (view.wrap) return void ui.say('Wrap is on: w turns it off to scroll sideways');
+		const longest = model.rows.reduce((max, row) => Math.max(max, row.type === 'fold' ? 0 : Math.max(row.left?.text.length ?? 0, row.right?.text.length ?? 0)), 0);
 		const max = Math.max(0, longest - columnText);
 		if (max === 0) return void ui.say('Every line fits: nothing to scroll sideways');
 		dispatch({type: 'shift', by: direction * Math.max(4, Math.floor(columnText / 4)), max});
@@ -158,7 +158,7 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 				return void ui.say('Search cleared');
 			}
 			// Matches inside folded runs would be out of reach: unfold when the whole document has more of them.
-			const found = findMatches(searchable, query);
+			const found = findMatches(rowTexts(model.rows), query);
 			const all = !jsonModel && view.fold ? findMatches(rowTexts(unfold(folded).rows), query) : found;
 			const unfolded = all.length > found.length;
 			if (unfolded) dispatch({type: 'toggle', what: 'fold'});
