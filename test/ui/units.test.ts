@@ -152,3 +152,27 @@ test('step changes: an update gives old and new per changed path (quoted keys, i
 	t.true(removed.length > 0 && removed.every((change) => change.after === undefined && change.before !== undefined));
 	t.true(removed.some((change) => change.path === 'data.gone' && change.before === '"x"'));
 });
+
+// --- ages, column widths, order ---
+test('relative times read at a glance: just now, seconds, minutes, hours, days; a future time is just now', async (t) => {
+	const {relativeTime} = await import('../../source/ui/components/age.js');
+	const at = Date.parse('2026-11-21T10:00:00Z');
+	const after = (seconds: number) => relativeTime(at, at + seconds * 1000);
+	t.deepEqual([after(-30), after(0), after(4), after(40), after(59), after(60), after(3599), after(3600), after(47 * 3600), after(48 * 3600), after(59 * 86_400), after(90 * 86_400), after(800 * 86_400)],
+		['just now', 'just now', 'just now', '40 s ago', '59 s ago', '1 min ago', '59 min ago', '1 h ago', '47 h ago', '2 days ago', '59 days ago', '3 months ago', '2 years ago']);
+});
+
+test('Items columns follow their content: the ID whole when it fits, the name the rest, nothing stretched', async (t) => {
+	const {columnWidths} = await import('../../source/ui/screens/items/item-table.js');
+	const content = {name: 30, id: 36, listen: 14, categories: 0};
+	const wide = columnWidths(200, content);
+	t.like(wide, {name: 30, id: 36, listen: 14, categories: 0}, 'each column as wide as its longest text');
+	const medium = columnWidths(100, content);
+	t.is(medium.id, 36, 'the ID whole');
+	t.true(medium.name >= 16 && medium.name <= 30);
+	const narrow = columnWidths(60, content);
+	t.is(narrow.flavor, 0);
+	t.true(narrow.name >= 1 && narrow.id >= 2);
+	const total = (w: ReturnType<typeof columnWidths>) => 5 + [w.kind, w.flavor, w.name, w.id, w.listen, w.categories, w.changes].filter((n) => n > 0).reduce((a, n) => a + n + 1, -1);
+	for (const size of [60, 80, 100, 200]) t.true(total(columnWidths(size, content)) <= size, `fits ${size}`);
+});
