@@ -3,6 +3,7 @@ import type {Comparison} from '../core/status.js';
 import type {Engine} from '../engine/engine.js';
 import type {DumpOptions} from '../engine/apply-git.js';
 import {confirmWrite} from './confirm.js';
+import {writeSavedPlan} from './saved-plan.js';
 import {exitCodes} from './context.js';
 import type {Output} from './output.js';
 import {planJson, printPlan, printResult, progressReporter, resultExitCode} from './plan-output.js';
@@ -11,6 +12,8 @@ import {planJson, printPlan, printResult, progressReporter, resultExitCode} from
 export interface ActionFlags {
 	readonly dryRun?: boolean;
 	readonly yes?: boolean;
+	/** Save the plan to this file instead of applying it (`tyk-console apply FILE` applies it as reviewed). */
+	readonly out?: string;
 }
 
 /**
@@ -22,6 +25,7 @@ export async function showAndApply(
 ): Promise<number> {
 	// A dry run gates CI the same way the real run would: entries left out of the plan are an error.
 	const dryRunCode = excluded.length > 0 ? exitCodes.error : exitCodes.ok;
+	if (flags.out) return saveInstead(engine, output, plan, excluded, flags.out, dryRunCode);
 	if (output.json && flags.dryRun) {
 		output.data(planJson(plan, excluded));
 		return dryRunCode;
@@ -53,4 +57,22 @@ export async function showAndApply(
 	if (code === exitCodes.ok && excluded.length > 0) return exitCodes.error;
 	// Asked to push and it did not happen: the action partly failed, and CI must not read it as done.
 	return code === exitCodes.ok && pushError ? exitCodes.partial : code;
+}
+
+/** `--out FILE`: the plan is shown and saved (0600), and nothing is written to the target. */
+async function saveInstead(engine: Engine, output: Output, plan: Plan, excluded: readonly Comparison[], file: string, code: number): Promise<number> {
+	if (plan.direction === 'dump') throw new Error('--out saves plans that write a Dashboard (publish, rollback, undo); a dump lands on its Git commit or not at all');
+	const dashboard = engine.environment(plan.environment).dashboard;
+	await writeSavedPlan(file, {
+		created: new Date().toISOString(), environment: plan.environment, dashboard, plan,
+		excluded: excluded.map((entry) => ({status: entry.status, ...(entry.file ? {file: entry.file} : {}), ...(entry.error ? {error: entry.error} : {})})),
+	});
+	if (output.json) {
+		output.data({...planJson(plan, excluded), dryRun: false, saved: file});
+		return code;
+	}
+	printPlan(output, plan, excluded);
+	output.out(`Plan saved to ${file} (readable by you alone: it holds the definitions); nothing was written.`);
+	output.out(output.paint.gray(`Apply it as reviewed with: tyk-console apply ${file}`));
+	return code;
 }

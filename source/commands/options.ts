@@ -53,6 +53,11 @@ export function withSelection(command: Command): Command {
 }
 
 /** Adds `--dry-run` and `--yes`, the write-gate flags of every command that writes to a Dashboard. */
+/** `--out FILE` of the commands whose plan can be saved and applied later (`tyk-console apply`). */
+export function withPlanOut(command: Command): Command {
+	return command.option('--out <file>', 'save the plan to this file (mode 0600) instead of applying it; `tyk-console apply FILE` applies it');
+}
+
 export function withWriteGate(command: Command): Command {
 	return command
 		.option('--dry-run', 'print the plan and write nothing')

@@ -2,7 +2,7 @@ import type {Command} from 'commander';
 import type {ActionFlags} from './action.js';
 import {showAndApply} from './action.js';
 import {runCommand, selectionOf} from './context.js';
-import {withCommonOptions, withWriteGate, withSelection, type CommonOptions, type SelectionOptions} from './options.js';
+import {withCommonOptions, withPlanOut, withWriteGate, withSelection, type CommonOptions, type SelectionOptions} from './options.js';
 
 interface PublishOptions extends CommonOptions, SelectionOptions, ActionFlags {
 	readonly ref?: string;
@@ -12,7 +12,7 @@ interface PublishOptions extends CommonOptions, SelectionOptions, ActionFlags {
 
 /** `tyk-console publish ENV`: Git (or another environment's live state) → this environment's Dashboard. */
 export function registerPublish(program: Command): void {
-	withWriteGate(withSelection(withCommonOptions(program.command('publish'))))
+	withPlanOut(withWriteGate(withSelection(withCommonOptions(program.command('publish')))))
 		.argument('<environment>', 'environment whose Dashboard is written')
 		.description('create or update the selected items on the Dashboard from Git (or from another environment)')
 		.option('--ref <rev>', 'publish Git at this branch, tag or commit instead of the configured branch')

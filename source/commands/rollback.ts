@@ -3,7 +3,7 @@ import type {Kind} from '../core/item.js';
 import type {Engine} from '../engine/engine.js';
 import {showAndApply, type ActionFlags} from './action.js';
 import {runCommand} from './context.js';
-import {withCommonOptions, withWriteGate, type CommonOptions} from './options.js';
+import {withCommonOptions, withPlanOut, withWriteGate, type CommonOptions} from './options.js';
 
 interface RollbackOptions extends CommonOptions, ActionFlags {
 	readonly id: string;
@@ -32,7 +32,7 @@ export async function kindOf(engine: Engine, environment: string, id: string, gi
 
 /** `tyk-console rollback ENV --id ID (--to REV | --snapshot SNAP)`: one earlier version of one item goes live. */
 export function registerRollback(program: Command): void {
-	withWriteGate(withCommonOptions(program.command('rollback')))
+	withPlanOut(withWriteGate(withCommonOptions(program.command('rollback'))))
 		.argument('<environment>', 'environment whose Dashboard is written')
 		.description('put an earlier version of one item live: a Git revision or a journal snapshot')
 		.requiredOption('--id <id>', 'portable ID of the item')
@@ -56,7 +56,7 @@ interface UndoOptions extends CommonOptions, ActionFlags {
 
 /** `tyk-console undo ENV [--operation OP]`: the pre-images of an operation go back live. */
 export function registerUndo(program: Command): void {
-	withWriteGate(withCommonOptions(program.command('undo')))
+	withPlanOut(withWriteGate(withCommonOptions(program.command('undo'))))
 		.argument('<environment>', 'environment whose Dashboard is written')
 		.description('restore the pre-images of an operation (default: the last one on the environment)')
 		.option('--operation <id>', 'operation ID (printed by every action and by `history`)')
