@@ -20,8 +20,11 @@ export type DiffViewAction =
 	| {readonly type: 'toggle'; readonly what: 'fold' | 'wrap' | 'swap' | 'showHidden' | 'raw'}
 	/** Horizontal scroll by `by` cells (negative: left), never past the longest line (`max`). */
 	| {readonly type: 'shift'; readonly by: number; readonly max: number}
-	/** Show row `row` a few rows below the top (a search match), with context above it. */
-	| {readonly type: 'show'; readonly row: number};
+	/**
+	 * Show row `row` a few rows below the top (a search match), with context above it; `rows` is the row count of the
+	 * model the row belongs to when that model is about to replace the current one (a search that unfolds).
+	 */
+	| {readonly type: 'show'; readonly row: number; readonly rows?: number};
 
 /** Facts about the current row model a move needs. */
 export interface DiffBounds {
@@ -63,7 +66,7 @@ export function diffViewReducer(state: DiffViewState, action: DiffViewAction, bo
 			return action.what === 'wrap' ? {...toggled, offset: 0} : {...toggled, top: 0};
 		}
 		case 'shift': return {...state, offset: Math.max(0, Math.min(state.offset + action.by, action.max))};
-		case 'show': return {...state, top: clampTop(action.row - Math.min(2, Math.floor(bounds.viewport / 3)), bounds)};
+		case 'show': return {...state, top: clampTop(action.row - Math.min(2, Math.floor(bounds.viewport / 3)), {...bounds, rows: action.rows ?? bounds.rows})};
 	}
 }
 

@@ -3,15 +3,15 @@ import {Box, Text} from 'ink';
 import {diffRows, unfold, type DiffModel, type DiffRow} from '../../../core/diff-rows.js';
 import {useUi} from '../../context.js';
 import {useKeys, type CommandHandlers} from '../../hooks/use-keys.js';
-import {useTextInput} from '../../hooks/use-text-input.js';
 import {useExternal} from '../../hooks/use-external.js';
 import {clampTop, currentHunk, diffViewReducer, initialDiffView, type DiffViewAction} from '../../state/diff-view.js';
-import {findMatches, matchFrom, matchLabel, noSearch, stepMatch, type DiffSearch} from '../../state/diff-search.js';
+import {matchLabel} from '../../state/diff-search.js';
 import type {Route} from '../../state/navigation.js';
 import {fit, plural, truncate, width as cells} from '../../text.js';
 import {diffTexts, documentTexts} from './diff-texts.js';
 import {DiffRowView, rowHeight} from './diff-lines.js';
 import {linePaths} from './line-paths.js';
+import {useDiffSearch} from './use-diff-search.js';
 
 /** Props of <DiffScreen/>. */
 export interface DiffScreenProps {
@@ -23,11 +23,6 @@ export interface DiffScreenProps {
 
 /** Below this width the side-by-side view would leave too little per column, so the diff is stacked (unified). */
 export const stackedBelow = 100;
-
-/** The searchable text of each row: both sides' lines (a fold row has none). */
-function rowTexts(rows: readonly DiffRow[]): string[] {
-	return rows.map((row) => (row.type === 'fold' ? '' : `${row.left?.text ?? ''}\n${row.right?.text ?? ''}`));
-}
 
 /** One side's full text as a one-column model, so the JSON view scrolls, wraps, searches and numbers like the diff. */
 function textModel(text: string): DiffModel {
@@ -47,7 +42,6 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const {comparison} = route;
 	const external = useExternal();
 	const [view, setView] = useState(initialDiffView);
-	const [search, setSearch] = useState<DiffSearch>(noSearch);
 	const compareOptions = useMemo(() => ui.services.compareOptions?.() ?? {}, [ui.services]);
 	const texts = useMemo(() => diffTexts(comparison, view.showHidden, compareOptions), [comparison, view.showHidden, compareOptions]);
 	const documents = useMemo(() => (view.showHidden ? documentTexts(comparison) : undefined), [comparison, view.showHidden]);
@@ -66,13 +60,13 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const diffModel = useMemo(() => (view.fold ? folded : unfold(folded)), [folded, view.fold]);
 	const jsonModel = useMemo(() => (view.raw && shownText !== undefined ? textModel(shownText) : undefined), [view.raw, shownText]);
 	const model = jsonModel ?? diffModel;
-	// Row texts are gathered only while a search is active: a 20,000-line diff pays nothing for it otherwise.
-	const matches = useMemo(() => (search.query === '' ? [] : findMatches(rowTexts(model.rows), search.query)), [model, search.query]);
 	const viewport = Math.max(1, height - 3);
 	const bounds = {rows: model.rows.length, viewport, hunks: model.hunks};
 	const top = clampTop(view.top, bounds);
 	const dispatch = (action: DiffViewAction) => setView((s) => diffViewReducer(s, action, bounds));
 	const act = (action: DiffViewAction) => () => dispatch(action);
+	const found = useDiffSearch({model, folded: !jsonModel && view.fold ? folded : undefined, top, isActive, dispatch, say: ui.say});
+	const {search, matches} = found;
 	const columnText = (layout === 'split' && model.sides === 'both' ? Math.floor((width - 1) / 2) : width) - 8;
 	const shift = (direction: 1 | -1) => () => {
 		if (view.wrap) return void ui.say('Wrap is on: w turns it off to scroll sideways');
@@ -81,18 +75,8 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 		if (max === 0) return void ui.say('Every line fits: nothing to scroll sideways');
 		dispatch({type: 'shift', by: direction * Math.max(4, Math.floor(columnText / 4)), max});
 	};
-	const goToMatch = (index: number, count: number, query: string) => {
-		setSearch((s) => ({...s, current: index}));
-		if (index < 0) return void ui.say(`No match for "${query}" · Esc clears the search`);
-		dispatch({type: 'show', row: matches[index] ?? 0});
-		ui.say(`match ${index + 1}/${count} "${query}" · n/N next/previous match · Esc clears`);
-	};
-	const moveMatch = (direction: 'next' | 'previous') => goToMatch(stepMatch(matches.length, search.current, direction), matches.length, search.query);
 	/** The row the copy and the pager talk about: the current match, else the first change on screen, else the top. */
-	const focusRow = () => {
-		if (search.query !== '' && search.current >= 0 && matches[search.current] !== undefined) return matches[search.current]!;
-		return model.hunks.find((h) => h >= top && h < top + viewport) ?? top;
-	};
+	const focusRow = () => found.current ?? model.hunks.find((h) => h >= top && h < top + viewport) ?? top;
 	const copyPath = () => {
 		const row = model.rows[focusRow()];
 		const line = row && row.type !== 'fold' ? row : undefined;
@@ -114,18 +98,14 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 		pageUp: act({type: 'scroll', move: 'pageUp'}), pageDown: act({type: 'scroll', move: 'pageDown'}),
 		top: act({type: 'scroll', move: 'top'}), bottom: act({type: 'scroll', move: 'bottom'}),
 		// With a search active, n/N go over its matches; otherwise over the changes.
-		nextChange: () => (search.query !== '' ? moveMatch('next') : dispatch({type: 'nextChange'})),
-		prevChange: () => (search.query !== '' ? moveMatch('previous') : dispatch({type: 'prevChange'})),
+		nextChange: () => void (found.step('next') || dispatch({type: 'nextChange'})),
+		prevChange: () => void (found.step('previous') || dispatch({type: 'prevChange'})),
 		fold: act({type: 'toggle', what: 'fold'}), wrap: act({type: 'toggle', what: 'wrap'}),
 		swap: act({type: 'toggle', what: 'swap'}), hidden: act({type: 'toggle', what: 'showHidden'}),
 		scrollLeft: shift(-1), scrollRight: shift(1),
 		rawView: () => {
 			dispatch({type: 'toggle', what: 'raw'});
 			if (!view.raw) ui.say('JSON view: s shows the other side, i the raw document, o pager, e editor, v back to the diff');
-		},
-		search: () => {
-			setSearch((s) => ({...s, editing: true, draft: ''}));
-			ui.say('Search: type, Enter searches, Esc cancels');
 		},
 		pager: () => open('page'),
 		editor: () => open('edit'),
@@ -135,42 +115,9 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 			ui.say(`copied ID ${id}`);
 		},
 		copyPath,
-		// Esc first clears an active search, then (next Esc) goes back.
-		back: () => {
-			if (search.query === '') return false;
-			setSearch(noSearch);
-			ui.say('Search cleared: n/N go over changes again');
-			return true;
-		},
 	};
-	useKeys('diff', handlers, {isActive: isActive && !search.editing});
-	useTextInput({
-		onText: (text) => setSearch((s) => ({...s, draft: s.draft + text})),
-		onBackspace: () => setSearch((s) => ({...s, draft: [...s.draft].slice(0, -1).join('')})),
-		onEscape: () => {
-			setSearch((s) => ({...s, editing: false, draft: s.query}));
-			ui.say(search.query === '' ? 'Search cancelled' : `Search "${search.query}" kept · Esc clears it`);
-		},
-		onEnter: () => {
-			const query = search.draft;
-			if (query.trim() === '') {
-				setSearch(noSearch);
-				return void ui.say('Search cleared');
-			}
-			// Matches inside folded runs would be out of reach: unfold when the whole document has more of them.
-			const found = findMatches(rowTexts(model.rows), query);
-			const all = !jsonModel && view.fold ? findMatches(rowTexts(unfold(folded).rows), query) : found;
-			const unfolded = all.length > found.length;
-			if (unfolded) dispatch({type: 'toggle', what: 'fold'});
-			const rows = unfolded ? all : found;
-			const index = matchFrom(rows, top, 'next');
-			setSearch({draft: query, editing: false, query, current: index});
-			if (index < 0) return void ui.say(`No match for "${query}" · / searches again, Esc clears`);
-			if (unfolded) setView((s) => ({...s, top: Math.max(0, rows[index]! - 2)}));
-			else dispatch({type: 'show', row: rows[index]!});
-			ui.say(`match ${index + 1}/${rows.length} "${query}"${unfolded ? ' (unfolded to reach every match)' : ''} · n/N next/previous match · Esc clears`);
-		},
-	}, {isActive: isActive && search.editing});
+	// `/` opens the search field, and with a search active the first Esc clears it.
+	useKeys('diff', {...handlers, ...found.handlers}, {isActive: isActive && !found.search.editing});
 	const digits = String(Math.max(model.stats.leftLines, model.stats.rightLines, 1)).length;
 	const options = {layout, sides: model.sides, width, digits, wrap: view.wrap, theme, offset: view.wrap ? 0 : view.offset, highlight: search.query.toLowerCase()};
 	const s = model.stats;
@@ -203,11 +150,11 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 		: model.sides === 'both'
 			? layout === 'split' ? `${fit(`◀ ${leftLabel}`, half)}│${fit(`▶ ${rightLabel}`, width - 1 - half)}` : `- ${leftLabel}   + ${rightLabel}   (stacked: window under ${stackedBelow} columns)`
 			: model.sides === 'left-only' ? `only in ${leftLabel} (not in ${rightLabel})` : `only in ${rightLabel} (not in ${leftLabel})`;
-	const found = matchLabel(search, matches.length);
+	const matchNote = matchLabel(search, matches.length);
 	const footer = search.editing
 		? `search /${search.draft}█  (Enter searches, Esc cancels)`
 		: `row ${Math.min(top + 1, model.rows.length)}-${Math.min(top + viewport, model.rows.length)} of ${model.rows.length}`
-			+ `${found ? ` · ${found}` : ''}`
+			+ `${matchNote ? ` · ${matchNote}` : ''}`
 			+ (jsonModel ? '' : ` · change ${currentHunk(top, viewport, model.hunks)}/${model.hunks.length} · fold ${view.fold ? 'on' : 'off'}`)
 			+ ` · wrap ${view.wrap ? 'on' : 'off'}${!view.wrap && view.offset > 0 ? ` · col ${view.offset + 1}` : ''}`
 			+ `${view.swap ? ' · swapped' : ''}${model.fallback ? ' · whole-document view (the diff took too long)' : ''}`;
