@@ -180,6 +180,12 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		await app.press('N');
 		frame = await app.waitFor(/match 3\/3/);
 		t.regex(frame, /setting_00280.*changed live/);
+		// The JSON view of the Git side has none of them; the count follows the rows shown, never a stale "3/3".
+		await app.press('v');
+		frame = await app.waitFor('no match for "changed live"');
+		t.notRegex(frame, /match \d+\/\d+ "/);
+		await app.press('v');
+		await app.waitFor(/match \d\/3 "changed live"/);
 		await app.press(keys.esc);
 		frame = await app.waitFor('Search cleared');
 		t.notRegex(frame, /match \d+\/\d+ "/);
