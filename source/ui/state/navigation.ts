@@ -15,7 +15,12 @@ export type PlanRequest =
 export type Route =
 	| {readonly type: 'environments'}
 	| {readonly type: 'items'; readonly environment: string; readonly base?: string}
-	| {readonly type: 'diff'; readonly comparison: Comparison; readonly leftLabel: string; readonly rightLabel: string; readonly environment: string; readonly hidden?: number}
+	| {
+		readonly type: 'diff'; readonly comparison: Comparison; readonly leftLabel: string; readonly rightLabel: string; readonly environment: string;
+		readonly hidden?: number;
+		/** A side that could not be read (its Dashboard down): the diff shows the other alone and says so. */
+		readonly notRead?: 'left' | 'right';
+	}
 	| {readonly type: 'plan'; readonly request: PlanRequest}
 	| {readonly type: 'progress'; readonly plan: Plan; readonly message?: string}
 	| {readonly type: 'history'; readonly environment: string; readonly kind: Kind; readonly id: string; readonly name: string}

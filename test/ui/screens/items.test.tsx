@@ -286,6 +286,13 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		if (width >= 200) t.regex(frame, /Is the Dashboard running\? · |Is the Dashboard running\?$/m);
 		t.regex(frame, /5 of 5 shown · \? live not read/);
 		t.notRegex(frame, /No items match/);
+		// Its diff shows the Git side alone and says live was not read (not "only in Git").
+		await app.press(keys.enter);
+		const diff = await app.waitFor('git main@3f2a1c9 alone: live staging could not be read');
+		t.regex(diff, / · not compared · /);
+		t.notRegex(diff, /only-in-git|only in git/);
+		await app.press(keys.esc);
+		await app.waitFor('5 of 5 shown');
 		// Back up: the comparison returns.
 		services.setUnreachable('staging', undefined);
 		await app.press('R');

@@ -138,18 +138,22 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	// At 80 columns the counts must stay whole: the wording shortens, then the name (also in the breadcrumb) gives way.
 	const hiddenShort = view.showHidden ? 'all fields (i)' : `${hiddenCount} hidden (i)`;
 	const counts = model.sides === 'both' ? `~${s.changed} -${s.deleted} +${s.inserted}` : `${Math.max(s.leftLines, s.rightLines)} lines`;
+	// A side that was not read (its Dashboard down): the pair's status is unknown, and the item is not "only" anywhere.
+	const unread = route.notRead === undefined ? undefined : route.notRead === 'right' ? route.rightLabel : route.leftLabel;
+	const status = unread === undefined ? comparison.status : 'not compared';
 	const header = jsonModel
 		? `JSON of ${comparison.name || comparison.id || comparison.key} · ${shownLabel} · ${form} (i ${view.showHidden ? 'normalised' : 'raw document'}, s other side, v diff)`
 		: fitHeader(`${comparison.kind ?? ''} `, comparison.name || comparison.id || comparison.key, [
-			` · ${comparison.status} · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${plural(texts.masked, 'secret')} masked` : ''}`,
-			` · ${comparison.status} · ${counts} · ${hiddenShort}${texts.masked > 0 ? ` · ${texts.masked} masked` : ''}`,
+			` · ${status} · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${plural(texts.masked, 'secret')} masked` : ''}`,
+			` · ${status} · ${counts} · ${hiddenShort}${texts.masked > 0 ? ` · ${texts.masked} masked` : ''}`,
 		], width);
 	const half = Math.floor((width - 1) / 2);
 	const labels = jsonModel
 		? `${s.leftLines} lines · secrets masked · o opens it in ${external.programs?.pager ?? '$PAGER'}, e in ${external.programs?.editor ?? '$EDITOR'} (read-only copy)`
 		: model.sides === 'both'
 			? layout === 'split' ? `${fit(`◀ ${leftLabel}`, half)}│${fit(`▶ ${rightLabel}`, width - 1 - half)}` : `- ${leftLabel}   + ${rightLabel}   (stacked: window under ${stackedBelow} columns)`
-			: model.sides === 'left-only' ? `only in ${leftLabel} (not in ${rightLabel})` : `only in ${rightLabel} (not in ${leftLabel})`;
+			: unread !== undefined ? `${model.sides === 'left-only' ? leftLabel : rightLabel} alone: ${unread} could not be read`
+				: model.sides === 'left-only' ? `only in ${leftLabel} (not in ${rightLabel})` : `only in ${rightLabel} (not in ${leftLabel})`;
 	const matchNote = matchLabel(search, matches.length);
 	const footer = search.editing
 		? `search /${search.draft}█  (Enter searches, Esc cancels)`

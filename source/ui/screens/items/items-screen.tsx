@@ -108,9 +108,8 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 		open: () => {
 			if (!current || !view) return;
 			ui.navigate({type: 'push', route: {
-				type: 'diff', comparison: current, environment,
-				leftLabel: unknown === 'left' ? `${view.left.label} (not read)` : view.left.label,
-				rightLabel: unknown === 'right' ? `${view.right.label} (not read)` : view.right.label,
+				type: 'diff', comparison: current, environment, leftLabel: view.left.label, rightLabel: view.right.label,
+				...(unknown ? {notRead: unknown} : {}),
 				hidden: view.hidden[current.key],
 			}});
 			// After navigating: a new screen starts with the default message, and this one is about the new screen.
