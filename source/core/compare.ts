@@ -1,5 +1,5 @@
 import {itemKey, type ConflictEntry, type InvalidEntry, type Item, type ItemSet} from './item.js';
-import {changedPaths} from './changes.js';
+import {changedPaths, jsonEqual} from './changes.js';
 import {canonicalJson} from './canonical.js';
 import {normalize, type HiddenField, type Normalized, type NormalizeOptions} from './normalize.js';
 import {attachDetail} from './pair-detail.js';
@@ -229,7 +229,10 @@ function pairSets(left: ItemSet, right: ItemSet, options: CompareOptions, normal
 function pairRow(key: string, left: Item | undefined, right: Item | undefined, options: CompareOptions, normalizedOf: NormalizedOf): Comparison {
 	const base = describe(left ?? right, {});
 	if (!left || !right) return attachDetail({key, ...base, status: left ? 'only-in-git' : 'only-live', left, right, changes: []}, options);
-	const changes = changedPaths(normalizedOf(left).value, normalizedOf(right).value);
+	// Normalising is a function of kind, flavor, ID and body: equal raw bodies normalise alike, so the pair is unchanged
+	// without two normalisations (a layout dumped from a Dashboard holds its bodies as read: most pairs of a diff).
+	const same = left.kind === right.kind && left.flavor === right.flavor && left.id === right.id && jsonEqual(left.body, right.body);
+	const changes = same ? [] : changedPaths(normalizedOf(left).value, normalizedOf(right).value);
 	return attachDetail({key, ...base, status: changes.length > 0 ? 'changed' : 'unchanged', left, right, changes}, options);
 }
 

@@ -66,3 +66,17 @@ test('a one-sided item is normalised for its hidden count only when that count i
 	t.is(reads, 1, 'counted once, on first read');
 	t.deepEqual({...counted.hidden}, hiddenCounts([set([makeItem('api', classicFile())]), set([paired, lonely])], ignore));
 });
+
+test('a pair with equal raw bodies is unchanged without being normalised; its hidden count still comes on demand', t => {
+	let reads = 0;
+	const body = policyLive({id: 'same', name: 'S'});
+	Object.defineProperty(body, 'rate', {enumerable: true, configurable: true, get: () => (reads++, 10)});
+	const [left, right] = [makeItem('policy', body), makeItem('policy', body)];
+	reads = 0;
+	const counted = compareSetsCounted(set([left]), set([right]), ignore);
+	t.deepEqual(counted.comparisons.map((row) => [row.status, row.changes]), [['unchanged', []]]);
+	t.is(reads, 0, 'not normalised');
+	t.is(counted.hidden['policy:same'], normalize(left, ignore).hidden.length);
+	const edited = makeItem('policy', {...policyLive({id: 'same', name: 'S'}), rate: 11});
+	t.deepEqual(compareSets(set([left]), set([edited]), ignore).map((row) => [row.status, row.changes]), [['changed', ['rate']]]);
+});
