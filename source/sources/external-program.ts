@@ -65,6 +65,11 @@ export function holdInterrupts<T>(run: () => T): T {
 	}
 }
 
+/** One shell word, whatever the text holds (a temp dir path may contain a quote). */
+function shellQuote(text: string): string {
+	return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** A file name that is safe in any temp dir: letters, digits, dot, dash and underscore only. */
 export function safeFileName(name: string): string {
 	const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '').slice(0, 100);
@@ -89,7 +94,7 @@ export function externalPrograms(commands: ExternalCommands): ExternalPrograms {
 			try {
 				const file = join(dir, safeFileName(fileName));
 				writeFileSync(file, text, {mode: 0o400, flag: 'wx'});
-				return outcome('editor', editor, holdInterrupts(() => spawnSync(`${editor} '${file}'`, {shell: true, stdio: 'inherit'})));
+				return outcome('editor', editor, holdInterrupts(() => spawnSync(`${editor} ${shellQuote(file)}`, {shell: true, stdio: 'inherit'})));
 			} finally {
 				rmSync(dir, {recursive: true, force: true});
 			}

@@ -165,6 +165,21 @@ test('a pager that fails is reported with its exit status', (t) => {
 	t.is(externalPrograms({}).pager, 'less -R');
 });
 
+test.serial('the editor gets the temp copy as one shell word, even under a temp dir whose name holds a quote and a space', (t) => {
+	const odd = mkdtempSync(join(tmpdir(), "tc it's-"));
+	const saved = process.env.TMPDIR;
+	process.env.TMPDIR = odd;
+	t.teardown(() => {
+		if (saved === undefined) delete process.env.TMPDIR;
+		else process.env.TMPDIR = saved;
+		rmSync(odd, {recursive: true, force: true});
+	});
+	const seen = join(odd, 'seen.txt');
+	const result = externalPrograms({editor: `'${process.execPath}' -e 'require("node:fs").writeFileSync(process.argv[1], require("node:fs").readFileSync(process.argv[2], "utf8"))' '${seen.replace(/'/g, `'\\''`)}'`}).edit('{"a": 1}\n', 'x.json');
+	t.true(result.ok, result.message);
+	t.is(readFileSync(seen, 'utf8'), '{"a": 1}\n');
+});
+
 /** A keyboard that remembers its raw mode, as a terminal would. */
 class RawKeyboard extends FakeKeyboard {
 	raw = false;
