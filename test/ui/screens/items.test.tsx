@@ -285,6 +285,7 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.notRegex(frame, /running\?\./, 'no second full stop after the reason');
 		if (width >= 200) t.regex(frame, /Is the Dashboard running\? · |Is the Dashboard running\?$/m);
 		t.regex(frame, /5 of 5 shown · \? live not read/);
+		t.regex(frame, /status all/, 'the header does not claim a status filter that is not applied');
 		t.notRegex(frame, /No items match/);
 		// Its diff shows the Git side alone and says live was not read (not "only in Git").
 		await app.press(keys.enter);

@@ -168,7 +168,8 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<ItemsHeader comparisons={all} filter={filter} editing={editing} width={width} theme={theme} />
+			{/* Statuses are unknown while a side is not read, and every row is shown: the header says `all`, not the filter. */}
+			<ItemsHeader comparisons={all} filter={unknown ? {...filter, status: 'all'} : filter} editing={editing} width={width} theme={theme} />
 			{status}
 			{problems ? <Text {...theme.ui.error} wrap="truncate">{truncate(problems, width)}</Text> : null}
 			<ItemTable
