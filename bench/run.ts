@@ -24,6 +24,10 @@ const scenarios: Record<string, Entry> = {
 	},
 	compare: {description: 'compareSets on 3,000 pairs and diffRows on large and unrelated documents', load: () => import('./compare/scenario.js')},
 	diff: {description: 'diff of a 3,000-item environment vs merely loading Git and live', load: () => import('./diff/scenario.js')},
+	scale: {
+		description: '20,000 APIs + 5,000 policies (and the 3k environment): live load, Git side, diff and dump of the compiled CLI, each vs its floor, with peak RSS (heavy: several minutes)',
+		heavy: true, load: () => import('./scale/scenario.js'),
+	},
 	publish: {
 		description: 'publish 500 changed items at concurrency 1 and 8 against a 20 ms-latency emulator (heavy: ~1.5 min)', heavy: true,
 		load: () => import('./publish/scenario.js'),

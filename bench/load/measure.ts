@@ -1,6 +1,6 @@
 /**
  * One measuring process for the `load` scenario: `measure.ts client|floor|per-api RUNS`, URL and key from the environment
- * (BENCH_URL, BENCH_KEY; the key stays out of argv). Each mode runs in its own process so its peak RSS is its own.
+ * (BENCH_URL, BENCH_KEY; the key stays out of argv; BENCH_TIMEOUT_MS for a slow machine). Each mode runs in its own process so its peak RSS is its own.
  * Prints one JSON line: run times in ms, RSS figures in MB (before loading, after the first load, peak over all
  * loads), and what was loaded.
  */
@@ -16,7 +16,7 @@ const concurrency = 8;
 
 async function once(): Promise<{apis: number; policies: number; templates: number}> {
 	if (mode === 'floor' || mode === 'per-api') return floorLoad(url, key, concurrency, mode === 'per-api');
-	const client = createDashboardClient({name: 'bench', url, key, concurrency});
+	const client = createDashboardClient({name: 'bench', url, key, concurrency, timeoutMs: Number(process.env['BENCH_TIMEOUT_MS'] ?? 15_000)});
 	try {
 		const snapshot = await loadLive(client);
 		return {apis: snapshot.apis.length, policies: snapshot.policies.length, templates: snapshot.templates.length};

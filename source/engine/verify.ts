@@ -16,7 +16,11 @@ function valueOf(item: Item, options: CompareOptions): JsonValue {
 /** Whether a live body (undefined = absent) is the same item state as a planned one, after normalisation. */
 export function sameState(kind: Kind, live: JsonObject | undefined, planned: Item | undefined, options: CompareOptions): boolean {
 	if (!live || !planned) return !live && !planned;
-	return jsonEqual(valueOf(planned, options), valueOf(makeItem(kind, live), options));
+	// Equal raw bodies of one kind, flavor and ID normalise alike: the read-back of a dump is
+	// usually exactly what was written, and normalising both sides of 25,000 items was a tenth of the dump.
+	const current = makeItem(kind, live);
+	if (kind === planned.kind && current.flavor === planned.flavor && current.id === planned.id && jsonEqual(live, planned.body)) return true;
+	return jsonEqual(valueOf(planned, options), valueOf(current, options));
 }
 
 /** Field paths where a read-back differs from what was written; empty when it matches. */

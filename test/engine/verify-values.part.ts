@@ -50,3 +50,14 @@ test('the content hash is equal exactly for equal states: key order, server fiel
 	t.is(contentHash('policy', reversed), contentHash('policy', policy));
 	t.is(contentHash('api', oasLive()), contentHash('api', oasFile()));
 });
+
+test('a read-back equal to the planned body is the same state without normalising either side', t => {
+	let reads = 0;
+	const body = policyLive({id: 'gold', name: 'Gold'});
+	Object.defineProperty(body, 'rate', {enumerable: true, configurable: true, get: () => (reads++, 10)});
+	const planned = makeItem('policy', body);
+	reads = 0;
+	t.true(sameState('policy', body, planned, none));
+	t.is(reads, 0, 'equal bodies are not copied for normalisation');
+	t.false(sameState('policy', {...policyLive({id: 'gold', name: 'Gold'}), rate: 11}, planned, none));
+});
