@@ -214,7 +214,11 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 	});
 
 	test.serial(`←/→ scroll long lines sideways while wrap is off (${width}×${height})`, async (t) => {
-		const app = await openBigDiff(width, height, ` ${'x'.repeat(200)} tail-marker`);
+		const services = new FakeServices({environments: bigApiPair(30, [20], ` ${'x'.repeat(120)} tail-marker`)});
+		const app = renderApp(services, {width, height, initialEnvironment: 'staging'});
+		await app.waitFor('1 of 1 shown');
+		await app.press(keys.enter);
+		await app.waitFor('change 1/1');
 		t.teardown(app.unmount);
 		t.notRegex(app.frame(), /tail-marker/);
 		let frame = app.frame();
