@@ -188,21 +188,37 @@ const plain: Theme = {
 const themes = new Map<string, Theme>();
 
 /**
+ * Yellow and cyan text are hard to read on a white background; where the terminal has a palette, a light theme
+ * uses their dark variants (dark goldenrod 136, dark cyan 30), keeping the hue. At 16 colours the terminal's own
+ * light scheme decides what "yellow" looks like.
+ */
+function lightText(theme: Theme, depth: ColorDepth): Theme {
+	const ui = {...theme.ui, message: {}};
+	if (depth === 16) return {...theme, ui};
+	const yellow = 'ansi256(136)';
+	const cyan = 'ansi256(30)';
+	return {
+		...theme,
+		status: {...theme.status, changed: {color: yellow}, 'only-live': {color: cyan}},
+		reach: {...theme.reach, loading: {color: yellow}},
+		action: {...theme.action, update: {color: yellow}},
+		diff: {...theme.diff, fold: {color: cyan}},
+		ui: {...ui, key: {color: cyan, bold: true}},
+	};
+}
+
+/**
  * The theme for a terminal: colourful unless the user asked for no colour (NO_COLOR, --no-color wins over any
  * palette), with diff tints for its depth and background. A light background also gets the default foreground for
- * messages (white would vanish). Themes are cached, so a component memoised on the theme sees one object per palette.
+ * messages (white would vanish) and dark yellow and cyan (see lightText). Themes are cached, so a component memoised on the theme sees one object per palette.
  */
 export function makeTheme(color: boolean, palette: Palette = defaultPalette): Theme {
 	if (!color) return plain;
 	const id = `${palette.background}/${palette.depth}`;
 	let theme = themes.get(id);
 	if (!theme) {
-		const light = palette.background === 'light';
-		theme = {
-			...colourful,
-			diff: {...colourful.diff, ...tints[palette.background][palette.depth]},
-			ui: light ? {...colourful.ui, message: {}} : colourful.ui,
-		};
+		const tinted = {...colourful, diff: {...colourful.diff, ...tints[palette.background][palette.depth]}};
+		theme = palette.background === 'light' ? lightText(tinted, palette.depth) : tinted;
 		themes.set(id, theme);
 	}
 	return theme;

@@ -101,3 +101,24 @@ test('theme auto reads COLORFGBG (light for 7 and 9-15), else dark; dark and lig
 	t.is(backgroundFor('dark', {COLORFGBG: '0;15'}), 'dark');
 	t.deepEqual([depthOf(0), depthOf(1), depthOf(2), depthOf(3)], [16, 16, 256, 'truecolor']);
 });
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`a light theme darkens yellow and cyan text, which a white background washes out (${width}×${height})`, async (t) => {
+		const before = chalk.level;
+		chalk.level = 2;
+		t.teardown(() => {
+			chalk.level = before;
+		});
+		const frameFor = async (background: 'dark' | 'light') => {
+			const app = renderApp(new FakeServices(), {width, height, initialEnvironment: 'staging', color: true, palette: {depth: 256, background}});
+			t.teardown(app.unmount);
+			return app.waitFor((f) => strip(f).includes('4 of 6 shown'));
+		};
+		const changedRow = (frame: string) => frame.split('\n').find((l) => /Payments/.test(strip(l)) && strip(l).includes('~'))!;
+		const light = await frameFor('light');
+		t.true(changedRow(light).includes('\u001B[38;5;136m~'), 'changed: dark goldenrod');
+		t.true(light.includes('\u001B[38;5;30m'), 'keys: dark cyan');
+		const dark = await frameFor('dark');
+		t.true(changedRow(dark).includes('\u001B[33m~'), 'changed: the terminal\'s yellow on a dark background');
+	});
+}
