@@ -62,15 +62,15 @@ async function filterTo(terminal: Terminal, text: string): Promise<void> {
 	await terminal.waitFor((screen) => screen.includes(`filter /${text}`) && !screen.includes('█') && screen.includes(' 1 of '), `only ${text} shown`);
 }
 
-/** After quitting: the shell's prompt and its own screen are back, the alternate screen is off, exit code 0. */
-async function shellIsBack(t: ExecutionContext, terminal: Terminal): Promise<void> {
+/** After quitting: the shell's prompt and its own screen are back, the alternate screen is off, the exit code (0 after q). */
+async function shellIsBack(t: ExecutionContext, terminal: Terminal, code = 0): Promise<void> {
 	const screen = await terminal.waitFor((text) => text.trimEnd().endsWith(Terminal.prompt.trim()), 'the shell prompt after quitting');
 	t.false(await terminal.alternateScreen(), 'the alternate screen is off');
 	t.false(screen.includes('tyk-console ›'), 'no console frame is left on the screen');
 	t.true(screen.includes(world.consoleCommand), 'the shell\'s own screen is back');
 	await terminal.type('echo "exit=$?"');
 	await terminal.press('Enter');
-	await terminal.waitFor('exit=0', 'the exit code');
+	await terminal.waitFor(`exit=${code}`, 'the exit code');
 }
 
 test('(a) open an environment, filter, open a diff, see the changed line highlighted, go back, quit with q', async (t) => {
@@ -130,14 +130,14 @@ test('(b) mark two items, publish, confirm the protected environment by typing i
 	const plan = await terminal.waitFor('0 create · 2 update · 0 delete', 'the publish plan');
 	t.regex(plan, /Plan: publish prod/);
 	for (const item of changed) t.true(plan.includes(item.id), `the plan lists ${item.id}`);
-	t.regex(plan, /protected: you will type its name/);
+	t.regex(plan, /prod is protected: after y you type its name to confirm/);
 
 	await terminal.press('y');
-	await terminal.waitFor('Type its name', 'the name prompt');
+	await terminal.waitFor('type its name and press Enter', 'the name prompt');
 	await terminal.type('prdo');
 	await terminal.press('Enter');
-	const refused = await terminal.waitFor('"prdo" is not "prod"; nothing was written', 'a mistyped name refused');
-	t.regex(refused, /Type its name and press Enter to apply 2 writes \(Esc cancels\): █/, 'the emptied field stays open for another try');
+	const refused = await terminal.waitFor('"prdo" is not "prod": the field was cleared and nothing was written', 'a mistyped name refused');
+	t.regex(refused, /type its name and press Enter to apply 2 writes · Esc cancels\n {2}name › █/, 'the emptied field stays open for another try');
 	t.deepEqual(await statusOf(), ['changed', 'changed'], 'a wrong name writes nothing');
 	await terminal.type('prod');
 	await terminal.press('Enter');
@@ -148,7 +148,7 @@ test('(b) mark two items, publish, confirm the protected environment by typing i
 	await terminal.press('u');
 	await terminal.waitFor(/Plan: undo prod[^]*0 create · 2 update · 0 delete/, 'the undo plan');
 	await terminal.press('y');
-	await terminal.waitFor('Type its name', 'the name prompt for the undo');
+	await terminal.waitFor('type its name and press Enter', 'the name prompt for the undo');
 	await terminal.type('prod');
 	await terminal.press('Enter');
 	await terminal.waitFor(/Apply: undo prod[^]*2 applied \(2 verified\)/, 'the undo applied');
@@ -187,8 +187,8 @@ test('(c) open an item\'s history, pick an older revision, roll back through the
 	await terminal.waitFor('1 applied (1 verified) · 0 skipped · 0 failed', 'the rollback verified');
 	t.is(await atOldest(), 'unchanged', 'live now holds the older revision');
 
-	// Ctrl-C quits from any screen.
+	// Ctrl-C quits from any screen, with the exit code of an interrupted program.
 	await terminal.press('C-c');
-	await shellIsBack(t, terminal);
+	await shellIsBack(t, terminal, 130);
 });
 
