@@ -18,10 +18,9 @@ export function tableRows(view: EnvironmentView | undefined): {rows: readonly Co
 
 /**
  * Why the Items table is empty, naming the real cause: a side that could not be read, sources that hold nothing, or
- * the filter that hides every row (and the key that shows them again). Undefined when rows are shown.
+ * the filter that hides every row (and the key that shows them again). Call it when the filters leave no row.
  */
-export function emptyReason(view: EnvironmentView, all: readonly Comparison[], shown: number, filter: ItemsFilter, unknown?: 'left' | 'right'): string | undefined {
-	if (shown > 0) return undefined;
+export function emptyReason(view: EnvironmentView, all: readonly Comparison[], filter: ItemsFilter, unknown?: 'left' | 'right'): string {
 	const live = reachLabels[view.reachability];
 	// Short enough for 80 columns: the reasons themselves are on the line above the table.
 	if (view.reachability !== 'ok' && view.gitError) return `Nothing to show: live ${live}, ${view.left.label} not read · R retries`;

@@ -176,7 +176,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 				rows={rows.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} marks={marks} width={width}
 				widths={widths} position={`${rows.length === 0 ? 0 : shown.cursor + 1}/${rows.length}`} theme={theme} unknown={unknown !== undefined}
 			/>
-			{view && rows.length === 0 ? <Text {...theme.ui.muted} wrap="truncate">{truncate(`  ${emptyReason(view, all, 0, filter, unknown)}`, width)}</Text> : null}
+			{view && rows.length === 0 ? <Text {...theme.ui.muted} wrap="truncate">{truncate(`  ${emptyReason(view, all, filter, unknown)}`, width)}</Text> : null}
 		</Box>
 	);
 }
