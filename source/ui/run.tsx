@@ -1,9 +1,10 @@
 import chalk from 'chalk';
-import {Component, type ReactElement, type ReactNode} from 'react';
+import type {ReactElement} from 'react';
 import {render, type Instance} from 'ink';
 import type {ConsoleServices} from '../engine/services.js';
 import {externalPrograms} from '../sources/external-program.js';
 import {App} from './app.js';
+import {CrashBoundary} from './crash-boundary.js';
 import {quitResult} from './shell.js';
 import {depthOf, type Background} from './theme.js';
 
@@ -43,32 +44,6 @@ export type ConsoleEnd = 'quit' | 'interrupted' | 'terminated';
  * registered symbol: the command module loads the UI lazily and cannot import it.
  */
 export const printedMark = Symbol.for('tyk-console.crash-printed');
-
-/** Props of <CrashBoundary/>. */
-interface CrashBoundaryProps {
-	readonly onCrash: (error: Error) => void;
-	readonly children: ReactNode;
-}
-
-/**
- * Catches a crash anywhere in the tree (the first render included) and renders nothing, so runConsole prints it
- * itself after leaving the alternate screen, instead of Ink drawing its error box there and dropping it on exit.
- */
-class CrashBoundary extends Component<CrashBoundaryProps, {crashed: boolean}> {
-	override state = {crashed: false};
-
-	static getDerivedStateFromError(): {crashed: boolean} {
-		return {crashed: true};
-	}
-
-	override componentDidCatch(error: Error): void {
-		this.props.onCrash(error);
-	}
-
-	override render(): ReactNode {
-		return this.state.crashed ? null : this.props.children;
-	}
-}
 
 /**
  * Runs the console full-screen and resolves with how it ended. The terminal is always given back (main screen, cursor
