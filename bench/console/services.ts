@@ -75,4 +75,8 @@ export class MemoryServices implements ConsoleServices {
 	operations(): Promise<readonly OperationEntry[]> {
 		return this.notMeasured('the operations log');
 	}
+
+	savePlan(): Promise<string> {
+		return this.notMeasured('saving a plan');
+	}
 }

@@ -3,7 +3,7 @@ import type {Comparison} from '../core/status.js';
 import type {Engine} from '../engine/engine.js';
 import type {DumpOptions} from '../engine/apply-git.js';
 import {confirmWrite} from './confirm.js';
-import {writeSavedPlan} from './saved-plan.js';
+import {writeSavedPlan} from '../sources/plan-file.js';
 import {exitCodes} from './context.js';
 import type {Output} from './output.js';
 import {planJson, printPlan, printResult, progressReporter, resultExitCode} from './plan-output.js';

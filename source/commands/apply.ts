@@ -3,7 +3,7 @@ import {statuses, type Comparison, type Status} from '../core/status.js';
 import {showAndApply, type ActionFlags} from './action.js';
 import {runCommand} from './context.js';
 import {withCommonOptions, withWriteGate, type CommonOptions} from './options.js';
-import {parseDuration, readSavedPlan, sameDashboard, type SavedPlan} from './saved-plan.js';
+import {parseDuration, readSavedPlan, sameDashboard, type SavedPlan} from '../sources/plan-file.js';
 
 interface ApplyOptions extends CommonOptions, ActionFlags {
 	readonly maxAge: string;

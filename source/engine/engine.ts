@@ -14,6 +14,8 @@ import {makePlan, type PlanRequest, type PlanResult} from './plans.js';
 import {environmentOperations} from './operations.js';
 import type {ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
 import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
+import {writeSavedPlan} from '../sources/plan-file.js';
+import {join} from 'node:path';
 
 /** How an apply reports and, for a dump, lands in Git. */
 export interface ApplyOptions {
@@ -153,6 +155,15 @@ export class Engine implements ConsoleServices {
 
 	compareOptions(): CompareOptions {
 		return {ignore: this.context.config.ignore};
+	}
+
+	async savePlan(plan: Plan): Promise<string> {
+		if (plan.direction === 'dump') throw new Error('a dump is not saved: it lands on the Git commit it was planned on, or not at all');
+		const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\.\d+Z$/, '');
+		const name = `tyk-plan-${plan.environment}-${stamp}.json`;
+		await writeSavedPlan(join(process.cwd(), name), {created: new Date().toISOString(), environment: plan.environment, dashboard: this.environment(plan.environment).dashboard, plan, excluded: []});
+		// Relative to where the console was started, where the user will run `tyk-console apply`: short enough for 80 columns.
+		return `./${name}`;
 	}
 
 	operations(environment: string): Promise<readonly OperationEntry[]> {

@@ -37,6 +37,11 @@ export interface ConsoleServices {
 	 * can restore them) and those only the audit log still knows. The operations log (`@`) shows them.
 	 */
 	operations(environment: string): Promise<readonly OperationEntry[]>;
+	/**
+	 * Saves a plan that writes a Dashboard to a new file in the working directory (mode 0600), for `tyk-console apply`
+	 * to apply exactly as it was shown; resolves with the file's path.
+	 */
+	savePlan(plan: Plan): Promise<string>;
 }
 
 /** What the console can say about an apply beyond the plan: for a dump, the commit message the user wrote. */

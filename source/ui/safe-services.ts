@@ -139,5 +139,6 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 		versionComparison: (name, kind, id, at) => services.versionComparison(name, kind, unalias(id), version(at)).then(comparison, failed),
 		compareOptions: () => services.compareOptions(),
 		operations: (name) => services.operations(name).then((entries) => entries.map(operation), failed),
+		savePlan: (value) => services.savePlan(raw(value)).then(safeText, failed),
 	};
 }

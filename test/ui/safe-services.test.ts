@@ -21,6 +21,7 @@ function fake(calls: unknown[]): ConsoleServices {
 		history: async (_environment, _kind, historyId) => (calls.push(historyId), {revisions: [{commit: 'abc', date: 'd', author: 'M\u001B[1m', subject: 's\r\nx'}], snapshots: []}),
 		versionComparison: async () => row,
 		compareOptions: () => ({}),
+		savePlan: async (plan) => (calls.push(plan), '/tmp/plan-\u001B[2J.json'),
 		operations: async () => [{
 			id: 'op-1', kind: 'publish', source: 'git m\u001B[31main', user: 'u\u0007', startedAt: 't', outcome: 'partly failed', undo: {operation: 'op-1'},
 			steps: [{kind: 'api', id, name: 'Evil \u202Ename', action: 'update', status: 'failed', error: 'no \u001B[2J'}],

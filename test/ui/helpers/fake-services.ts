@@ -144,8 +144,17 @@ export class FakeServices implements ConsoleServices {
 
 	async compareEnvironments(base: string, other: string): Promise<EnvironmentView> {
 		this.calls.push(`compare ${base} ${other}`);
-		const comparisons = compareSets(set(this.env(base).live), set(this.env(other).live), this.compareOptions());
-		return this.view(other, comparisons, {type: 'live', label: `live ${base}`, environment: base}, this.env(other).live);
+		const left = {type: 'live' as const, label: `live ${base}`, environment: base};
+		const [from, to] = [this.env(base), this.env(other)];
+		if (from.unreachable || to.unreachable) {
+			// As the engine reports a side it cannot read: nothing compared, the other side kept alone.
+			const view = this.view(other, [], left, to.unreachable ? [] : to.live, to.unreachable);
+			const partial = to.unreachable
+				? {side: 'left' as const, rows: compareSets(set(from.live), set([]), this.compareOptions())}
+				: {side: 'right' as const, rows: compareSets(set([]), set(to.live), this.compareOptions())};
+			return {...view, ...(from.unreachable ? {gitError: from.unreachable} : {}), ...(from.unreachable && to.unreachable ? {} : {partial})};
+		}
+		return this.view(other, compareSets(set(from.live), set(to.live), this.compareOptions()), left, to.live);
 	}
 
 	/** Dispatches like the engine; the per-kind methods record what was asked in `calls`. */

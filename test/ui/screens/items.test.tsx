@@ -320,3 +320,18 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.notRegex(frame, /No items match/);
 	});
 }
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`a comparison whose first Dashboard is down keeps the other's items and names that Dashboard, not Git (${width}×${height})`, async (t) => {
+		const app = renderApp(new FakeServices(), {width, height});
+		t.teardown(app.unmount);
+		await app.waitFor(/staging\s+ok/);
+		// broken (unreachable) is the last environment: compare it with staging.
+		await app.press('G', 'c', 'g', keys.enter);
+		const frame = await app.waitFor('live broken → live staging');
+		t.regex(frame, /5 of 5 shown · \? live broken not read/);
+		t.regex(frame, /^Live broken: connect ECONNREFUSED 127\.0\.0\.1:1\./m);
+		t.notRegex(frame, /^Git: /m);
+		t.is(frame.split('\n').filter((l) => /^[ ›][ ●]\? {2}(api|policy|template)/.test(l)).length, 5);
+	});
+}

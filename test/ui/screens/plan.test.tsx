@@ -213,3 +213,29 @@ test.serial('a dump confirmed with the prefilled message passes none: the engine
 	await app.waitFor('applied and verified');
 	t.deepEqual(services.applyOptions, [undefined]);
 });
+
+test.serial('w saves the plan it shows for tyk-console apply (nothing is applied), at 80×24 and 200×60; a dump plan is not saved', async (t) => {
+	for (const [width, height] of [[80, 24], [200, 60]] as const) {
+		const services = new FakeServices();
+		const app = await planPublish(services, 'staging', width, height);
+		t.regex(app.frame(), /w save/);
+		await app.press('w');
+		const frame = await app.waitFor('Plan saved to');
+		const file = './tyk-plan-staging-20261203-180102.json';
+		t.true(frame.includes(`Plan saved to ${file}`), frame);
+		if (width === 200) t.true(frame.includes(`tyk-console apply ${file} applies it · nothing was written`), frame);
+		t.true(services.calls.includes('savePlan staging publish'), services.calls.join('\n'));
+		t.deepEqual(services.applied, []);
+		app.unmount();
+	}
+	const services = new FakeServices();
+	const app = renderApp(services, {width: 120, height: 30, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor(/of \d+ shown/);
+	await app.press('d');
+	await app.waitFor(/create · /);
+	t.notRegex(app.frame(), /w save/);
+	await app.press('w');
+	await app.waitFor('A dump is not saved');
+	t.false(services.calls.some((call) => call.startsWith('savePlan')));
+});

@@ -46,7 +46,8 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 	const rows = useMemo(() => visibleComparisons(all, unknown ? {...filter, status: 'all'} : filter), [all, filter, unknown]);
 	const problems = [
 		view && view.reachability !== 'ok' ? `Live ${reachLabels[view.reachability]}: ${sentence(view.reason ?? 'no reason given')}` : '',
-		view?.gitError ? `Git: ${sentence(view.gitError)}` : '',
+		// In a comparison the left side is another environment's Dashboard, not Git.
+		view?.gitError ? `${view.left.type === 'live' ? `Live ${view.left.environment ?? ''}` : 'Git'}: ${sentence(view.gitError)}` : '',
 	].filter(Boolean).join(' ');
 	const viewport = Math.max(1, height - 2 - headerLines(filter, editing) - (problems ? 1 : 0));
 	const bounds = {count: rows.length, viewport};
@@ -161,7 +162,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			: <Text wrap="truncate">
 				{sides} <Text {...theme.ui.muted}>· {rows.length} of {all.length} shown</Text>
 				{/* Before the age: at 80 columns the end of this line is cut, and this is what the ? glyphs mean. */}
-				{unknown ? <Text {...theme.reach.failed}> · ? {unknown === 'right' ? 'live' : 'Git'} not read</Text> : null}
+				{unknown ? <Text {...theme.reach.failed}> · ? {unknown === 'right' ? 'live' : view!.left.type === 'live' ? view!.left.label : 'Git'} not read</Text> : null}
 				{entry.state === 'loading' ? <Text {...theme.reach.loading}> · reloading…</Text> : <Age at={views.loadedAt(key)} prefix=" · loaded" style={theme.ui.muted} />}
 				{/* Which side + and - mean: in a comparison they are environments, not Git and live. */}
 				{unknown ? null : <Text {...theme.ui.muted}> · + only left, - only right</Text>}

@@ -76,7 +76,10 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 		onConfirm: (text) => plan && ui.navigate({type: 'replace', route: {type: 'progress', plan, ...(text === undefined ? {} : {message: text})}}),
 		onCancel: () => ui.say('Cancelled: nothing was written'),
 	});
-	useHints(confirm.typing || message.editing ? typingHints : canApply ? undefined : hintsFor('plan', ['confirm']), isActive);
+	// A plan is saved for `tyk-console apply`, which writes a Dashboard: not for a dump, nor for one that writes nothing.
+	const canSave = canApply && request.type !== 'dump';
+	const unavailable = [...(canApply ? [] : ['confirm' as const]), ...(canSave ? [] : ['savePlan' as const])];
+	useHints(confirm.typing || message.editing ? typingHints : unavailable.length === 0 ? undefined : hintsFor('plan', unavailable), isActive);
 	useKeys('plan', {
 		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
 		open: () => {
@@ -93,6 +96,16 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			if (info?.readOnly && writesToDashboard(request)) return void ui.say(`${info.name} is read-only: nothing was written`);
 			if (request.type === 'dump') return void message.open();
 			dispatch({type: 'request'});
+		},
+		savePlan: () => {
+			if (!plan) return void ui.say('The plan is still loading');
+			if (writes === 0) return void ui.say('Nothing to save: the plan writes nothing');
+			if (request.type === 'dump') return void ui.say('A dump is not saved: it lands on the Git commit it was planned on, or not at all');
+			if (refusal) return void ui.say(refusal);
+			ui.services.savePlan(plan).then(
+				(file) => ui.say(`Plan saved to ${file} · tyk-console apply ${file} applies it · nothing was written`),
+				(error: unknown) => ui.say(`Could not save the plan: ${sentence(error instanceof Error ? error.message : String(error))}`),
+			);
 		},
 		back: () => {
 			ui.say('Cancelled: nothing was written');
