@@ -241,6 +241,11 @@ export class FakeServices implements ConsoleServices {
 		return plan.direction === 'dump' ? {...base, direction: 'dump', ...commit} : {...base, direction: plan.direction};
 	}
 
+	async savePlan(plan: Plan): Promise<string> {
+		this.calls.push(`savePlan ${plan.environment} ${plan.direction}`);
+		return `./tyk-plan-${plan.environment}-20261203-180102.json`;
+	}
+
 	async operations(environment: string): Promise<readonly OperationEntry[]> {
 		this.calls.push(`operations ${environment}`);
 		return this.options.operations?.[environment] ?? [];
