@@ -246,11 +246,6 @@ export class FakeServices implements ConsoleServices {
 		return `./tyk-plan-${plan.environment}-20261203-180102.json`;
 	}
 
-	async savePlan(plan: Plan): Promise<string> {
-		this.calls.push(`savePlan ${plan.environment} ${plan.direction}`);
-		return `./tyk-plan-${plan.environment}-20261203-180102.json`;
-	}
-
 	async operations(environment: string): Promise<readonly OperationEntry[]> {
 		this.calls.push(`operations ${environment}`);
 		return this.options.operations?.[environment] ?? [];
