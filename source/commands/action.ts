@@ -3,7 +3,6 @@ import type {Comparison} from '../core/status.js';
 import type {Engine} from '../engine/engine.js';
 import type {DumpOptions} from '../engine/apply-git.js';
 import {confirmWrite} from './confirm.js';
-import {writeSavedPlan} from '../sources/plan-file.js';
 import {exitCodes} from './context.js';
 import type {Output} from './output.js';
 import {planJson, printPlan, printResult, progressReporter, resultExitCode} from './plan-output.js';
@@ -63,6 +62,8 @@ export async function showAndApply(
 async function saveInstead(engine: Engine, output: Output, plan: Plan, excluded: readonly Comparison[], file: string, code: number): Promise<number> {
 	if (plan.direction === 'dump') throw new Error('--out saves plans that write a Dashboard (publish, rollback, undo); a dump lands on its Git commit or not at all');
 	const dashboard = engine.environment(plan.environment).dashboard;
+	// Loaded when a plan is saved: `--help` and the other commands never load the sources (bench `scale`).
+	const {writeSavedPlan} = await import('../sources/plan-file.js');
 	await writeSavedPlan(file, {
 		created: new Date().toISOString(), environment: plan.environment, dashboard, plan,
 		excluded: excluded.map((entry) => ({status: entry.status, ...(entry.file ? {file: entry.file} : {}), ...(entry.error ? {error: entry.error} : {})})),

@@ -3,7 +3,7 @@ import {statuses, type Comparison, type Status} from '../core/status.js';
 import {showAndApply, type ActionFlags} from './action.js';
 import {runCommand} from './context.js';
 import {withCommonOptions, withWriteGate, type CommonOptions} from './options.js';
-import {parseDuration, readSavedPlan, sameDashboard, type SavedPlan} from '../sources/plan-file.js';
+import type {SavedPlan} from '../sources/plan-file.js';
 
 interface ApplyOptions extends CommonOptions, ActionFlags {
 	readonly maxAge: string;
@@ -39,6 +39,7 @@ export function registerApply(program: Command): void {
 		.option('--max-age <duration>', 'refuse a plan older than this (e.g. 90m, 24h, 2d)', '24h')
 		.action(async (file: string, options: ApplyOptions) => {
 			await runCommand(options, async (engine, output) => {
+				const {parseDuration, readSavedPlan, sameDashboard} = await import('../sources/plan-file.js');
 				const maxAge = parseDuration(options.maxAge);
 				if (maxAge === undefined) throw new Error(`--max-age ${JSON.stringify(options.maxAge)} is not a duration: use seconds or a number with s, m, h or d (24h)`);
 				const saved = await readSavedPlan(file);
