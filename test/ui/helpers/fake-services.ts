@@ -22,6 +22,10 @@ export interface FakeEnvironment {
 	readonly unreachable?: string;
 	/** How the failure in `unreachable` is classed (default unreachable; a missing key is an `error`). */
 	readonly reachability?: EnvironmentView['reachability'];
+	/** The Git side cannot be read (e.g. no .tyk.json): the live side is kept alone, as the engine does. */
+	readonly gitError?: string;
+	/** What reading the Git side noticed (a file listed twice…). */
+	readonly notes?: readonly string[];
 }
 
 /** Everything a test can ask the fake to do differently. */
@@ -139,7 +143,12 @@ export class FakeServices implements ConsoleServices {
 				partial: {side: 'left', rows: compareSets(set(env.git), set([]), this.compareOptions())},
 			};
 		}
-		return this.view(name, compareSets(set(env.git), set(env.live), this.compareOptions()), left, env.live);
+		if (env.gitError) {
+			const view = this.view(name, [], left, env.live);
+			return {...view, gitError: env.gitError, partial: {side: 'right', rows: compareSets(set([]), set(env.live), this.compareOptions())}};
+		}
+		const view = this.view(name, compareSets(set(env.git), set(env.live), this.compareOptions()), left, env.live);
+		return env.notes ? {...view, notes: env.notes} : view;
 	}
 
 	async compareEnvironments(base: string, other: string): Promise<EnvironmentView> {

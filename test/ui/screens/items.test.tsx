@@ -335,3 +335,21 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.is(frame.split('\n').filter((l) => /^[ ›][ ●]\? {2}(api|policy|template)/.test(l)).length, 5);
 	});
 }
+
+test.serial('a missing .tyk.json is read whole at 80×24 (the directory that holds one is named), and the reader\'s notes are shown', async (t) => {
+	const error = 'no .tyk.json found in /srv/repo at main (3f2a1c9) under directory tyk-sync; directories that hold one: tyk (did you mean --dir tyk?); set git.dir or --dir';
+	const missing = defaultEnvironments().map((env): FakeEnvironment => (env.info.name === 'staging' ? {...env, gitError: error} : env));
+	for (const [width, height] of [[80, 24], [200, 60]] as const) {
+		const app = renderApp(new FakeServices({environments: missing}), {width, height, initialEnvironment: 'staging'});
+		const frame = await app.waitFor('did you mean');
+		t.regex(frame.replace(/\s+/g, ' '), /did you mean --dir tyk\?\); set git\.dir or --dir/, frame);
+		app.unmount();
+	}
+	const noted = defaultEnvironments().map((env): FakeEnvironment => (env.info.name === 'staging'
+		? {...env, notes: ['api-aa11.json is listed 2 times in .tyk.json (files[0], files[2]); read as one item', 'asset-tpl.json: API template without org_id']}
+		: env));
+	const app = renderApp(new FakeServices({environments: noted}), {width: 80, height: 24, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	const frame = await app.waitFor('2 notes (diff lists all): api-aa11.json is listed 2 times');
+	t.is(rowsOf(frame).length, 4, 'the rows are still there');
+});

@@ -12,7 +12,7 @@ import {actionKeys} from '../../state/marks.js';
 import {shownView, viewKey} from '../../state/views.js';
 import {Spinner} from '../../components/spinner.js';
 import {Age} from '../../components/age.js';
-import {sentence, truncate} from '../../text.js';
+import {sentence, truncate, width as textWidth} from '../../text.js';
 import {columnWidths, contentWidths, ItemTable} from './item-table.js';
 import {headerLines, ItemsHeader} from './items-header.js';
 import {writeRefusal} from './write-guard.js';
@@ -49,7 +49,12 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 		// In a comparison the left side is another environment's Dashboard, not Git.
 		view?.gitError ? `${view.left.type === 'live' ? `Live ${view.left.environment ?? ''}` : 'Git'}: ${sentence(view.gitError)}` : '',
 	].filter(Boolean).join(' ');
-	const viewport = Math.max(1, height - 2 - headerLines(filter, editing) - (problems ? 1 : 0));
+	// A reason is read whole (a missing index names where the layout is): up to three lines rather than cut at 80 columns.
+	const problemLines = problems ? Math.min(3, Math.ceil(textWidth(problems) / Math.max(1, width - 12))) : 0;
+	const notes = view?.notes ?? [];
+	// The count first: at 80 columns the first note is cut, never the fact that there are more (the CLI's diff lists all).
+	const note = notes.length === 0 ? '' : `${notes.length === 1 ? 'Note' : `${notes.length} notes (diff lists all)`}: ${notes[0]}`;
+	const viewport = Math.max(1, height - 2 - headerLines(filter, editing) - problemLines - (note ? 1 : 0));
 	const bounds = {count: rows.length, viewport};
 	const widths = useMemo(() => columnWidths(width, contentWidths(rows)), [rows, width]);
 	// The cursor stays on its item when the rows change under it (a reload, an auto-refresh, a new order): it follows
@@ -172,7 +177,10 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			{/* Statuses are unknown while a side is not read, and every row is shown: the header says `all`, not the filter. */}
 			<ItemsHeader comparisons={all} filter={unknown ? {...filter, status: 'all'} : filter} editing={editing} width={width} theme={theme} />
 			{status}
-			{problems ? <Text {...theme.ui.error} wrap="truncate">{truncate(problems, width)}</Text> : null}
+			{problems
+				? <Box height={problemLines} overflow="hidden"><Text {...theme.ui.error} wrap="wrap">{truncate(problems, width * problemLines)}</Text></Box>
+				: null}
+			{note ? <Text {...theme.ui.muted} wrap="truncate">{truncate(note, width)}</Text> : null}
 			<ItemTable
 				rows={rows.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} marks={marks} width={width}
 				widths={widths} position={`${rows.length === 0 ? 0 : shown.cursor + 1}/${rows.length}`} theme={theme} unknown={unknown !== undefined}
