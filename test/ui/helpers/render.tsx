@@ -3,7 +3,6 @@ import {render} from 'ink-testing-library';
 import {App, type AppProps} from '../../../source/ui/app.js';
 import {ClockContext, type Clock} from '../../../source/ui/components/age.js';
 import type {ConsoleServices} from '../../../source/engine/services.js';
-import type {ExternalPrograms} from '../../../source/sources/external-program.js';
 import {Notifier, waitUntil} from './wait.js';
 
 /** Escape sequences for the keys tests type. */
