@@ -85,7 +85,7 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		await app.press('d');
 		await app.waitFor('y applies 1 write');
 		await app.press('y', keys.enter);
-		const frame = await app.waitFor((f) => f.includes('commit 0123456 · git revert undoes it') && !/u undo/.test(f));
+		const frame = await app.waitFor((f) => f.includes('git revert 0123456 undoes it') && !/u undo/.test(f));
 		// The commit it made, with its subject (the message the dump asked for), heads the rows.
 		t.regex(frame, /^committed 0123456 tyk-console dump from live staging: 1 item\(s\)/m);
 		t.is(frame.split('\n').length, height);

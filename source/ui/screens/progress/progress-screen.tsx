@@ -23,7 +23,8 @@ import {errorMessage} from '../../../core/errors.js';
 export function undoNote(result: OperationResult, applied: number): string {
 	if (result.direction === 'dump') {
 		if (result.commit === undefined) return applied > 0 ? 'written to the directory, not committed' : 'nothing was committed';
-		return `commit ${result.commit.slice(0, 7)}${result.pushError ? ` (push failed: ${result.pushError})` : ''} · git revert undoes it`;
+		// The commit line above the rows names it with its subject; here it is the command that undoes it.
+		return `git revert ${result.commit.slice(0, 7)} undoes it${result.pushError ? ` · push failed: ${result.pushError}` : ''}`;
 	}
 	return applied > 0 ? 'u undoes it' : 'nothing was written, nothing to undo';
 }
