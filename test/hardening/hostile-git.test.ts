@@ -7,7 +7,7 @@ import {assertRepoConsistent, filesUnder, parsed} from './helpers.js';
 
 /**
  * IDs a hostile or careless Dashboard may hold: path tricks, NUL, control characters, 300+ characters, unicode. IDs
- * made only of dots (`.`, `..`) are not dumped but reported invalid, since no Dashboard URL can hold them: dot-ids.test.ts.
+ * made only of dots (`.`, `..`) are not dumped but reported invalid, since no Dashboard URL can hold them: dot-ids.part.ts.
  */
 const hostileIds = [
 	'../../escape', 'a/b/c', '/etc/passwd', 'nul\u0000id', 'ctl\u0001\u001B[31mred\r\nid', 'x'.repeat(300),

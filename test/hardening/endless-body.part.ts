@@ -35,7 +35,7 @@ const oasWrapper = JSON.stringify({
 });
 const element = JSON.stringify({api_definition: {api_id: 'a', name: 'x'.repeat(1000)}});
 
-test('endless response bodies (a list, a list element, one item) fail fast and clearly, naming the request and the limit, in bounded memory, without a retry', async (t) => {
+test.serial('endless response bodies (a list, a list element, one item) fail fast and clearly, naming the request and the limit, in bounded memory, without a retry', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: false}]);
 	const server = await startServer(t, (req, res) => {
 		const [, prefix, ...rest] = (req.url ?? '').split('/');

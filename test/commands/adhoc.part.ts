@@ -4,7 +4,7 @@ import test from 'ava';
 import {runCli} from '../helpers/cli.js';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
 
-test('with no config file, --dashboard/--secret-env/--repo/--dir make an "adhoc" environment that dumps, diffs and publishes', async (t) => {
+test.serial('with no config file, --dashboard/--secret-env/--repo/--dir make an "adhoc" environment that dumps, diffs and publishes', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 3}}]);
 	const cwd = join(world.root, 'work');
 	mkdirSync(cwd);

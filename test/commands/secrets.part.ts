@@ -1,7 +1,7 @@
 import test from 'ava';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
 
-test('secrets inside definitions are masked in diff output (text, --full, --json) but reach the Dashboard unmasked', async (t) => {
+test.serial('secrets inside definitions are masked in diff output (text, --full, --json) but reach the Dashboard unmasked', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
 	const dumped = await world.cli(['dump', 'staging']);
 	t.is(dumped.code, 0, dumped.stderr);

@@ -13,7 +13,7 @@ import {pollUntil} from './helpers.js';
 // must wait for the whole first commit, then refuse on the moved base (before: it blamed the other dump's in-flight
 // files as the user's "uncommitted changes"), and the first commit holds only staging's items.
 
-test('two dumps into one checked-out branch run one after the other; each commit holds only its own dump', async (t) => {
+test.serial('two dumps into one checked-out branch run one after the other; each commit holds only its own dump', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 3}}, {name: 'prod', emulator: {seed: 5}}]);
 	// A first commit so the branch is checked out (work-tree mode), then the hook.
 	writeFileSync(join(world.repo, 'README.md'), 'layouts\n');

@@ -41,7 +41,7 @@ function program(): Command {
 	return root;
 }
 
-test('every command\'s help names the flags product.md promises', (t) => {
+test.serial('every command\'s help names the flags product.md promises', (t) => {
 	const commands = new Map(program().commands.map((command) => [command.name(), command]));
 	t.deepEqual([...commands.keys()].sort(), Object.keys(flags).sort());
 	for (const [name, expected] of Object.entries(flags)) {
@@ -51,7 +51,7 @@ test('every command\'s help names the flags product.md promises', (t) => {
 	}
 });
 
-test('the binary: --help and a command\'s --help exit 0, --version prints the package version', async (t) => {
+test.serial('the binary: --help and a command\'s --help exit 0, --version prints the package version', async (t) => {
 	const [top, versionRun, publish, rollback] = await Promise.all([
 		runCli(['--help']), runCli(['--version']), runCli(['publish', '--help']), runCli(['rollback', '--help']),
 	]);
@@ -65,7 +65,7 @@ test('the binary: --help and a command\'s --help exit 0, --version prints the pa
 	}
 });
 
-test('an unknown command or option exits 1 with a pointer to --help', async (t) => {
+test.serial('an unknown command or option exits 1 with a pointer to --help', async (t) => {
 	const [command, option, choice] = await Promise.all([
 		runCli(['publsh', 'staging']), runCli(['diff', 'staging', '--bogus']), runCli(['publish', 'staging', '--kind', 'apis']),
 	]);
@@ -78,7 +78,7 @@ test('an unknown command or option exits 1 with a pointer to --help', async (t) 
 	t.regex(choice.stderr, /'apis' is invalid.*api, policy, template/);
 });
 
-test('the non-interactive commands start without loading Ink, React, got (the engine), the console screens, the emulator or the demo; --version loads no command at all', async (t) => {
+test.serial('the non-interactive commands start without loading Ink, React, got (the engine), the console screens, the emulator or the demo; --version loads no command at all', async (t) => {
 	const dir = mkdtempSync(join(tmpdir(), 'tyk-console-imports-'));
 	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
 	const log = join(dir, 'loaded.txt');

@@ -4,7 +4,7 @@ import {cliArgs} from '../helpers/cli.js';
 import {assertNoSecrets} from '../helpers/world.js';
 import {startProxy, worldWithRaisedRates, writeConfigFile, type Misbehaviour} from './helpers.js';
 
-test('closed pipe: `publish … | head` that stops reading after the first line ends quietly with the operation\'s exit code (no EPIPE stack trace)', async (t) => {
+test.serial('closed pipe: `publish … | head` that stops reading after the first line ends quietly with the operation\'s exit code (no EPIPE stack trace)', async (t) => {
 	const world = await worldWithRaisedRates(t, {seed: 2}, 5);
 
 	// The first write is held until the reader has gone, so the results are certainly printed into a closed pipe.

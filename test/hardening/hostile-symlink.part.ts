@@ -4,7 +4,7 @@ import test from 'ava';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
 import {patchEnvironment} from './helpers.js';
 
-test('hostile repository: a layout dir that is a symlink to a folder outside (committed in Git, or in a plain directory) is never written through', async (t) => {
+test.serial('hostile repository: a layout dir that is a symlink to a folder outside (committed in Git, or in a plain directory) is never written through', async (t) => {
 	const world = await makeWorld(t, [
 		{name: 'staging', emulator: {seed: 1}, git: {dir: 'tyk'}},
 		{name: 'plain', emulator: {seed: 1}},

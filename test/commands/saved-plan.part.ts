@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import test from 'ava';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
 
-test('publish --out saves the plan (0600) and writes nothing; apply applies it as reviewed, refusing a step whose live item moved since', async (t) => {
+test.serial('publish --out saves the plan (0600) and writes nothing; apply applies it as reviewed, refusing a step whose live item moved since', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
 	t.is((await world.cli(['dump', 'staging'])).code, 0);
 	const apis = ((await world.request('staging', 'GET', '/api/apis?p=-1')).apis as any[]).filter((w) => w.api_definition.is_oas !== true);
@@ -38,7 +38,7 @@ test('publish --out saves the plan (0600) and writes nothing; apply applies it a
 	assertNoSecrets(t, world, [saved.stdout, saved.stderr, applied.stdout, applied.stderr, readFileSync(file, 'utf8')]);
 });
 
-test('apply refuses a whole plan that is too old, made for another Dashboard, or not a plan, naming the file and the field', async (t) => {
+test.serial('apply refuses a whole plan that is too old, made for another Dashboard, or not a plan, naming the file and the field', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2}}]);
 	t.is((await world.cli(['dump', 'staging'])).code, 0);
 	const api = ((await world.request('staging', 'GET', '/api/apis?p=-1')).apis as any[])[0];

@@ -2,7 +2,7 @@ import test from 'ava';
 import {assertNoSecrets} from '../helpers/world.js';
 import {patchEnvironment, startProxy, worldWithRaisedRates} from './helpers.js';
 
-test('edit during apply: a policy edited on the Dashboard while a 60-item publish runs is not overwritten; it fails "changed since planned" and keeps the edit', async (t) => {
+test.serial('edit during apply: a policy edited on the Dashboard while a 60-item publish runs is not overwritten; it fails "changed since planned" and keeps the edit', async (t) => {
 	// 50 ms per request: with every re-read of a phase run before its writes, the last item was re-read seconds before
 	// it was written. Per item (re-read → pre-image → write → read-back, 8 items in flight) the gap is one round trip.
 	// Git moves on: every policy gets a new rate.

@@ -18,7 +18,7 @@ function collapsed(requests: readonly SeenRequest[]): string[] {
 	}).map(({method, url}) => `${method} ${url}`);
 }
 
-test('hostile IDs ".", ".." and "....": refused before any request (Git and live), reported invalid, nothing written or deleted', async (t) => {
+test.serial('hostile IDs ".", ".." and "....": refused before any request (Git and live), reported invalid, nothing written or deleted', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
 	const emulator = world.emulators['staging']!;
 	const dumped = await world.cli(['dump', 'staging']);

@@ -12,7 +12,7 @@ function keysOf(emulator: RunningEmulator): string[] {
 	].sort();
 }
 
-test('publish --from-env migrates one Dashboard to another; --prune lists its deletes in the plan, then makes them', async (t) => {
+test.serial('publish --from-env migrates one Dashboard to another; --prune lists its deletes in the plan, then makes them', async (t) => {
 	const world = await makeWorld(t, [
 		{name: 'staging', emulator: {seed: 6}},
 		{name: 'prod', emulator: {seed: 3, seedPolicies: 1, seedTemplates: 1}},

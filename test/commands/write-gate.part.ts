@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import test from 'ava';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
 
-test('protected needs --yes without a TTY, read-only refuses, --dry-run writes nothing', async (t) => {
+test.serial('protected needs --yes without a TTY, read-only refuses, --dry-run writes nothing', async (t) => {
 	// Same seed, same items: both environments drift the same way from the one repo.
 	const world = await makeWorld(t, [
 		{name: 'prod', emulator: {seed: 4}, protected: true},

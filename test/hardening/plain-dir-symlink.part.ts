@@ -4,7 +4,7 @@ import test from 'ava';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
 import {patchEnvironment} from './helpers.js';
 
-test('hostile plain directory: a listed file that is a symlink to a definition outside the folder, and a file under a symlinked sub-folder, are reported invalid and never published; the rest is', async (t) => {
+test.serial('hostile plain directory: a listed file that is a symlink to a definition outside the folder, and a file under a symlinked sub-folder, are reported invalid and never published; the rest is', async (t) => {
 	const world = await makeWorld(t, [{name: 'plain', emulator: {seed: 1}}]);
 	const emulator = world.emulators['plain']!;
 	const template: any = emulator.store.listApis().find((wrapper) => !wrapper['oas']);

@@ -29,7 +29,7 @@ function oasWith(doc: any, s: Secrets): void {
 	ext.middleware = {...ext.middleware, global: {...ext.middleware?.global, transformRequestHeaders: {enabled: true, add: [{name: 'Authorization', value: `Basic ${s.oasHeader}`}]}}};
 }
 
-test('secrets in headers, URLs, policy metadata and credential-named keys never reach diff, plan or JSON output', async (t) => {
+test.serial('secrets in headers, URLs, policy metadata and credential-named keys never reach diff, plan or JSON output', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
 	const emulator = world.emulators['staging']!;
 	const old = secretsOf('old');

@@ -1,7 +1,7 @@
 import test from 'ava';
 import {makeWorld} from '../helpers/world.js';
 
-test('undo names the items edited on the Dashboard after the operation, and still restores them when confirmed', async (t) => {
+test.serial('undo names the items edited on the Dashboard after the operation, and still restores them when confirmed', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 6}}]);
 	t.is((await world.cli(['dump', 'staging'])).code, 0);
 	// Two Classic APIs drift on the Dashboard, then both are published back to their Git state.

@@ -14,7 +14,7 @@ function deadPid(): number {
 	return Number(child.stdout);
 }
 
-test('a killed dump\'s temporary index folder and temporary layout file are removed by the next dump; new scratch folders are private', async (t) => {
+test.serial('a killed dump\'s temporary index folder and temporary layout file are removed by the next dump; new scratch folders are private', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2}}]);
 	const tmp = join(world.root, 'tmp');
 	mkdirSync(tmp);
@@ -51,7 +51,7 @@ test('a killed dump\'s temporary index folder and temporary layout file are remo
 	t.false(world.git(['ls-tree', '-r', '--name-only', 'main']).includes('.tmp'));
 });
 
-test('a temporary index folder is created private (0700) and removed on the way out', async (t) => {
+test.serial('a temporary index folder is created private (0700) and removed on the way out', async (t) => {
 	const {buildCommit} = await import('../../source/sources/git/temp-index.js');
 	const world = await makeWorld(t, []);
 	const tmp = join(world.root, 'tmp-private');
@@ -77,7 +77,7 @@ test('a temporary index folder is created private (0700) and removed on the way 
 	t.deepEqual(readdirSync(tmp), [], 'removed on the way out');
 });
 
-test('tls.insecure is warned about on every run; a tls.ca that is not PEM is a clear error naming the setting', async (t) => {
+test.serial('tls.insecure is warned about on every run; a tls.ca that is not PEM is a clear error naming the setting', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 1}}]);
 	patchEnvironment(world, 'staging', {tls: {insecure: true}});
 	const insecure = await world.cli(['envs']);

@@ -12,7 +12,7 @@ function contents(value: unknown, key = '', found = new Set<string>()): Set<stri
 	return found;
 }
 
-test('echoed definition: a validation error that echoes the written definition is cut to 300 characters and scrubbed of its values before stdout, stderr, --verbose logs, --json and the audit log', async (t) => {
+test.serial('echoed definition: a validation error that echoes the written definition is cut to 300 characters and scrubbed of its values before stdout, stderr, --verbose logs, --json and the audit log', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2}}]);
 	const dumped = await world.cli(['dump', 'staging']);
 	t.is(dumped.code, 0, dumped.stderr);

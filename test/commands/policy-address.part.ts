@@ -32,7 +32,7 @@ for (const legacy of [false, true]) {
 	});
 }
 
-test('a policy with a custom id is created on a Dashboard before 5.12 (looked up in the list, read back at its new _id)', async (t) => {
+test.serial('a policy with a custom id is created on a Dashboard before 5.12 (looked up in the list, read back at its new _id)', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4, legacyPolicyPaths: true}}]);
 	t.is((await world.cli(['dump', 'staging'])).code, 0);
 	const [gone, kept] = (await world.request('staging', 'GET', '/api/portal/policies?p=-1')).Data as any[];

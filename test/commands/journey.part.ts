@@ -9,7 +9,7 @@ async function pickTargets(world: World): Promise<{api: any; policy: any}> {
 	return {api, policy: policies[0]};
 }
 
-test('dump, drift, publish one item, roll back to a snapshot, undo the rollback', async (t) => {
+test.serial('dump, drift, publish one item, roll back to a snapshot, undo the rollback', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 6}}]);
 	const outputs: string[] = [];
 	const run = async (args: readonly string[]) => {

@@ -1,7 +1,7 @@
 import test from 'ava';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
 
-test('envs reports each environment on its own: ok, unreachable (closed port), auth-failed (wrong key); exit 1', async (t) => {
+test.serial('envs reports each environment on its own: ok, unreachable (closed port), auth-failed (wrong key); exit 1', async (t) => {
 	const world = await makeWorld(t, [
 		{name: 'staging', emulator: {seed: 2}},
 		{name: 'down', emulator: false},

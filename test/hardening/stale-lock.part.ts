@@ -12,7 +12,7 @@ function changedWorld(t: ExecutionContext): Promise<World> {
 	return worldWithRaisedRates(t, {seed: 1});
 }
 
-test('stale lock: a lock naming a live but reused pid (another start time) is broken with a note and the publish proceeds; a held lock is refused naming the lock file', async (t) => {
+test.serial('stale lock: a lock naming a live but reused pid (another start time) is broken with a note and the publish proceeds; a held lock is refused naming the lock file', async (t) => {
 	if (!existsSync('/proc/self/stat')) return void t.pass('no /proc start times on this platform: pid-only detection');
 	const boot = existsSync('/proc/sys/kernel/random/boot_id') ? readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() : undefined;
 	const world = await changedWorld(t);

@@ -10,7 +10,7 @@ const forged = 'denied\u001B[0m\r\n  \u001B[32mapplied and verified\u001B[39m up
 /** Our own colour codes (SGR with the numbers `painter` uses): anything else starting with ESC is foreign. */
 const ours = /\u001B\[(?:1|22|31|32|33|34|35|36|39|90)m/g;
 
-test('CLI output spoofing: under FORCE_COLOR a server message with escape sequences, newlines and a bidi override is printed escaped, on one line, and cannot forge a result line', async (t) => {
+test.serial('CLI output spoofing: under FORCE_COLOR a server message with escape sequences, newlines and a bidi override is printed escaped, on one line, and cannot forge a result line', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 2}}]);
 	const dumped = await world.cli(['dump', 'staging']);
 	t.is(dumped.code, 0, dumped.stderr);
