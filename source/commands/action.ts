@@ -60,14 +60,7 @@ export async function showAndApply(
 
 /** `--out FILE`: the plan is shown and saved (0600), and nothing is written to the target. */
 async function saveInstead(engine: Engine, output: Output, plan: Plan, excluded: readonly Comparison[], file: string, code: number): Promise<number> {
-	if (plan.direction === 'dump') throw new Error('--out saves plans that write a Dashboard (publish, rollback, undo); a dump lands on its Git commit or not at all');
-	const dashboard = engine.environment(plan.environment).dashboard;
-	// Loaded when a plan is saved: `--help` and the other commands never load the sources (bench `scale`).
-	const {writeSavedPlan} = await import('../sources/plan-file.js');
-	await writeSavedPlan(file, {
-		created: new Date().toISOString(), environment: plan.environment, dashboard, plan,
-		excluded: excluded.map((entry) => ({status: entry.status, ...(entry.file ? {file: entry.file} : {}), ...(entry.error ? {error: entry.error} : {})})),
-	});
+	await engine.savePlan(plan, {file, excluded});
 	if (output.json) {
 		output.data({...planJson(plan, excluded), dryRun: false, saved: file});
 		return code;

@@ -1,4 +1,5 @@
 import type {Command} from 'commander';
+import {relativeTime} from '../core/relative-time.js';
 import {statuses, type Comparison, type Status} from '../core/status.js';
 import {showAndApply, type ActionFlags} from './action.js';
 import {runCommand} from './context.js';
@@ -11,13 +12,6 @@ interface ApplyOptions extends CommonOptions, ActionFlags {
 
 /** Clocks of two machines (the reviewer's and CI's) may disagree a little; a plan from further in the future is wrong. */
 const clockSkewMs = 5 * 60_000;
-
-function ago(ms: number): string {
-	const minutes = Math.round(ms / 60_000);
-	if (minutes < 90) return `${minutes} min`;
-	const hours = Math.round(minutes / 60);
-	return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
-}
 
 /** The left-out entries the plan showed, in the shape the result printer takes. */
 function excludedRows(saved: SavedPlan): Comparison[] {
@@ -45,14 +39,14 @@ export function registerApply(program: Command): void {
 				const saved = await readSavedPlan(file);
 				const age = Date.now() - Date.parse(saved.created);
 				if (age > maxAge) {
-					throw new Error(`${file} was made ${ago(age)} ago (${saved.created}), more than --max-age ${options.maxAge}: nothing was written; make the plan again, or raise --max-age`);
+					throw new Error(`${file} was made ${relativeTime(Date.parse(saved.created), Date.now())} (${saved.created}), more than --max-age ${options.maxAge}: nothing was written; make the plan again, or raise --max-age`);
 				}
 				if (age < -clockSkewMs) throw new Error(`${file} says it was made at ${saved.created}, in the future: nothing was written; check the clocks, or make the plan again`);
 				const environment = engine.environment(saved.environment);
 				if (!sameDashboard(environment.dashboard, saved.dashboard)) {
 					throw new Error(`${file} was made against ${saved.dashboard}, but environment ${saved.environment} is ${environment.dashboard} now: nothing was written; make the plan again for this Dashboard`);
 				}
-				if (!output.json) output.out(`Applying ${file}: made ${ago(Math.max(0, age))} ago (${saved.created}) against ${saved.dashboard}`);
+				if (!output.json) output.out(`Applying ${file}: made ${relativeTime(Date.parse(saved.created), Date.now())} (${saved.created}) against ${saved.dashboard}`);
 				return showAndApply(engine, output, saved.plan, excludedRows(saved), options);
 			});
 		});

@@ -15,7 +15,9 @@ import {environmentOperations} from './operations.js';
 import type {ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
 import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
 import {writeSavedPlan} from '../sources/plan-file.js';
-import {join} from 'node:path';
+import {resolve} from 'node:path';
+import {isEmptyIndexNote} from '../sources/layout/reader.js';
+import type {Comparison} from '../core/status.js';
 
 /** How an apply reports and, for a dump, lands in Git. */
 export interface ApplyOptions {
@@ -128,7 +130,7 @@ export class Engine implements ConsoleServices {
 		if (sameBase && canPatch(view, changes.keys())) {
 			const {sourceEmpty: _empty, notes, ...rest} = patchView(view, 'left', changes, this.compareOptions());
 			// The index the dump wrote lists files now; the other notes are about files the dump did not touch.
-			const kept = notes?.filter((note) => !note.includes(' lists no files'));
+			const kept = notes?.filter((note) => !isEmptyIndexNote(note));
 			return {...rest, ...moved, ...(kept && kept.length > 0 ? {notes: kept} : {})};
 		}
 		if (view.selection) return this.reload(view, signal);
@@ -157,13 +159,18 @@ export class Engine implements ConsoleServices {
 		return {ignore: this.context.config.ignore};
 	}
 
-	async savePlan(plan: Plan): Promise<string> {
+	/**
+	 * Saves a plan for `tyk-console apply`: to `file` (the CLI's `--out`, with the entries the plan left out), or to a
+	 * new file named after the environment and the time in the working directory (the console's `w`).
+	 */
+	async savePlan(plan: Plan, options: {file?: string; excluded?: readonly Comparison[]} = {}): Promise<string> {
 		if (plan.direction === 'dump') throw new Error('a dump is not saved: it lands on the Git commit it was planned on, or not at all');
-		const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\.\d+Z$/, '');
-		const name = `tyk-plan-${plan.environment}-${stamp}.json`;
-		await writeSavedPlan(join(process.cwd(), name), {created: new Date().toISOString(), environment: plan.environment, dashboard: this.environment(plan.environment).dashboard, plan, excluded: []});
+		const created = new Date().toISOString();
 		// Relative to where the console was started, where the user will run `tyk-console apply`: short enough for 80 columns.
-		return `./${name}`;
+		const file = options.file ?? `./tyk-plan-${plan.environment}-${created.replace(/[-:]/g, '').replace('T', '-').replace(/\.\d+Z$/, '')}.json`;
+		const excluded = (options.excluded ?? []).map((entry) => ({status: entry.status, ...(entry.file ? {file: entry.file} : {}), ...(entry.error ? {error: entry.error} : {})}));
+		await writeSavedPlan(resolve(file), {created, environment: plan.environment, dashboard: this.environment(plan.environment).dashboard, plan, excluded});
+		return file;
 	}
 
 	operations(environment: string): Promise<readonly OperationEntry[]> {

@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {chmod, open, readFile, rename, rm} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
+import {normalizeDashboardUrl} from '../config/environment.js';
 import {isJsonObject, type JsonObject, type JsonValue} from '../core/json.js';
 import {kinds, makeItem, type Item, type Kind} from '../core/item.js';
 import type {Action, Direction, Plan, PlanStep, SideRef} from '../core/plan.js';
@@ -154,15 +155,11 @@ export function parseDuration(value: string): number | undefined {
 	return Number(match[1]) * unit;
 }
 
-/** Same Dashboard, whatever the trailing slash or the letter case of the host. */
+/** Same Dashboard, compared as the config normalises its URL (trailing slash, letter case of the host). */
 export function sameDashboard(a: string, b: string): boolean {
-	const canonical = (url: string): string => {
-		try {
-			const parsed = new URL(url);
-			return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
-		} catch {
-			return url.replace(/\/+$/, '');
-		}
+	const normal = (url: string): string => {
+		const result = normalizeDashboardUrl(url);
+		return typeof result === 'string' ? result : url;
 	};
-	return canonical(a) === canonical(b);
+	return normal(a) === normal(b);
 }

@@ -1,5 +1,5 @@
 import test, {type ExecutionContext} from 'ava';
-import {startDemoWorld, type DemoWorld} from './helpers/demo.js';
+import {diffItems, startDemoWorld, type DemoWorld, type DiffItem} from './helpers/demo.js';
 import {hasBackground, lines, Terminal} from './helpers/tmux.js';
 
 // One demo world for the whole file: journeys touch different items (a: a staging policy, read only; b: two prod
@@ -14,16 +14,8 @@ test.after.always(async () => {
 	await world?.stop();
 });
 
-interface DiffItem {
-	readonly kind: string;
-	readonly id: string;
-	readonly name: string;
-	readonly status: string;
-	readonly changes?: readonly string[];
-}
-
-async function drift(environment: string, extra: readonly string[] = []): Promise<DiffItem[]> {
-	return (await world.json(['diff', environment, ...extra])).items as DiffItem[];
+function drift(environment: string, extra: readonly string[] = []): Promise<DiffItem[]> {
+	return diffItems(world, environment, extra);
 }
 
 /** A shell in a real 160×45 terminal with the console opened from it, on the Environments screen. */

@@ -2,7 +2,7 @@ import test from 'ava';
 import {consoleExitCode} from '../../source/commands/console.js';
 import {runConsole} from '../../source/ui/run.js';
 import {FakeServices} from '../ui/helpers/fake-services.js';
-import {FakeKeyboard, FakeTerminal} from '../ui/helpers/streams.js';
+import {capturingStderr, FakeKeyboard, FakeTerminal} from '../ui/helpers/streams.js';
 
 // What the console and demo commands do with a crash: runConsole prints it once (after leaving the alternate screen)
 // and rejects; the commands turn that into exit code 1 through consoleExitCode and print nothing more.
@@ -13,20 +13,9 @@ test.serial('a console crash is printed once, by runConsole, and becomes exit co
 		throw new Error('config exploded');
 	};
 	const terminal = new FakeTerminal(100, 30);
-	const stderr: string[] = [];
-	const write = process.stderr.write;
-	process.stderr.write = ((chunk: string | Uint8Array) => {
-		stderr.push(String(chunk));
-		return true;
-	}) as typeof process.stderr.write;
-	let code: number;
-	try {
-		code = await consoleExitCode(() => runConsole(services, {
-			stdout: terminal as unknown as NodeJS.WriteStream, stdin: new FakeKeyboard() as unknown as NodeJS.ReadStream, color: false,
-		}));
-	} finally {
-		process.stderr.write = write;
-	}
+	const {value: code, stderr} = await capturingStderr(() => consoleExitCode(() => runConsole(services, {
+		stdout: terminal as unknown as NodeJS.WriteStream, stdin: new FakeKeyboard() as unknown as NodeJS.ReadStream, color: false,
+	})));
 	t.is(code, 1);
 	// What stays on the screen is what follows the switch back from the alternate screen (Ink's own error box is
 	// drawn on the alternate screen and goes with it).

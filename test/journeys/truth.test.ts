@@ -1,7 +1,7 @@
 import test, {type ExecutionContext} from 'ava';
 import {cliPath} from '../helpers/cli.js';
 import {makeWorld} from '../helpers/world.js';
-import {startDemoWorld, type DemoWorld} from './helpers/demo.js';
+import {diffItems, startDemoWorld, type DemoWorld, type DiffItem} from './helpers/demo.js';
 import {Terminal} from './helpers/tmux.js';
 
 // Issue 14 journeys in a real 80×24 terminal, about the console telling the truth: a protected publish typed in full,
@@ -17,15 +17,9 @@ test.after.always(async () => {
 	await world?.stop();
 });
 
-interface DiffItem {
-	readonly kind: string;
-	readonly id: string;
-	readonly status: string;
-}
-
 /** A changed item of an environment, found with the CLI, so the journey filters the console to exactly it. */
 async function changedItem(t: ExecutionContext, environment: string): Promise<DiffItem> {
-	const items = (await world.json(['diff', environment])).items as DiffItem[];
+	const items = await diffItems(world, environment);
 	const item = items.find((candidate) => candidate.status === 'changed');
 	if (!item) t.fail(`the demo's ${environment} has no changed item`);
 	return item!;

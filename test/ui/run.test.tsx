@@ -6,7 +6,7 @@ import {consoleExitCode} from '../../source/commands/console.js';
 import {runConsole} from '../../source/ui/run.js';
 import {externalPrograms, safeFileName} from '../../source/sources/external-program.js';
 import {FakeServices} from './helpers/fake-services.js';
-import {FakeKeyboard, FakeTerminal} from './helpers/streams.js';
+import {capturingStderr, FakeKeyboard, FakeTerminal} from './helpers/streams.js';
 
 const enter = '\u001B[?1049h';
 const leave = '\u001B[?1049l';
@@ -189,10 +189,11 @@ class RawKeyboard extends FakeKeyboard {
 	}
 }
 
+// Each key is typed once the screen it is meant for is drawn (the text after it), never after a fixed pause.
 for (const [where, keysTyped, shown] of [
 	['the Environments screen', [], '4 environments'],
-	['the help overlay', ['?'], 'Keys on this screen'],
-	['the Items filter field', ['\r', '/pay'], 'pay█'],
+	['the help overlay', [['?', 'Keys on this screen']], 'Keys on this screen'],
+	['the Items filter field', [['\r', ' shown'], ['/pay', 'pay█']], 'pay█'],
 ] as const) {
 	test.serial(`Ctrl-C on ${where} ends the console as interrupted (exit code 130), terminal restored`, async (t) => {
 		const stdout = new FakeTerminal(100, 30);
@@ -201,9 +202,9 @@ for (const [where, keysTyped, shown] of [
 			stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, color: false,
 		}));
 		await stdout.until((output) => output.includes('4 environments'), 'the Environments screen');
-		for (const chunk of keysTyped) {
+		for (const [chunk, drawn] of keysTyped) {
 			stdin.type(chunk);
-			await new Promise((resolve) => setTimeout(resolve, 30));
+			await stdout.until((output) => output.includes(drawn), `${where} after ${JSON.stringify(chunk)}`);
 		}
 		await stdout.until((output) => output.includes(shown), where);
 		t.true(stdin.raw, 'raw mode is on while the console runs');
@@ -249,20 +250,9 @@ test.serial('a crash inside Ink\'s first render (before any frame) restores the 
 });
 
 test.serial('an error the console could not print itself is printed by the command, on stderr', async (t) => {
-	const stderr: string[] = [];
-	const write = process.stderr.write;
-	process.stderr.write = ((chunk: string | Uint8Array) => {
-		stderr.push(String(chunk));
-		return true;
-	}) as typeof process.stderr.write;
-	let code: number;
-	try {
-		code = await consoleExitCode(async () => {
-			throw new Error('could not load the console');
-		});
-	} finally {
-		process.stderr.write = write;
-	}
+	const {value: code, stderr} = await capturingStderr(() => consoleExitCode(async () => {
+		throw new Error('could not load the console');
+	}));
 	t.is(code, 1);
 	t.deepEqual(stderr, ['tyk-console: could not load the console\n']);
 });

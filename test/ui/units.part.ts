@@ -155,7 +155,7 @@ test('step changes: an update gives old and new per changed path (quoted keys, i
 
 // --- ages, column widths, order ---
 test('relative times read at a glance: just now, seconds, minutes, hours, days; a future time is just now', async (t) => {
-	const {relativeTime} = await import('../../source/ui/components/age.js');
+	const {relativeTime} = await import('../../source/core/relative-time.js');
 	const at = Date.parse('2026-11-21T10:00:00Z');
 	const after = (seconds: number) => relativeTime(at, at + seconds * 1000);
 	t.deepEqual([after(-30), after(0), after(4), after(40), after(59), after(60), after(3599), after(3600), after(47 * 3600), after(48 * 3600), after(59 * 86_400), after(90 * 86_400), after(800 * 86_400)],

@@ -98,6 +98,13 @@ export async function readLayout(store: FileStore, dir: string): Promise<ItemSet
 	return {items, invalid, conflicts, ...(notes.length > 0 ? {notes} : {})};
 }
 
+const emptyIndexWords = ' lists no files, so the layout is empty';
+
+/** Whether a note is the one about an index that lists nothing (a dump that wrote the index makes it untrue). */
+export function isEmptyIndexNote(note: string): boolean {
+	return note.includes(emptyIndexWords);
+}
+
 /** Says why an index that lists nothing reads as empty, and names the JSON files beside it that it does not list. */
 async function emptyIndexNote(store: FileStore, base: string, path: string, type: 'apidef' | 'oas'): Promise<string> {
 	const files = (await store.list().catch(() => [] as string[]))
@@ -105,7 +112,7 @@ async function emptyIndexNote(store: FileStore, base: string, path: string, type
 	const shown = files.slice(0, 3).map((file) => (base === '' ? file : file.slice(base.length + 1))).join(', ') + (files.length > 3 ? ', …' : '');
 	const unlisted = files.length > 0 ? `; ${files.length} JSON file(s) beside it are not listed (${shown}): list them under "files", "policies" or "assets" to read them` : '';
 	const swagger = type === 'oas' ? ' Its "type" is "oas", which tyk-sync reads as Swagger 2.0 imports; Tyk API definitions need "type": "apidef".' : '';
-	return `${path} lists no files, so the layout is empty and every live item shows as only live (a dump fills it)${unlisted}.${swagger}`;
+	return `${path}${emptyIndexWords} and every live item shows as only live (a dump fills it)${unlisted}.${swagger}`;
 }
 
 /** The index overrides that make one listed file a different item (same file, other overrides: two items). */

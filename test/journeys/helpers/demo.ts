@@ -25,6 +25,20 @@ export interface DemoWorld {
 	stop(): Promise<void>;
 }
 
+/** One item of `diff --json`, as the journeys pick the items they drive the console to. */
+export interface DiffItem {
+	readonly kind: string;
+	readonly id: string;
+	readonly name: string;
+	readonly status: string;
+	readonly changes?: readonly string[];
+}
+
+/** The items `diff ENV --json` lists (by default the drifted ones; `extra` flags choose others). */
+export async function diffItems(world: DemoWorld, environment: string, extra: readonly string[] = []): Promise<DiffItem[]> {
+	return (await world.json(['diff', environment, ...extra])).items as DiffItem[];
+}
+
 function quote(text: string): string {
 	return `'${text.replace(/'/g, `'\\''`)}'`;
 }

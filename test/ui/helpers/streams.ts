@@ -60,3 +60,18 @@ export class FakeKeyboard extends EventEmitter {
 		this.emit('readable');
 	}
 }
+
+/** Runs `body` with the process's stderr captured (and restored afterwards, whatever happens): its result and the writes. */
+export async function capturingStderr<T>(body: () => Promise<T>): Promise<{value: T; stderr: string[]}> {
+	const stderr: string[] = [];
+	const write = process.stderr.write;
+	process.stderr.write = ((chunk: string | Uint8Array) => {
+		stderr.push(String(chunk));
+		return true;
+	}) as typeof process.stderr.write;
+	try {
+		return {value: await body(), stderr};
+	} finally {
+		process.stderr.write = write;
+	}
+}

@@ -1,5 +1,5 @@
 import type {OperationEntry, OperationOutcome, OperationStepEntry} from '../../../engine/services.js';
-import {relativeTime} from '../../components/age.js';
+import {relativeTime} from '../../../core/relative-time.js';
 import {plural} from '../../text.js';
 
 /** When an operation ran, as the rest of the console says it ("3 min ago"); an unreadable time says so. */
