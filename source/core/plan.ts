@@ -32,6 +32,23 @@ export interface PlanStep {
 	 * kept as data needs no copy of the target to be safe.
 	 */
 	readonly baseHash?: string | null;
+	/**
+	 * The fields of `after` whose value came from an environment's overlay (`.tyk-console/overlays/<environment>.yaml`),
+	 * by path: the plan shows them, dry-run JSON prints them, so a reviewer sees which values are the environment's own.
+	 */
+	readonly overlay?: {readonly environment: string; readonly fields: readonly string[]};
+}
+
+/**
+ * A step the target would refuse or that would leave it broken (issue 13, checks before writing), with why in one
+ * sentence. While a plan lists any, nothing of it is written.
+ */
+export interface BlockedStep {
+	readonly key: string;
+	readonly kind: Kind;
+	readonly id: string;
+	readonly name: string;
+	readonly reason: string;
 }
 
 /** Everything an action will do, shown before anything is written. */
@@ -50,6 +67,8 @@ export interface Plan {
 	 * sources. With each step's `before` (the target as planned), a plan is plain data that says what it assumed.
 	 */
 	readonly base?: {readonly commit: string | null};
+	/** Steps the checks before writing refused; a plan with any is shown but never applied. */
+	readonly blocked?: readonly BlockedStep[];
 }
 
 export type StepStatus = 'applied' | 'skipped' | 'failed';

@@ -1,6 +1,7 @@
 // One AVA worker for the whole folder: each worker costs about a second of CPU to start, and these files are
 // small. Run the folder with `npx ava test/core/all.test.ts`; each part is one former test file.
 import './canonical.part.js';
+import './checks.part.js';
 import './compare-counted.part.js';
 import './compare.part.js';
 import './diff-rows.part.js';
