@@ -3,13 +3,14 @@ import type {AddressInfo} from 'node:net';
 import {faultSettingsError, type FailOn} from './faults.js';
 import {defaultRandomId, idFactory} from './ids.js';
 import {loadState, StateWriter} from './persist.js';
-import {createHandler} from './router.js';
+import {createHandler, type EmulatorUser} from './router.js';
 import {seedStore} from './seed.js';
 import {EmulatorStore} from './store.js';
 
 export {EmulatorStore} from './store.js';
 export {seedStore, type SeedCounts} from './seed.js';
 export type {FaultSettings, FailOn} from './faults.js';
+export {defaultReadOnlyUser, defaultSecretUser, type EmulatorUser} from './router.js';
 
 /** Everything that shapes one emulator instance; only `secret` is required. */
 export interface EmulatorOptions {
@@ -18,6 +19,12 @@ export interface EmulatorOptions {
 	secret: string;
 	adminSecret?: string;
 	readOnlySecret?: string;
+	/** More users with their own keys; the audit log names who made each write. */
+	users?: readonly EmulatorUser[];
+	/** Audit-log user name of `secret` (default `admin@tyk-emulator.local`). */
+	secretUser?: string;
+	/** `false`: no `GET /api/audit-logs` (404), like a Dashboard before 5.7 or one that logs to a file. */
+	auditLog?: boolean;
 	dataFile?: string;
 	seed?: number;
 	seedPolicies?: number;
@@ -93,7 +100,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 			secret: options.secret,
 			adminSecret: options.adminSecret ?? `${options.secret}-admin`,
 			readOnlySecret: options.readOnlySecret,
-		}, options.pageSize ?? 10),
+			...(options.users ? {users: options.users} : {}),
+			...(options.secretUser ? {secretUser: options.secretUser} : {}),
+		}, options.pageSize ?? 10, {auditLog: options.auditLog ?? true}),
 	);
 	server.keepAliveTimeout = 1000;
 	const host = options.host ?? '127.0.0.1';

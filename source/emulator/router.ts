@@ -3,8 +3,10 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {setTimeout as delay} from 'node:timers/promises';
 import {ApiError} from './errors.js';
 import {errorReply, readBody, send, type Reply} from './http.js';
+import {auditAction} from './audit-log.js';
 import {adminRoutes} from './routes/admin.js';
 import {assetRoutes} from './routes/assets.js';
+import {auditRoutes} from './routes/audit.js';
 import {classicRoutes} from './routes/classic.js';
 import {oasRoutes} from './routes/oas.js';
 import {policyRoutes} from './routes/policies.js';
@@ -16,7 +18,23 @@ export interface Credentials {
 	readonly secret: string;
 	readonly adminSecret: string;
 	readonly readOnlySecret?: string;
+	/** More Dashboard users, each with its own key: the audit log names who made each write. */
+	readonly users?: readonly EmulatorUser[];
+	/** The user names of `secret` and `readOnlySecret` in the audit log. */
+	readonly secretUser?: string;
+	readonly readOnlyUser?: string;
 }
+
+/** A Dashboard user of the emulator: its name (an email, as Tyk's users have), key and rights. */
+export interface EmulatorUser {
+	readonly name: string;
+	readonly secret: string;
+	readonly readOnly?: boolean;
+}
+
+/** Default user names, as the audit log records them. */
+export const defaultSecretUser = 'admin@tyk-emulator.local';
+export const defaultReadOnlyUser = 'viewer@tyk-emulator.local';
 
 interface Compiled {
 	readonly route: Route;
@@ -25,7 +43,7 @@ interface Compiled {
 }
 
 /** Literal routes are tried before parameterised ones, so `/api/apis/search` never reads as an id. */
-const compiled: Compiled[] = [...oasRoutes, ...classicRoutes, ...policyRoutes, ...assetRoutes, ...adminRoutes]
+const compiled: Compiled[] = [...oasRoutes, ...classicRoutes, ...policyRoutes, ...assetRoutes, ...auditRoutes, ...adminRoutes]
 	.map((route) => {
 		const segments = route.template.split('/').filter(Boolean);
 		return {route, segments, params: segments.filter((s) => s.startsWith('{')).length};
@@ -68,14 +86,18 @@ function sameSecret(given: string | undefined, expected: string | undefined): bo
 
 type Access = 'full' | 'read' | 'none';
 
-function userAccess(header: string | undefined, credentials: Credentials): Access {
-	if (header === undefined) return 'none';
+/** Who a request's key belongs to, and what it may do. */
+function userAccess(header: string | undefined, credentials: Credentials): {access: Access; user?: string} {
+	if (header === undefined) return {access: 'none'};
 	const key = /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, '') : header;
 	for (const candidate of new Set([header, key])) {
-		if (sameSecret(candidate, credentials.secret)) return 'full';
-		if (sameSecret(candidate, credentials.readOnlySecret)) return 'read';
+		if (sameSecret(candidate, credentials.secret)) return {access: 'full', user: credentials.secretUser ?? defaultSecretUser};
+		if (sameSecret(candidate, credentials.readOnlySecret)) return {access: 'read', user: credentials.readOnlyUser ?? defaultReadOnlyUser};
+		for (const user of credentials.users ?? []) {
+			if (sameSecret(candidate, user.secret)) return {access: user.readOnly ? 'read' : 'full', user: user.name};
+		}
 	}
-	return 'none';
+	return {access: 'none'};
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
@@ -83,19 +105,33 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
-async function dispatch(req: IncomingMessage, store: EmulatorStore, credentials: Credentials, pageSize: number): Promise<Reply> {
+/** How the emulator behaves beyond its data: the audit log API can be switched off (a Dashboard before 5.7). */
+export interface HandlerSettings {
+	readonly auditLog?: boolean;
+}
+
+async function dispatch(req: IncomingMessage, store: EmulatorStore, credentials: Credentials, pageSize: number, settings: HandlerSettings): Promise<Reply> {
 	const url = new URL(req.url ?? '/', 'http://emulator.local');
 	const method = (req.method ?? 'GET').toUpperCase();
 	const path = url.pathname.replace(/\/+$/, '') || '/';
 	if (path === '/api' || path.startsWith('/api/')) {
-		const access = userAccess(headerValue(req, 'authorization'), credentials);
+		const {access, user} = userAccess(headerValue(req, 'authorization'), credentials);
 		if (access === 'none') return errorReply(401, 'Not authorised');
-		const found = match(method, path);
+		const found = settings.auditLog === false && path.startsWith('/api/audit-logs') ? undefined : match(method, path);
 		if (!found) return errorReply(404, 'Not found');
-		if (access === 'read' && method !== 'GET') {
-			return errorReply(403, `access denied: You do not have permission to access  ${found.route.template}`);
-		}
-		return run(req, found, url, store, pageSize);
+		if (method === 'GET') return run(req, found, url, store, pageSize);
+		// Every write is recorded with who made it and how it ended, as a Dashboard with audit logging on does.
+		const reply = access === 'read'
+			? errorReply(403, `access denied: You do not have permission to access  ${found.route.template}`)
+			: await run(req, found, url, store, pageSize).catch((error: unknown) => {
+				if (error instanceof ApiError) return errorReply(error.status, error.message);
+				throw error;
+			});
+		store.audit.add({
+			user: user ?? '', ip: req.socket.remoteAddress ?? '', method, url: `${url.pathname}${url.search}`, status: reply.status,
+			action: auditAction(method, found.route.template),
+		});
+		return reply;
 	}
 	if (path === '/admin' || path.startsWith('/admin/')) {
 		if (!sameSecret(headerValue(req, 'admin-auth'), credentials.adminSecret)) return errorReply(401, 'Not authorised');
@@ -125,14 +161,14 @@ async function run(
  * Builds the `node:http` request listener: latency, authentication, RBAC, routing, fault injection and
  * error rendering. Unexpected exceptions become a 500 with a generic message (never request data).
  */
-export function createHandler(store: EmulatorStore, credentials: Credentials, pageSize: number) {
+export function createHandler(store: EmulatorStore, credentials: Credentials, pageSize: number, settings: HandlerSettings = {}) {
 	return (req: IncomingMessage, res: ServerResponse): void => {
 		const respond = async (): Promise<void> => {
 			const latency = store.faults.settings.latencyMs;
 			if (latency > 0) await delay(latency);
 			let reply: Reply;
 			try {
-				reply = await dispatch(req, store, credentials, pageSize);
+				reply = await dispatch(req, store, credentials, pageSize, settings);
 			} catch (error) {
 				reply = error instanceof ApiError ? errorReply(error.status, error.message) : errorReply(500, 'Internal emulator error.');
 			}

@@ -1,6 +1,7 @@
 import {isJsonObject, type JsonObject, type JsonValue} from '../core/json.js';
 import {ApiStore} from './api-store.js';
 import {AssetStore} from './asset-store.js';
+import {AuditLog} from './audit-log.js';
 import {importClassic} from './classic-writes.js';
 import type {StoreContext} from './context.js';
 import {Faults, type FaultSettings} from './faults.js';
@@ -19,6 +20,8 @@ export class EmulatorStore {
 	readonly policies: PolicyStore;
 	readonly assets: AssetStore;
 	readonly faults: Faults;
+	/** Every write under `/api`, for `GET /api/audit-logs` (kept in memory only). */
+	readonly audit: AuditLog;
 	private persist: (() => Promise<void>) | undefined;
 
 	constructor(
@@ -29,6 +32,7 @@ export class EmulatorStore {
 		this.policies = new PolicyStore(ctx, (apiId) => this.apis.findByApiId(apiId));
 		this.assets = new AssetStore(ctx);
 		this.faults = new Faults(faults, faultSeed);
+		this.audit = new AuditLog(ctx.orgId, ctx.now);
 	}
 
 	/** Installs the persistence hook (used by startEmulator when a data file is set). */

@@ -2,6 +2,7 @@
 // small. Run the folder with `npx ava test/emulator/all.test.ts`; each part is one former test file.
 import './admin.part.js';
 import './assets.part.js';
+import './audit-log.part.js';
 import './auth.part.js';
 import './bad-input.part.js';
 import './classic.part.js';
