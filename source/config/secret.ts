@@ -22,10 +22,24 @@ export interface ResolveSecretOptions {
 const maxOutput = 64 * 1024;
 const cache = new WeakMap<EnvironmentConfig, Promise<string>>();
 
-function runCommand(name: string, command: string, cwd: string, env: ResolveSecretOptions['env'], timeoutMs: number): Promise<string> {
+/** How `runSecretProgram` runs: where, with which variables, for how long, and how its failures read. */
+export interface SecretProgramOptions {
+	readonly cwd: string;
+	readonly env: ResolveSecretOptions['env'];
+	readonly timeoutMs: number;
+	/** The error for a failure; `message` never holds the program's output (it may hold the secret). */
+	readonly fail: (message: string) => Error;
+}
+
+/**
+ * Runs a program that prints a secret and resolves with the first line of its trimmed stdout: stderr discarded,
+ * time-limited, its whole process group killed on timeout or overlong output.
+ */
+export function runSecretProgram(file: string, args: readonly string[], options: SecretProgramOptions): Promise<string> {
+	const {cwd, env, timeoutMs} = options;
 	return new Promise((resolve, reject) => {
-		const fail = (message: string): void => reject(new SecretError(name, `secretCommand ${message}: ${command}`));
-		const child = spawn('/bin/sh', ['-c', command], {
+		const fail = (message: string): void => reject(options.fail(message));
+		const child = spawn(file, args, {
 			cwd, env: {...env} as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'ignore'], detached: true,
 		});
 		const chunks: Buffer[] = [];
@@ -63,6 +77,10 @@ function runCommand(name: string, command: string, cwd: string, env: ResolveSecr
 			resolve(secret);
 		});
 	});
+}
+
+function runCommand(name: string, command: string, cwd: string, env: ResolveSecretOptions['env'], timeoutMs: number): Promise<string> {
+	return runSecretProgram('/bin/sh', ['-c', command], {cwd, env, timeoutMs, fail: (message) => new SecretError(name, `secretCommand ${message}: ${command}`)});
 }
 
 async function resolveUncached(environment: EnvironmentConfig, options: ResolveSecretOptions): Promise<string> {

@@ -15,3 +15,4 @@ import './planning.part.js';
 import './safe-text.part.js';
 import './secrets.part.js';
 import './selection.part.js';
+import './overlay.part.js';

@@ -6,3 +6,4 @@ import './file-store.part.js';
 import './json-text.part.js';
 import './reader.part.js';
 import './writer.part.js';
+import './overlay.part.js';
