@@ -22,11 +22,13 @@ export interface ActionFlags {
 export async function showAndApply(
 	engine: Engine, output: Output, plan: Plan, excluded: readonly Comparison[], flags: ActionFlags, dump?: DumpOptions,
 ): Promise<number> {
-	// A dry run gates CI the same way the real run would: entries left out of the plan are an error.
-	const dryRunCode = excluded.length > 0 ? exitCodes.error : exitCodes.ok;
-	if (flags.out) return saveInstead(engine, output, plan, excluded, flags.out, dryRunCode);
-	if (output.json && flags.dryRun) {
-		output.data(planJson(plan, excluded));
+	// A dry run gates CI the same way the real run would: entries left out of the plan, or blocked steps, are an error.
+	const blocked = plan.blocked ?? [];
+	const dryRunCode = excluded.length > 0 || blocked.length > 0 ? exitCodes.error : exitCodes.ok;
+	if (flags.out && blocked.length === 0) return saveInstead(engine, output, plan, excluded, flags.out, dryRunCode);
+	if (output.json && (flags.dryRun || blocked.length > 0)) {
+		output.data({...planJson(plan, excluded), dryRun: flags.dryRun === true});
+		if (!flags.dryRun) output.log(`tyk-console: ${blockedSentence(blocked.length)}`);
 		return dryRunCode;
 	}
 	if (!output.json) printPlan(output, plan, excluded);
@@ -34,6 +36,10 @@ export async function showAndApply(
 	if (flags.dryRun) {
 		if (!output.json) output.out(output.paint.gray('Dry run: nothing was written.'));
 		return dryRunCode;
+	}
+	if (blocked.length > 0) {
+		output.log(`tyk-console: ${blockedSentence(blocked.length)}`);
+		return exitCodes.error;
 	}
 	if (writes === 0) {
 		if (output.json) output.data({operation: null, environment: plan.environment, direction: plan.direction, results: [], excluded: excluded.map((c) => ({file: c.file, status: c.status, error: c.error}))});
@@ -56,6 +62,11 @@ export async function showAndApply(
 	if (code === exitCodes.ok && excluded.length > 0) return exitCodes.error;
 	// Asked to push and it did not happen: the action partly failed, and CI must not read it as done.
 	return code === exitCodes.ok && pushError ? exitCodes.partial : code;
+}
+
+/** Why a plan was not applied (or saved): its blocked steps, which the plan above lists. */
+function blockedSentence(count: number): string {
+	return `${count} blocked step(s) (listed in the plan): nothing was written; fix them, or leave those items out`;
 }
 
 /** `--out FILE`: the plan is shown and saved (0600), and nothing is written to the target. */

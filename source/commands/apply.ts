@@ -47,7 +47,9 @@ export function registerApply(program: Command): void {
 					throw new Error(`${file} was made against ${saved.dashboard}, but environment ${saved.environment} is ${environment.dashboard} now: nothing was written; make the plan again for this Dashboard`);
 				}
 				if (!output.json) output.out(`Applying ${file}: made ${relativeTime(Date.parse(saved.created), Date.now())} (${saved.created}) against ${saved.dashboard}`);
-				return showAndApply(engine, output, saved.plan, excludedRows(saved), options);
+				// The target may have moved since the review: the checks before writing run again on it as it is now.
+				const {recheckPlan} = await import('../engine/plans.js');
+				return showAndApply(engine, output, await recheckPlan(engine.context, saved.plan), excludedRows(saved), options);
 			});
 		});
 }

@@ -7,7 +7,11 @@ export function planJson(plan: Plan, excluded: readonly Comparison[]): Record<st
 	return {
 		environment: plan.environment, direction: plan.direction, dryRun: true,
 		source: plan.source.label, target: plan.target.label, counts: countActions(plan),
-		steps: plan.steps.map((step) => ({kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action, changes: step.action === 'update' ? step.changes : undefined})),
+		steps: plan.steps.map((step) => ({
+			kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action, changes: step.action === 'update' ? step.changes : undefined,
+			...(step.overlay ? {overlay: {environment: step.overlay.environment, fields: step.overlay.fields}} : {}),
+		})),
+		blocked: (plan.blocked ?? []).map((entry) => ({kind: entry.kind, id: entry.id, name: entry.name, reason: entry.reason})),
 		excluded: excludedJson(excluded),
 		notes: plan.notes ?? [],
 	};
@@ -27,6 +31,19 @@ export function printPlan(output: Output, plan: Plan, excluded: readonly Compari
 	}
 	for (const entry of excluded) output.out(`  ${paint.red('left out')} ${entry.file ?? entry.key}: ${entry.error ?? entry.status}`);
 	for (const note of plan.notes ?? []) output.out(`  ${paint.gray(note)}`);
+	printBlocked(output, plan);
+}
+
+/** Blocked steps in red with their reasons; when adding dependencies would unblock some, how. */
+function printBlocked(output: Output, plan: Plan): void {
+	const blocked = plan.blocked ?? [];
+	if (blocked.length === 0) return;
+	const {paint} = output;
+	output.out(paint.red(`  ${blocked.length} blocked: nothing is written while a step is blocked`));
+	for (const entry of blocked) output.out(`  ${paint.red('blocked')} ${entry.kind.padEnd(8)} ${entry.name || entry.id} (${entry.id}): ${entry.reason}`);
+	if (blocked.some((entry) => entry.missingApi !== undefined) && plan.direction !== 'rollback' && plan.direction !== 'undo') {
+		output.out(paint.gray('  --with-dependencies adds the APIs those policies grant to the selection'));
+	}
 }
 
 /** A progress line on stderr when it is a terminal; silent otherwise (CI logs stay clean). */

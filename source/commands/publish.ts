@@ -8,6 +8,7 @@ interface PublishOptions extends CommonOptions, SelectionOptions, ActionFlags {
 	readonly ref?: string;
 	readonly fromEnv?: string;
 	readonly prune?: boolean;
+	readonly withDependencies?: boolean;
 }
 
 /** `tyk-console publish ENV`: Git (or another environment's live state) → this environment's Dashboard. */
@@ -18,10 +19,12 @@ export function registerPublish(program: Command): void {
 		.option('--ref <rev>', 'publish Git at this branch, tag or commit instead of the configured branch')
 		.option('--from-env <env>', "publish another environment's live state (migration) instead of Git")
 		.option('--prune', 'also delete live items that the source does not have (listed in the plan)')
+		.option('--with-dependencies', 'also publish the APIs the selected policies grant that the target lacks, from the same source')
 		.action(async (environment: string, options: PublishOptions) => {
 			await runCommand(options, async (engine, output) => {
 				const {plan, excluded} = await engine.plan({
 					type: 'publish', environment, selection: selectionOf(options), ref: options.ref, fromEnvironment: options.fromEnv, prune: options.prune,
+					withDependencies: options.withDependencies,
 				});
 				return showAndApply(engine, output, plan, excluded, options);
 			});

@@ -23,12 +23,13 @@ export interface FileEnvironment {
 	readonly concurrency: number;
 	readonly timeoutMs: number;
 	readonly maxResponseMB?: number;
+	readonly enableDuplicateSlugs?: boolean;
 }
 
 /** Keys an environment may have; anything else is a typo and is reported with a suggestion. */
 export const environmentKeys = [
 	'name', 'dashboard', 'secretEnv', 'secretCommand', 'git', 'protected', 'readOnly', 'orgId', 'tls', 'concurrency',
-	'timeoutMs', 'maxResponseMB',
+	'timeoutMs', 'maxResponseMB', 'enableDuplicateSlugs',
 ] as const;
 
 const variablePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -115,10 +116,12 @@ export function readEnvironment(
 	const concurrency = optionalInteger(problems, raw['concurrency'], child(keyPath, 'concurrency'), 1, 64);
 	const timeoutMs = optionalInteger(problems, raw['timeoutMs'], child(keyPath, 'timeoutMs'), 100, 600_000);
 	const maxResponseMB = optionalInteger(problems, raw['maxResponseMB'], child(keyPath, 'maxResponseMB'), 1, 4096);
+	const enableDuplicateSlugs = optionalBoolean(problems, raw['enableDuplicateSlugs'], child(keyPath, 'enableDuplicateSlugs'));
 	if (problems.list.length > before || name === undefined || dashboard === undefined || secret === undefined) return undefined;
 	return {
 		name, dashboard, secret, git, protected: isProtected, readOnly, orgId, tls,
 		concurrency: concurrency ?? defaultConcurrency, timeoutMs: timeoutMs ?? defaultTimeoutMs,
 		...(maxResponseMB === undefined ? {} : {maxResponseMB}),
+		...(enableDuplicateSlugs === undefined ? {} : {enableDuplicateSlugs}),
 	};
 }

@@ -39,6 +39,11 @@ export interface EnvironmentConfig {
 	readonly timeoutMs: number;
 	/** Bound on a Dashboard list answer in MiB (default 256); single-item answers and one list element a quarter of it, at most 64. */
 	readonly maxResponseMB?: number;
+	/**
+	 * The Dashboard runs with `enable_duplicate_slugs: true` (the default of Tyk Sync and Operator setups): it lets two
+	 * APIs share a listen path and domain, so the checks before writing do not refuse that either.
+	 */
+	readonly enableDuplicateSlugs?: boolean;
 	/** True for the one-off environment built from `--dashboard`/`--secret-env`. */
 	readonly adhoc: boolean;
 }

@@ -148,7 +148,9 @@ export function checkPlan(plan: Plan, target: TargetIndex, options: CheckOptions
 	const liveApis = new Set(target.apis.map((api) => api.id));
 	const where = plan.target.label;
 	const blocked: BlockedStep[] = [];
-	const block = (step: PlanStep, reason: string) => blocked.push({key: step.key, kind: step.kind, id: step.id, name: step.name, reason});
+	const block = (step: PlanStep, reason: string, missingApi?: string) => {
+		blocked.push({key: step.key, kind: step.kind, id: step.id, name: step.name, reason, ...(missingApi === undefined ? {} : {missingApi})});
+	};
 	for (const step of plan.steps) {
 		if (step.action === 'skip') continue;
 		if (step.action === 'delete') {
@@ -171,10 +173,13 @@ export function checkPlan(plan: Plan, target: TargetIndex, options: CheckOptions
 		if (step.kind === 'policy') {
 			for (const id of grantedApis(item.body)) {
 				if (apiIds.has(id)) continue;
-				const source = options.sourceApis && !options.sourceApis.has(id)
-					? `, and ${plan.source.label} lacks it too`
-					: ` (adding dependencies takes it from ${plan.source.label})`;
-				block(step, liveApis.has(id) ? `grants API ${id}, which this plan deletes` : `grants API ${id}, which is neither in ${where} nor in this plan${source}`);
+				if (liveApis.has(id)) {
+					block(step, `grants API ${id}, which this plan deletes`);
+				} else if (options.sourceApis && !options.sourceApis.has(id)) {
+					block(step, `grants API ${id}, which is neither in ${where} nor in this plan, and ${plan.source.label} lacks it too`);
+				} else {
+					block(step, `grants API ${id}, which is neither in ${where} nor in this plan (adding dependencies takes it from ${plan.source.label})`, id);
+				}
 			}
 		}
 	}

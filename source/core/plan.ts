@@ -49,6 +49,8 @@ export interface BlockedStep {
 	readonly id: string;
 	readonly name: string;
 	readonly reason: string;
+	/** A policy's granted API that its source holds and the target lacks: adding dependencies would unblock it. */
+	readonly missingApi?: string;
 }
 
 /** Everything an action will do, shown before anything is written. */

@@ -7,6 +7,7 @@ import {hasNoCommits, readGitSide} from './git-side.js';
 import {errorMessage} from '../core/errors.js';
 import {itemSelectable, listLiveSide, reachabilityOf, type KindCounts, type LiveListing} from './live-side.js';
 import type {EnvironmentView, Reachability} from './services.js';
+import {rememberTarget} from './target-index.js';
 
 /** What to compare the environment's live state with, and how much of it to read. */
 export interface CompareSpec {
@@ -137,7 +138,7 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 		? compareSetsCounted(leftRead.set, liveRead.set, ignore)
 		: {comparisons: [], hidden: hiddenCounts([leftRead.set, liveRead.set], ignore)};
 	const partial = partialSide(leftRead, liveRead, ignore);
-	return {
+	const view: EnvironmentView = {
 		name,
 		reachability,
 		reason: liveRead.error === undefined ? undefined : errorMessage(liveRead.error),
@@ -156,6 +157,9 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 		...(partial ? {partial} : {}),
 		...(left.type === 'set' && left.set.notes ? {notes: left.set.notes} : {}),
 	};
+	// A selection view holds a few live items; the checks before writing need the whole target, which the lists know.
+	if (selection && right.type === 'listing') rememberTarget(view, right.listing.targetIndex);
+	return view;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type {Item, ItemSet, Kind} from '../core/item.js';
 import {itemKey, makeItem} from '../core/item.js';
 import type {Selectable} from '../core/selection.js';
+import {apiRoute, indexItems, type ApiRoute, type TargetIndex} from '../core/checks.js';
 import {completeLive, isDashboardError, listLive, liveItemSet, withSignal, type DashboardClient, type LiveIndex, type OasStub} from '../sources/dashboard/index.js';
 import type {Reachability} from './services.js';
 
@@ -17,6 +18,8 @@ export interface LiveListing {
 	readonly entries: readonly Selectable[];
 	/** Reads the items with these keys in full (every item when absent): one request per selected Tyk OAS API. */
 	read(keys?: ReadonlySet<string>): Promise<ItemSet>;
+	/** Every API's route and every policy's grants, from the lists alone: what the checks before writing need. */
+	targetIndex(): TargetIndex;
 }
 
 function stubSelectable(stub: OasStub): Selectable {
@@ -26,6 +29,15 @@ function stubSelectable(stub: OasStub): Selectable {
 /** The selectable description of an item, for selections over item sets. */
 export function itemSelectable(item: Item): Selectable {
 	return {key: itemKey(item), kind: item.kind, id: item.id, name: item.name, categories: item.categories, file: item.file};
+}
+
+/** The checks' view of a whole Dashboard from its lists: OAS APIs by the route their list entry shows. */
+function indexOf(index: LiveIndex): TargetIndex {
+	const {policies} = indexItems(index.policies.map((body) => makeItem('policy', body)));
+	const apis = index.apis.map((entry): ApiRoute => ('classic' in entry
+		? apiRoute(makeItem('api', entry.classic))
+		: {id: entry.oas.id, name: entry.oas.name, listenPath: entry.oas.listenPath, domain: entry.oas.domain}));
+	return {apis, policies};
 }
 
 function entriesOf(index: LiveIndex): Selectable[] {
@@ -50,6 +62,7 @@ export async function listLiveSide(client: DashboardClient, signal?: AbortSignal
 		get entries() {
 			return (entries ??= entriesOf(index));
 		},
+		targetIndex: () => indexOf(index),
 		async read(keys) {
 			const snapshot = await completeLive(bound, index, keys && ((stub) => keys.has(`api:${stub.id}`)));
 			const {items, invalid} = liveItemSet(snapshot);

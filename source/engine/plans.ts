@@ -5,6 +5,7 @@ import {itemKey, makeItem, type Item, type ItemSet, type Kind} from '../core/ite
 import {compareSets} from '../core/compare.js';
 import type {Plan, PlanStep, SideRef} from '../core/plan.js';
 import {buildPlan, type PlanBuild} from '../core/planning.js';
+import {checkPlan, missingDependencies, type CheckOptions, type TargetIndex} from '../core/checks.js';
 import type {Selection} from '../core/selection.js';
 import {isSelected, selectsAll} from '../core/selection.js';
 import type {Comparison} from '../core/status.js';
@@ -15,6 +16,7 @@ import type {EngineContext} from './context.js';
 import {editedSinceNotes} from './edited-since.js';
 import {gitLabel} from './git-side.js';
 import {listLiveSide} from './live-side.js';
+import {targetIndex} from './target-index.js';
 import {contentHash} from './verify.js';
 import type {EnvironmentView, VersionRef} from './services.js';
 
@@ -30,6 +32,8 @@ export type PlanRequest =
 	| {
 		readonly type: 'publish'; readonly environment: string; readonly selection?: Selection; readonly view?: EnvironmentView;
 		readonly ref?: string; readonly fromEnvironment?: string; readonly prune?: boolean;
+		/** Add the APIs the selected policies grant that the target lacks, from the same source (`--with-dependencies`). */
+		readonly withDependencies?: boolean;
 	}
 	| {readonly type: 'dump'; readonly environment: string; readonly selection?: Selection; readonly view?: EnvironmentView; readonly prune?: boolean}
 	| {readonly type: 'rollback'; readonly environment: string; readonly kind: Kind; readonly id: string; readonly version: VersionRef}
@@ -106,14 +110,52 @@ function selectedFrom(view: EnvironmentView, selection: Selection | undefined, h
 async function planPublish(context: EngineContext, request: Extract<PlanRequest, {type: 'publish'}>): Promise<PlanResult> {
 	const {environment, fromEnvironment, selection, prune, ref} = request;
 	const held = request.view && ref === undefined && viewFits(request.view, environment, fromEnvironment) ? request.view : undefined;
-	const view = held ?? await compareEnvironment(context, environment, {ref, against: fromEnvironment, selection});
+	const read = (wanted?: Selection) => compareEnvironment(context, environment, {ref, against: fromEnvironment, selection: wanted});
+	const view = held ?? await read(selection);
 	requireReadable(view);
 	if (prune) refuseBlindPrune(view, context.environment(environment).git, ref);
-	const {comparisons, keys} = selectedFrom(view, selection, held !== undefined);
+	const build = publishBuild(view, selection, held !== undefined, request);
+	const target = await targetIndex(context, environment, view);
+	const whole = !selection || selectsAll(selection);
+	const missing = request.withDependencies && !whole ? missingDependencies(build.plan, target) : [];
+	if (missing.length === 0) return checked(context, build, target, whole ? sourceApis(view) : undefined);
+	// The granted APIs join the selection, read from the same source as the rest (the held view, or a read of them).
+	const keys = selectedFrom(view, selection, held !== undefined).comparisons.map((row) => row.key);
+	const widened: Selection = {keys: [...keys, ...missing.map((id) => itemKey({kind: 'api', id}))]};
+	const wider = held ?? await read(widened);
+	requireReadable(wider);
+	return checked(context, publishBuild(wider, widened, held !== undefined, request), target, sourceApis(wider));
+}
+
+function publishBuild(view: EnvironmentView, selection: Selection | undefined, held: boolean, request: Extract<PlanRequest, {type: 'publish'}>): PlanBuild {
+	const {comparisons, keys} = selectedFrom(view, selection, held);
 	return buildPlan(comparisons, {
-		direction: fromEnvironment ? 'migrate' : 'publish', environment, source: view.left, target: liveRef(environment),
-		sourceSide: 'left', keys, prune, base: view.fullCommit === undefined ? undefined : {commit: view.fullCommit},
+		direction: request.fromEnvironment ? 'migrate' : 'publish', environment: request.environment, source: view.left, target: liveRef(request.environment),
+		sourceSide: 'left', keys, prune: request.prune, base: view.fullCommit === undefined ? undefined : {commit: view.fullCommit},
 	});
+}
+
+/** The API IDs a view's source side holds (of the items it read). */
+function sourceApis(view: EnvironmentView): Set<string> {
+	return new Set(view.comparisons.flatMap((row) => (row.kind === 'api' && row.left && row.id !== undefined ? [row.id] : [])));
+}
+
+/** A plan with the steps the checks before writing refuse (none: the plan as it was). */
+function checked<T extends PlanBuild>(context: EngineContext, build: T, target: TargetIndex, source?: ReadonlySet<string>): T {
+	const blocked = checkPlan(build.plan, target, {...checkOptions(context, build.plan.environment), ...(source ? {sourceApis: source} : {})});
+	return blocked.length === 0 ? build : {...build, plan: {...build.plan, blocked}};
+}
+
+/** What the target environment's Dashboard allows that changes the checks (its duplicate listen path setting). */
+function checkOptions(context: EngineContext, environment: string): CheckOptions {
+	return {duplicateListenPaths: context.environment(environment).enableDuplicateSlugs === true};
+}
+
+/** A saved plan checked again against its target as it is now (`tyk-console apply` re-checks before writing). */
+export async function recheckPlan(context: EngineContext, plan: Plan): Promise<Plan> {
+	const {blocked: _before, ...rest} = plan;
+	if (plan.direction === 'dump') return rest;
+	return checked(context, {plan: rest, excluded: []}, await targetIndex(context, plan.environment)).plan;
 }
 
 /** This environment's live state → its Git source; with no selection, every live item; `prune` removes Git items no longer live. */
@@ -154,22 +196,23 @@ async function versionItem(context: EngineContext, environment: string, kind: Ki
 	return {item: snapshot.body ? makeItem(kind, snapshot.body) : undefined, side: {type: 'snapshot', label: `snapshot ${version.id}`}};
 }
 
-/** The live items with these keys: the list requests plus one read per selected Tyk OAS API. */
-async function readLiveKeys(context: EngineContext, environment: string, keys: ReadonlySet<string>): Promise<ItemSet> {
-	return (await listLiveSide(await context.client(environment))).read(keys);
+/** The live items with these keys (the list requests plus one read per selected Tyk OAS API), and the whole target's index. */
+async function readLiveKeys(context: EngineContext, environment: string, keys: ReadonlySet<string>): Promise<{live: ItemSet; target: TargetIndex}> {
+	const listing = await listLiveSide(await context.client(environment));
+	return {live: await listing.read(keys), target: listing.targetIndex()};
 }
 
 /** One earlier version of one item → live. A snapshot of "did not exist" plans a delete. */
 async function planRollback(context: EngineContext, request: Extract<PlanRequest, {type: 'rollback'}>): Promise<PlanResult> {
 	const {environment, kind, id, version} = request;
 	const key = itemKey({kind, id});
-	const [{item, side}, live] = await Promise.all([
+	const [{item, side}, {live, target}] = await Promise.all([
 		versionItem(context, environment, kind, id, version),
 		readLiveKeys(context, environment, new Set([key])),
 	]);
 	const source: ItemSet = {items: item ? [item] : [], invalid: [], conflicts: []};
 	const comparisons = compareSets(source, live, {ignore: context.config.ignore});
-	return buildPlan(comparisons, {direction: 'rollback', environment, source: side, target: liveRef(environment), sourceSide: 'left', keys: new Set([key]), prune: true});
+	return checked(context, buildPlan(comparisons, {direction: 'rollback', environment, source: side, target: liveRef(environment), sourceSide: 'left', keys: new Set([key]), prune: true}), target);
 }
 
 /** The pre-images of an operation → live: every item it wrote goes back to how it was (created ones are deleted). */
@@ -195,7 +238,7 @@ async function planUndo(context: EngineContext, request: Extract<PlanRequest, {t
 	if (record.action === 'dump') throw new Error(`operation ${record.id} was a dump to Git; undo it with git (git revert) instead`);
 	const items = record.preImages.filter((pre) => pre.body !== null).map((pre) => makeItem(pre.kind, pre.body!));
 	const keys = new Set(record.preImages.map((pre) => `${pre.kind}:${pre.id}`));
-	const live = await readLiveKeys(context, environment, keys);
+	const {live, target} = await readLiveKeys(context, environment, keys);
 	const comparisons = compareSets({items, invalid: [], conflicts: []}, live, {ignore: context.config.ignore});
 	const build = buildPlan(comparisons, {
 		direction: 'undo', environment, source: {type: 'snapshot', label: undoLabel(record.id)}, target: liveRef(environment), sourceSide: 'left', keys, prune: true,
@@ -204,7 +247,7 @@ async function planUndo(context: EngineContext, request: Extract<PlanRequest, {t
 	const notes = [...interruptedNotes(interrupted, record, environment), ...(build.plan.notes ?? []), ...await editedSinceNotes(client, stateDir, record.id, build.plan.steps)];
 	const plan: Plan = {...build.plan, ...(notes.length > 0 ? {notes} : {})};
 	const about = interrupted ? {interrupted: {operation: interrupted.id, action: interrupted.action, ...(interrupted.undoes === undefined ? {} : {undoes: interrupted.undoes})}} : {};
-	return {...build, plan, operation: record.id, ...about};
+	return checked(context, {...build, plan, operation: record.id, ...about}, target);
 }
 
 /** What a plain undo says about the interrupted operation it deals with. */

@@ -10,3 +10,4 @@ import './undo-edited.part.js';
 import './journey.part.js';
 import './policy-address.part.js';
 import './saved-plan.part.js';
+import './checks.part.js';

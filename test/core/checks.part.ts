@@ -57,6 +57,7 @@ test('a policy granting an API neither live nor planned is blocked and names it;
 	t.is(blocked.length, 1);
 	t.regex(blocked[0]!.reason, /grants API gone, which is neither in live prod nor in this plan \(adding dependencies takes it from git main@abc1234\)/);
 	t.deepEqual(missingDependencies(withMissing, target), ['gone']);
+	t.is(blocked[0]!.missingApi, 'gone');
 	t.regex(checkPlan(withMissing, target, {sourceApis: new Set(['here'])})[0]!.reason, /git main@abc1234 lacks it too/);
 	// With the API in the plan, nothing is missing.
 	const added = plan([step('create', policy('gold', ['here', 'gone'])), step('create', classic('gone', '/gone/'))]);

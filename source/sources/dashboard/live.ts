@@ -75,6 +75,9 @@ export interface OasStub {
 	readonly siblings: JsonObject;
 	/** The list entry's categories, or undefined when it did not carry the field (then they are fetched). */
 	readonly categories: string[] | undefined;
+	/** Where the list entry's projection says it listens, for the checks before writing (listen path, custom domain). */
+	readonly listenPath: string;
+	readonly domain: string;
 }
 
 /** What the list requests of one Dashboard say: Classic APIs, policies and templates in full, OAS APIs as stubs. */
@@ -94,7 +97,10 @@ function oasStub(wrapper: JsonObject): OasStub {
 	}
 	const def = wrapper['api_definition'];
 	const name = isJsonObject(def) && typeof def['name'] === 'string' ? def['name'] : '';
-	return {id: wrapperApiId(wrapper), name, siblings, categories: wrapperCategories(wrapper)};
+	const proxy = isJsonObject(def) && isJsonObject(def['proxy']) ? def['proxy'] : {};
+	const listenPath = typeof proxy['listen_path'] === 'string' ? proxy['listen_path'] : '';
+	const domain = isJsonObject(def) && typeof def['domain'] === 'string' ? def['domain'] : '';
+	return {id: wrapperApiId(wrapper), name, siblings, categories: wrapperCategories(wrapper), listenPath, domain};
 }
 
 /**
@@ -106,7 +112,8 @@ function trimWrapper(wrapper: JsonObject): JsonObject {
 	if (!isOasWrapper(wrapper)) return classicFileBody(wrapper);
 	const def = wrapper['api_definition'] as JsonObject;
 	const ids: JsonObject = {is_oas: true};
-	for (const key of ['api_id', 'id', 'name']) if (def[key] !== undefined) ids[key] = def[key]!;
+	for (const key of ['api_id', 'id', 'name', 'domain']) if (def[key] !== undefined) ids[key] = def[key]!;
+	if (isJsonObject(def['proxy']) && typeof def['proxy']['listen_path'] === 'string') ids['proxy'] = {listen_path: def['proxy']['listen_path']};
 	const trimmed: JsonObject = {api_definition: ids};
 	for (const key of [...siblingKeys, 'categories']) if (wrapper[key] !== undefined) trimmed[key] = wrapper[key]!;
 	return trimmed;
