@@ -1,5 +1,6 @@
 import {Command, Option} from 'commander';
 import {createTwoFilesPatch} from 'diff';
+import {blameText} from '../core/blame.js';
 import {comparisonDetail} from '../core/compare.js';
 import {statuses, type Comparison, type Status} from '../core/status.js';
 import type {Engine} from '../engine/engine.js';
@@ -8,13 +9,17 @@ import {exitCodes, runCommand, selectionOf} from './context.js';
 import {selectsAll} from '../core/selection.js';
 import {withCommonOptions, withSelection, type CommonOptions, type SelectionOptions} from './options.js';
 import type {Output, Paint} from './output.js';
-import {glyph, statusLabel, summaryLine} from './format.js';
+import {formatFlagsError, withReviewFormat, type ReviewFormat} from './review-flags.js';
+import {glyph, originLine, originTag, statusLabel, summaryLine} from './format.js';
+import {countOrigins} from '../core/origin.js';
 
 interface DiffOptions extends CommonOptions, SelectionOptions {
 	readonly ref?: string;
 	readonly against?: string;
 	readonly full?: boolean;
 	readonly status?: Status[];
+	readonly format?: ReviewFormat;
+	readonly out?: string;
 }
 
 /** Whether a row is shown: the status filter (default: everything but unchanged). */
@@ -36,6 +41,7 @@ function jsonItem(comparison: Comparison): Record<string, unknown> {
 		kind: comparison.kind, flavor: comparison.flavor, id: comparison.id, name: comparison.name, status: comparison.status,
 		file: comparison.file ?? comparison.left?.file,
 		changes: comparison.status === 'changed' ? comparison.changes : undefined,
+		origin: comparison.origin,
 		error: errorWithFile(comparison),
 	};
 }
@@ -65,6 +71,7 @@ function printText(output: Output, engine: Engine, view: EnvironmentView, rows: 
 	const paint: Paint = output.paint;
 	output.out(`${paint.bold(view.name)}: ${view.left.label} → ${view.right.label}`);
 	output.out(`  ${summaryLine(view.drift)}`);
+	if (options.against === undefined) output.out(`  ${originLine(countOrigins(view.comparisons))}`);
 	for (const note of view.notes ?? []) output.out(`  ${paint.gray(`note: ${note}`)}`);
 	if (rows.length === 0) return;
 	output.out('');
@@ -72,9 +79,12 @@ function printText(output: Output, engine: Engine, view: EnvironmentView, rows: 
 		const what = row.kind ? `${row.kind}${row.flavor ? ` ${row.flavor}` : ''}` : 'file';
 		const name = row.id ? `${row.name || row.id} (${row.id})` : row.name;
 		const tail = row.status === 'changed' ? `${row.changes.length} field(s) changed` : statusLabel(row.status);
-		output.out(`${glyph(row.status, paint)} ${what.padEnd(12)} ${name}  ${paint.gray(tail)}`);
+		const origin = row.origin ? `  origin ${originTag(row.origin, paint)}` : '';
+		output.out(`${glyph(row.status, paint)} ${what.padEnd(12)} ${name}  ${paint.gray(tail)}${origin}`);
 		const error = errorWithFile(row);
 		if (error) output.out(`    ${paint.red(error)}`);
+		const blame = view.blame?.[row.key];
+		if (blame) output.out(`    ${paint.gray(blameText(blame))}`);
 		if (row.status === 'changed') {
 			if (options.full) printFull(output, row, view, engine);
 			else for (const change of row.changes) output.out(`    ${change}`);
@@ -89,18 +99,30 @@ export function diffExitCode(view: EnvironmentView): number {
 	return view.drift.total > view.drift.unchanged ? exitCodes.drift : exitCodes.ok;
 }
 
-async function diff(environment: string, options: DiffOptions): Promise<void> {
+async function diff(environment: string, options: DiffOptions, command: Command): Promise<void> {
+	const usage = formatFlagsError(options, 'diff');
+	if (usage) command.error(`error: ${usage}`);
 	await runCommand(options, async (engine, output) => {
 		// A selection reads only its items in full (the lists plus one request per selected Tyk OAS API); the summary
 		// and exit code count only these. An unknown --id rejects here.
 		const selection = selectionOf(options);
-		const view = await engine.load(environment, {ref: options.ref, against: options.against, selection: selectsAll(selection) ? undefined : selection});
+		const loaded = await engine.load(environment, {ref: options.ref, against: options.against, selection: selectsAll(selection) ? undefined : selection});
+		// Who last changed each changed item live: the journal and, once, the Dashboard's audit log (planning never reads it).
+		const view = await (await import('../engine/blame.js')).withBlame(engine.context, loaded);
 		const rows = view.comparisons.filter((comparison) => shown(comparison, options));
+		if (options.format === 'markdown' || options.format === 'html') {
+			const {diffReview, emitReview} = await import('./review-output.js');
+			await emitReview(output, diffReview(engine, view, rows, environment, options.against), options.format, options.out);
+			return diffExitCode(view);
+		}
 		if (output.json) {
 			output.data({
 				environment, source: jsonSource(engine, view, options), target: {type: 'live', environment},
-				summary: {total: view.drift.total, ...Object.fromEntries(statuses.map((s) => [s, view.drift[s]]))},
-				items: rows.map(jsonItem),
+				summary: {
+					total: view.drift.total, ...Object.fromEntries(statuses.map((s) => [s, view.drift[s]])),
+					...(options.against === undefined ? {origins: countOrigins(view.comparisons)} : {}),
+				},
+				items: rows.map((row) => ({...jsonItem(row), ...(view.blame?.[row.key] ? {blame: view.blame[row.key]} : {})})),
 				...(view.notes ? {notes: view.notes} : {}),
 				...(view.reason ? {error: view.reason} : {}),
 				...(view.gitError ? {error: view.gitError} : {}),
@@ -116,12 +138,13 @@ async function diff(environment: string, options: DiffOptions): Promise<void> {
 
 /** `tyk-console diff ENV`: Git (or another environment) against live; exit 2 on drift, so CI can gate on it. */
 export function registerDiff(program: Command): void {
-	withSelection(withCommonOptions(program.command('diff')))
+	withReviewFormat(withSelection(withCommonOptions(program.command('diff'))))
 		.argument('<environment>', 'environment to compare (its live Dashboard is the right side)')
 		.description("compare the environment's Git source (or another environment) with its live Dashboard")
 		.option('--ref <rev>', 'compare Git at this branch, tag or commit instead of the configured branch')
 		.option('--against <env>', "compare with another environment's live state instead of Git")
 		.option('--full', 'print unified diffs of changed items')
+		.option('--out <file>', 'write the --format html page (or the markdown) to this file')
 		.addOption(new Option('--status <status...>', 'only items with these statuses').choices([...statuses]))
 		.action(diff);
 }

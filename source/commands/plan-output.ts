@@ -82,6 +82,7 @@ export function printResult(output: Output, result: OperationResult, excluded: r
 	const {paint} = output;
 	const journalError = journalErrorOf(result);
 	// On stderr in both modes: CI logs show it even when stdout is parsed as JSON.
+	if (result.baseError !== undefined) output.log(`tyk-console: ${result.baseError}`);
 	if (journalError !== undefined) {
 		output.log(`tyk-console: ${journalError}; writing stopped there: every item reached is listed with its result, and each one written has its pre-image saved, so once the state directory can be written again \`tyk-console undo ${result.environment}\` restores them`);
 	}

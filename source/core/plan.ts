@@ -111,6 +111,8 @@ interface AppliedBase {
 	readonly target: readonly TargetItem[];
 	/** Keys whose state on the target is unknown (a write that may or may not have landed): re-read them. */
 	readonly uncertain: readonly string[];
+	/** The base (what origins are measured from) could not be recorded in full: why. The writes themselves stand. */
+	readonly baseError?: string;
 }
 
 /** A plan applied to a Dashboard. */

@@ -1,4 +1,5 @@
 import type {Flavor, InvalidEntry, Item, Kind} from './item.js';
+import type {Origin} from './origin.js';
 import type {PairDetail} from './pair-detail.js';
 
 /** Where an item stands when one source (left, usually Git) is compared with a target (right, usually live). */
@@ -34,12 +35,22 @@ export interface Comparison {
 	/** For `invalid` and `conflict`: what is wrong, naming the file(s). */
 	readonly error?: string;
 	readonly invalid?: InvalidEntry;
+	/** Who moved the item since its base (`core/origin.ts`): set on differing rows of a Git ↔ live comparison. */
+	readonly origin?: Origin;
+	/** The base that origin was measured from: when it was written, and the Git commit it matches when there is one. */
+	readonly base?: BaseMark;
 	/**
 	 * What the Diff screen shows of this pair (masked texts, hidden count), computed on first call and cached with
 	 * the row, from the same normalisation the comparison used. Set by `compareSets`; not enumerable, so a copied
 	 * row (`{...row}`) has none: read it through `comparisonDetail(row, options)`, which covers both.
 	 */
 	readonly detail?: () => PairDetail;
+}
+
+/** When an item's base was recorded, and the Git commit its content came from or went to (none for a migration or undo). */
+export interface BaseMark {
+	readonly time: string;
+	readonly commit?: string;
 }
 
 /** Counts per status, for summaries and drift bars. */

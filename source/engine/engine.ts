@@ -12,6 +12,7 @@ import {gitLabel, readGitSide} from './git-side.js';
 import {history, versionComparison} from './history.js';
 import {makePlan, type PlanRequest, type PlanResult} from './plans.js';
 import {environmentOperations} from './operations.js';
+import {recordBase, withOrigins} from './origins.js';
 import type {ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
 import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
 import {writeSavedPlan} from '../sources/plan-file.js';
@@ -51,8 +52,8 @@ export class Engine implements ConsoleServices {
 	}
 
 	/** One environment's Git side (or another environment, `against`) compared with its live state. */
-	load(name: string, spec: CompareSpec = {}): Promise<EnvironmentView> {
-		return compareEnvironment(this.context, name, spec);
+	async load(name: string, spec: CompareSpec = {}): Promise<EnvironmentView> {
+		return withOrigins(this.context, await compareEnvironment(this.context, name, spec));
 	}
 
 	loadEnvironment(name: string, signal?: AbortSignal): Promise<EnvironmentView> {
@@ -68,11 +69,13 @@ export class Engine implements ConsoleServices {
 	}
 
 	/** `progress` is the options object, or (the console's form) the progress callback with `more` options after it. */
-	apply(plan: Plan, progress: ((event: ProgressEvent) => void) | ApplyOptions = {}, more: ConsoleApplyOptions = {}): Promise<OperationResult> {
+	async apply(plan: Plan, progress: ((event: ProgressEvent) => void) | ApplyOptions = {}, more: ConsoleApplyOptions = {}): Promise<OperationResult> {
 		const options: ApplyOptions = typeof progress === 'function' ? {...more, onProgress: progress} : progress;
-		return plan.direction === 'dump'
-			? applyToGit(this.context, plan, options.dump, options.onProgress)
-			: applyToLive(this.context, plan, options.onProgress);
+		const result = plan.direction === 'dump'
+			? await applyToGit(this.context, plan, options.dump, options.onProgress)
+			: await applyToLive(this.context, plan, options.onProgress);
+		const baseError = await recordBase(this.context, plan, result, {push: options.dump?.push});
+		return baseError === undefined ? result : {...result, baseError};
 	}
 
 	/**
@@ -82,6 +85,12 @@ export class Engine implements ConsoleServices {
 	 * under the dump) is read again, and a Dashboard is never listed again for it.
 	 */
 	async refreshView(view: EnvironmentView, result: OperationResult, signal?: AbortSignal): Promise<EnvironmentView> {
+		const next = await this.refreshRows(view, result, signal);
+		// The apply moved the base of what it wrote: origins are measured again (rows it compared again have none).
+		return next === view ? view : withOrigins(this.context, next);
+	}
+
+	private async refreshRows(view: EnvironmentView, result: OperationResult, signal?: AbortSignal): Promise<EnvironmentView> {
 		if (result.direction === 'dump') return this.afterDump(view, result, signal);
 		const sides = liveSidesMoved(view, result.environment);
 		if (sides.length === 0) return view;

@@ -3,7 +3,7 @@ import type {CompareOptions} from '../core/compare.js';
 import {makeItem, type Item, type Kind} from '../core/item.js';
 import type {JsonObject, JsonValue} from '../core/json.js';
 import {normalize} from '../core/normalize.js';
-import {bodyHash} from '../sources/journal.js';
+import {itemHash} from '../core/content-hash.js';
 
 /**
  * Verification compares values only: both sides normalised (nothing hidden is listed or counted) and compared
@@ -36,5 +36,5 @@ export function readBackDifferences(kind: Kind, live: JsonObject | undefined, wa
  * the live base of a step, so a later apply can tell whether live moved since the plan was made.
  */
 export function contentHash(kind: Kind, body: JsonObject, options: CompareOptions = {}): string {
-	return bodyHash(valueOf(makeItem(kind, body), options))!;
+	return itemHash(makeItem(kind, body), options);
 }

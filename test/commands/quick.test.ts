@@ -11,3 +11,4 @@ import './journey.part.js';
 import './policy-address.part.js';
 import './saved-plan.part.js';
 import './checks.part.js';
+import './origins.part.js';

@@ -4,4 +4,5 @@ import './branch-index.part.js';
 import './cat-file.part.js';
 import './commit.part.js';
 import './history.part.js';
+import './notes.part.js';
 import './ref-store.part.js';

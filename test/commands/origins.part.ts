@@ -1,0 +1,63 @@
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import test from 'ava';
+import {assertNoSecrets, makeWorld} from '../helpers/world.js';
+
+test.serial('origins: after a dump, a live edit, a Git commit and both give live, git, both, also from a fresh clone with an empty state directory', async (t) => {
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 8}}]);
+	const remote = join(world.root, 'remote.git');
+	world.git(['init', '-q', '--bare', '-b', 'main', remote], world.root);
+	world.git(['remote', 'add', 'origin', remote]);
+	const dumped = await world.cli(['dump', 'staging', '--push']);
+	t.is(dumped.code, 0, dumped.stdout + dumped.stderr);
+	t.regex(world.git(['ls-remote', remote]), /refs\/notes\/tyk-console/, 'dump --push pushes the notes ref');
+
+	const apis = ((await world.request('staging', 'GET', '/api/apis?p=-1')).apis as any[]).filter((w) => w.api_definition.is_oas !== true);
+	const [a, b, c] = apis.map((wrapper) => wrapper.api_definition);
+	const editLive = async (definition: any, target: string) => {
+		const wrapper = await world.request('staging', 'GET', `/api/apis/${definition.id}`);
+		wrapper.api_definition.proxy.target_url = target;
+		await world.request('staging', 'PUT', `/api/apis/${definition.id}`, wrapper);
+	};
+	const editGit = (definition: any, target: string) => {
+		const file = join(world.repo, `api-${definition.api_id}.json`);
+		const body = JSON.parse(readFileSync(file, 'utf8'));
+		body.api_definition.proxy.target_url = target;
+		writeFileSync(file, JSON.stringify(body, null, 2));
+	};
+	await editLive(a, 'http://hotfix-a.internal/');
+	editGit(b, 'http://git-b.internal/');
+	await editLive(c, 'http://hotfix-c.internal/');
+	editGit(c, 'http://git-c.internal/');
+	world.git(['commit', '-qam', 'move B and C in Git']);
+	world.git(['push', '-q', 'origin', 'main']);
+
+	const expectOrigins = async (label: string) => {
+		const diff = await world.json(['diff', 'staging']);
+		t.is(diff.code, 2, `${label}: ${diff.stderr}`);
+		const byId = Object.fromEntries(diff.data.items.map((item: any) => [item.id, item]));
+		t.is(byId[a.api_id]?.origin, 'live', label);
+		t.is(byId[b.api_id]?.origin, 'git', label);
+		t.is(byId[c.api_id]?.origin, 'both', label);
+		t.deepEqual(diff.data.summary.origins, {git: 1, live: 1, both: 1, unknown: 0}, label);
+		return diff;
+	};
+	const outputs: string[] = [];
+	const first = await expectOrigins('the dumping clone');
+	const text = await world.cli(['diff', 'staging', '--no-color']);
+	t.regex(text.stdout, /origins: 1 git, 1 live, 1 both, 0 unknown/);
+	t.regex(text.stdout, new RegExp(`\\(${c.api_id}\\)  1 field\\(s\\) changed  origin both`));
+	outputs.push(first.stdout, first.stderr, text.stdout, text.stderr);
+
+	// A fresh clone (no notes fetched by git clone) with an empty state directory: the engine fetches the notes.
+	const clone = join(world.root, 'clone');
+	world.git(['clone', '-q', remote, clone], world.root);
+	t.notRegex(world.git(['for-each-ref'], clone), /notes/, 'git clone does not fetch notes by itself');
+	const config = JSON.parse(readFileSync(world.configPath, 'utf8'));
+	const emptyState = join(world.root, 'fresh-state');
+	mkdirSync(emptyState);
+	world.writeConfig({...config, git: {repo: clone, branch: 'main'}, stateDir: emptyState});
+	const fresh = await expectOrigins('a fresh clone');
+	outputs.push(fresh.stdout, fresh.stderr);
+	assertNoSecrets(t, world, outputs);
+});
