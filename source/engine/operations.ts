@@ -4,7 +4,8 @@ import {listOperations, readAudit, type AuditEntry, type OperationRecord} from '
 import type {EngineContext} from './context.js';
 import type {OperationEntry, OperationKind, OperationOutcome, OperationStepEntry} from './services.js';
 
-const kindOf: Record<Direction, OperationKind> = {dump: 'dump', publish: 'publish', migrate: 'migration', rollback: 'rollback', undo: 'undo'};
+/** What each plan direction is called in the operations log and in blame (a publish from live is a migration). */
+export const kindOf: Record<Direction, OperationKind> = {dump: 'dump', publish: 'publish', migrate: 'migration', rollback: 'rollback', undo: 'undo'};
 
 /** Outcome from the step results: failures among the writes make it partly failed, or failed when every write failed. */
 function resultOutcome(statuses: readonly {action?: string; status: string}[]): OperationOutcome {

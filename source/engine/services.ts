@@ -1,3 +1,4 @@
+import type {Blame} from '../core/blame.js';
 import type {CompareOptions} from '../core/compare.js';
 import type {Comparison, StatusCounts} from '../core/status.js';
 import type {Kind} from '../core/item.js';
@@ -142,6 +143,11 @@ export interface EnvironmentView {
 	readonly partial?: {readonly side: 'left' | 'right'; readonly rows: readonly Comparison[]};
 	/** What reading the Git side noticed but worked around (a file listed twice, a template without org_id). */
 	readonly notes?: readonly string[];
+	/**
+	 * Who last changed the live side of changed items, per comparison key (`core/blame.ts`): from the journal when
+	 * tyk-console wrote what is live, else from the Dashboard's audit log. Only `diff` and the console load it.
+	 */
+	readonly blame?: Readonly<Record<string, Blame>>;
 }
 
 export type VersionRef = {readonly type: 'git'; readonly commit: string} | {readonly type: 'snapshot'; readonly id: string};

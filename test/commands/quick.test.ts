@@ -10,5 +10,6 @@ import './undo-edited.part.js';
 import './journey.part.js';
 import './policy-address.part.js';
 import './saved-plan.part.js';
+import './review.part.js';
 import './checks.part.js';
 import './origins.part.js';
