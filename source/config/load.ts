@@ -82,6 +82,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
 		ignore: file?.ignore ?? {api: [], policy: [], template: []},
 		environments,
 		console: file?.console ?? {theme: 'auto'},
+		...(file?.secretsInGit ? {secretsInGit: file.secretsInGit} : {}),
 	};
 }
 

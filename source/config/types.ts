@@ -65,6 +65,12 @@ export interface ConsoleConfig {
 	readonly refreshSeconds?: number;
 }
 
+/** What a dump does about secret fields (the masking rules) it would write to Git in plain text. */
+export type SecretsInGit = 'allow' | 'warn' | 'refuse';
+
+/** Values `secretsInGit` may take, in the order messages list them. */
+export const secretsInGitSettings: readonly SecretsInGit[] = ['allow', 'warn', 'refuse'];
+
 /** The whole configuration after discovery, parsing, validation and flag overrides. */
 export interface ResolvedConfig {
 	/** Absolute path of the file it came from; undefined for a purely ad-hoc configuration. */
@@ -76,6 +82,11 @@ export interface ResolvedConfig {
 	readonly environments: readonly EnvironmentConfig[];
 	/** Console-only settings (`theme`, `refreshSeconds`); absent (a config built in code) means the defaults. */
 	readonly console?: ConsoleConfig;
+	/**
+	 * A dump lists the secret fields it writes to Git in plain text (`warn`, the default, also when absent), says
+	 * nothing (`allow`), or is refused with the list and writes nothing (`refuse`).
+	 */
+	readonly secretsInGit?: SecretsInGit;
 }
 
 /** Command-line flags that affect configuration; all optional, exactly as commander hands them over. */

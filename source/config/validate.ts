@@ -5,7 +5,7 @@ import {
 import {readEnvironment, type FileEnvironment} from './environment.js';
 import {readGitOverride, type GitOverride} from './git-keys.js';
 import {resolveUserPath} from './paths.js';
-import {themeSettings, type ConsoleConfig, type ThemeSetting} from './types.js';
+import {secretsInGitSettings, themeSettings, type ConsoleConfig, type SecretsInGit, type ThemeSetting} from './types.js';
 
 /** A config file's content after checking, before defaults and flags are applied. */
 export interface FileConfig {
@@ -14,10 +14,11 @@ export interface FileConfig {
 	readonly ignore: Record<Kind, string[]>;
 	readonly environments: readonly FileEnvironment[];
 	readonly console: ConsoleConfig;
+	readonly secretsInGit?: SecretsInGit;
 }
 
 /** Keys allowed at the top of the file; anything else is a typo and is reported with a suggestion. */
-export const topLevelKeys = ['git', 'stateDir', 'ignore', 'theme', 'refreshSeconds', 'environments'] as const;
+export const topLevelKeys = ['git', 'stateDir', 'ignore', 'theme', 'refreshSeconds', 'secretsInGit', 'environments'] as const;
 
 function readIgnore(problems: Problems, value: unknown): Record<Kind, string[]> {
 	const out: Record<Kind, string[]> = {api: [], policy: [], template: []};
@@ -41,6 +42,13 @@ function readConsole(problems: Problems, raw: Record<string, unknown>): ConsoleC
 	// 0 is accepted and means off, like leaving the key out: a template can carry the key without turning it on.
 	const refreshSeconds = optionalInteger(problems, raw['refreshSeconds'], 'refreshSeconds', 0, maxRefreshSeconds);
 	return refreshSeconds ? {theme, refreshSeconds} : {theme};
+}
+
+function readSecretsInGit(problems: Problems, value: unknown): SecretsInGit | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'string' && (secretsInGitSettings as readonly string[]).includes(value)) return value as SecretsInGit;
+	problems.add('secretsInGit', `must be one of ${secretsInGitSettings.join(', ')}, not ${typeof value === 'string' ? `"${value.slice(0, 20)}"` : describe(value)}`);
+	return undefined;
 }
 
 function checkUniqueNames(problems: Problems, environments: readonly {name: string; index: number}[]): void {
@@ -73,6 +81,7 @@ export function validateConfig(
 	const stateDir = stateDirRaw === undefined ? undefined : resolveUserPath(stateDirRaw, options.base, options.env);
 	const ignore = readIgnore(problems, raw['ignore']);
 	const console = readConsole(problems, raw);
+	const secretsInGit = readSecretsInGit(problems, raw['secretsInGit']);
 	const environments: FileEnvironment[] = [];
 	const names: {name: string; index: number}[] = [];
 	const list = raw['environments'];
@@ -90,5 +99,5 @@ export function validateConfig(
 		checkUniqueNames(problems, names);
 	}
 	if (problems.list.length > 0) return {problems: problems.list};
-	return {config: {git, stateDir, ignore, environments, console}, problems: []};
+	return {config: {git, stateDir, ignore, environments, console, ...(secretsInGit ? {secretsInGit} : {})}, problems: []};
 }

@@ -168,7 +168,7 @@ test('unknown top-level keys get a "did you mean"', (t) => {
 
 test('wrong shapes at the top: not a mapping, environments not a list, empty list, empty file', (t) => {
 	const world = makeWorld(t);
-	t.deepEqual(problems(world, '- a\n- b\n'), ['tyk-console.yaml: the top level must be a mapping with git, stateDir, ignore, theme, refreshSeconds, environments, not a list']);
+	t.deepEqual(problems(world, '- a\n- b\n'), ['tyk-console.yaml: the top level must be a mapping with git, stateDir, ignore, theme, refreshSeconds, secretsInGit, environments, not a list']);
 	t.deepEqual(problems(world, 'environments: {name: a}\n'), ['tyk-console.yaml: environments: must be a list of environments, not a mapping']);
 	t.deepEqual(problems(world, 'environments: []\n'), ['tyk-console.yaml: environments: must list at least one environment']);
 	t.deepEqual(problems(world, '\n  \n'), ['tyk-console.yaml: the configuration file is empty']);
@@ -214,4 +214,12 @@ test('console settings: theme dark | light | auto (default auto), refreshSeconds
 		'tyk-console.yaml: refreshSeconds: must be a whole number from 0 to 86400, not number 1.5',
 	]);
 	t.deepEqual(problems(world, `refreshSecs: 5\n${env}`), ['tyk-console.yaml: refreshSecs: unknown key (did you mean "refreshSeconds"?)']);
+});
+
+test('secretsInGit: allow | warn | refuse (absent: the dump warns); anything else is named', (t) => {
+	const world = makeWorld(t);
+	const env = 'environments: [{name: dev, dashboard: "http://localhost:3000", secretEnv: K}]\n';
+	t.is(load(world, env).secretsInGit, undefined);
+	t.is(load(world, `secretsInGit: refuse\n${env}`).secretsInGit, 'refuse');
+	t.deepEqual(problems(world, `secretsInGit: never\n${env}`), ['tyk-console.yaml: secretsInGit: must be one of allow, warn, refuse, not "never"']);
 });
