@@ -1,4 +1,5 @@
-import {countActions, type OperationResult, type Plan, type ProgressEvent} from '../core/plan.js';
+import {countActions, type OperationResult, type Plan, type ProgressEvent, type StepOverwrite} from '../core/plan.js';
+import {overwriteText} from '../core/origin.js';
 import type {Comparison} from '../core/status.js';
 import type {Output} from './output.js';
 
@@ -10,11 +11,17 @@ export function planJson(plan: Plan, excluded: readonly Comparison[]): Record<st
 		steps: plan.steps.map((step) => ({
 			kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action, changes: step.action === 'update' ? step.changes : undefined,
 			...(step.overlay ? {overlay: {environment: step.overlay.environment, fields: step.overlay.fields}} : {}),
+			...(step.overwrites ? {overwrites: step.overwrites.origin, overwriteNote: overwriteLine(plan, step.overwrites)} : {}),
 		})),
 		blocked: (plan.blocked ?? []).map((entry) => ({kind: entry.kind, id: entry.id, name: entry.name, reason: entry.reason})),
 		excluded: excludedJson(excluded),
 		notes: plan.notes ?? [],
 	};
+}
+
+/** The red line of a step that erases a change made on its target since the base. */
+function overwriteLine(plan: Plan, overwrite: StepOverwrite): string {
+	return overwriteText(overwrite, plan.direction === 'dump' ? 'dump' : 'publish');
 }
 
 /** The plan in words: counts, then one line per write, deletes listed by name. */
@@ -28,6 +35,7 @@ export function printPlan(output: Output, plan: Plan, excluded: readonly Compari
 		const colour = step.action === 'create' ? paint.green : step.action === 'delete' ? paint.red : paint.yellow;
 		const detail = step.action === 'update' ? paint.gray(` (${step.changes.length} field(s): ${step.changes.slice(0, 3).join(', ')}${step.changes.length > 3 ? ', …' : ''})`) : '';
 		output.out(`  ${colour(step.action.padEnd(6))} ${step.kind.padEnd(8)} ${step.name || step.id} (${step.id})${detail}`);
+		if (step.overwrites) output.out(`         ${paint.red(`! ${overwriteLine(plan, step.overwrites)}`)}`);
 	}
 	for (const entry of excluded) output.out(`  ${paint.red('left out')} ${entry.file ?? entry.key}: ${entry.error ?? entry.status}`);
 	for (const note of plan.notes ?? []) output.out(`  ${paint.gray(note)}`);

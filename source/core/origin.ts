@@ -46,3 +46,22 @@ export function countOrigins(rows: readonly {readonly origin?: Origin}[]): Recor
 	for (const row of rows) if (row.origin) counts[row.origin]++;
 	return counts;
 }
+
+/** `2026-12-03 19:20 UTC`: a base time in plan lines, the same on every machine. */
+function minuteText(iso: string): string {
+	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/**
+ * The red line under a step that erases someone's change: "overwrites a live change made since 2026-12-03 19:20 UTC"
+ * (a publish), "overwrites a Git change: commit 3f2a1c9 Raise the rate limit" (a dump), and when both sides moved,
+ * that it is a conflict.
+ */
+export function overwriteText(overwrite: {readonly origin: Origin; readonly since?: string; readonly commit?: string; readonly subject?: string}, direction: 'dump' | 'publish'): string {
+	const conflict = overwrite.origin === 'both' ? ` (${direction === 'dump' ? 'live' : 'Git'} changed too: a conflict)` : '';
+	if (direction === 'dump') {
+		const commit = overwrite.commit ? `: commit ${overwrite.commit.slice(0, 7)} ${overwrite.subject ?? ''}`.trimEnd() : overwrite.since ? ` made since ${minuteText(overwrite.since)}` : '';
+		return `overwrites a Git change${commit}${conflict}`;
+	}
+	return `overwrites a live change${overwrite.since ? ` made since ${minuteText(overwrite.since)}` : ''}${conflict}`;
+}

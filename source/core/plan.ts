@@ -37,6 +37,20 @@ export interface PlanStep {
 	 * by path: the plan shows them, dry-run JSON prints them, so a reviewer sees which values are the environment's own.
 	 */
 	readonly overlay?: {readonly environment: string; readonly fields: readonly string[]};
+	/** The step erases a change made on its target since the base (`core/origin.ts`): flagged in red before `y`. */
+	readonly overwrites?: StepOverwrite;
+}
+
+/**
+ * What a step would erase: for a publish, a live change (`live`, or `both` when Git moved too) made since the base
+ * was recorded; for a dump, a Git change (`git`, or `both`), with the newest commit that made it.
+ */
+export interface StepOverwrite {
+	readonly origin: 'git' | 'live' | 'both';
+	/** When the base was recorded: the change came after it. */
+	readonly since?: string;
+	readonly commit?: string;
+	readonly subject?: string;
 }
 
 /**

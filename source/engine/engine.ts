@@ -12,7 +12,7 @@ import {gitLabel, readGitSide} from './git-side.js';
 import {history, versionComparison} from './history.js';
 import {makePlan, type PlanRequest, type PlanResult} from './plans.js';
 import {environmentOperations} from './operations.js';
-import {recordBase, withOrigins} from './origins.js';
+import {flagOverwrites, recordBase, withOrigins} from './origins.js';
 import type {ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
 import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
 import {writeSavedPlan} from '../sources/plan-file.js';
@@ -64,8 +64,10 @@ export class Engine implements ConsoleServices {
 		return this.load(other, {against: base, signal});
 	}
 
-	plan(request: PlanRequest): Promise<PlanResult> {
-		return makePlan(this.context, request);
+	/** The plan a request describes, its steps that would erase a change made on the target since the base flagged. */
+	async plan(request: PlanRequest): Promise<PlanResult> {
+		const built = await makePlan(this.context, request);
+		return {...built, plan: await flagOverwrites(this.context, built.plan)};
 	}
 
 	/** `progress` is the options object, or (the console's form) the progress callback with `more` options after it. */

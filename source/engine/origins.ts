@@ -1,13 +1,14 @@
 import {itemHash} from '../core/content-hash.js';
 import type {Item} from '../core/item.js';
 import {classifyOrigin, hasOrigin} from '../core/origin.js';
-import type {OperationResult, Plan} from '../core/plan.js';
+import type {OperationResult, Plan, PlanStep, StepOverwrite} from '../core/plan.js';
 import type {Comparison} from '../core/status.js';
 import {errorMessage} from '../core/errors.js';
 import type {BaseRecord} from '../sources/base/records.js';
 import {mergeEntries} from '../sources/base/records.js';
 import {readStateBase, writeStateBase} from '../sources/base/state-file.js';
 import {fetchNotes, readNotesBase, remoteOf, writeNote, pushNotes} from '../sources/git/notes.js';
+import {lastChange} from '../sources/git/last-change.js';
 import type {EngineContext} from './context.js';
 import type {EnvironmentView} from './services.js';
 
@@ -128,4 +129,37 @@ export async function recordBase(context: EngineContext, plan: Plan, result: Ope
 		}
 	}
 	return problems.length > 0 ? problems.join('; ') : undefined;
+}
+
+/** Which side a plan writes, and so which origins mean it would erase someone's change. */
+const erased = {publish: ['live', 'both'], dump: ['git', 'both']} as const;
+
+/** A step's overwrite flag, from the base: a publish erasing a live change, a dump erasing a Git change. */
+async function overwriteOf(context: EngineContext, plan: Plan, step: PlanStep, record: BaseRecord | undefined): Promise<StepOverwrite | undefined> {
+	if (step.action === 'skip' || !record || (plan.direction !== 'publish' && plan.direction !== 'dump')) return undefined;
+	const [git, live] = plan.direction === 'publish' ? [step.after, step.before] : [step.before, step.after];
+	const origin = classifyOrigin({base: record.hash, git: hashOf(git, context), live: hashOf(live, context)});
+	if (origin === undefined || origin === 'unknown' || !(erased[plan.direction] as readonly string[]).includes(origin)) return undefined;
+	const flag: StepOverwrite = {origin, since: record.time};
+	const head = plan.base?.commit;
+	const file = step.before?.file;
+	if (plan.direction !== 'dump' || !head || !file) return flag;
+	const dir = context.environment(plan.environment).git.dir;
+	const change = await lastChange(context.environment(plan.environment).git.repo, head, dir ? `${dir}/${file}` : file, record.commit).catch(() => undefined);
+	return change ? {...flag, commit: change.commit, subject: change.subject} : flag;
+}
+
+/**
+ * A publish or dump plan with every step that would erase a change made on its target since the base flagged
+ * (`overwrites`): the plan says so in red before anything is written. Other plans are returned as they are.
+ */
+export async function flagOverwrites(context: EngineContext, plan: Plan): Promise<Plan> {
+	if (plan.direction !== 'publish' && plan.direction !== 'dump') return plan;
+	const base = await readBase(context, plan.environment);
+	if (base.entries.size === 0) return plan;
+	const steps = await Promise.all(plan.steps.map(async (step) => {
+		const overwrites = await overwriteOf(context, plan, step, base.entries.get(step.key));
+		return overwrites ? {...step, overwrites} : step;
+	}));
+	return {...plan, steps};
 }

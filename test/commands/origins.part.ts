@@ -44,10 +44,10 @@ test.serial('origins: after a dump, a live edit, a Git commit and both give live
 	};
 	const outputs: string[] = [];
 	const first = await expectOrigins('the dumping clone');
-	const text = await world.cli(['diff', 'staging', '--no-color']);
-	t.regex(text.stdout, /origins: 1 git, 1 live, 1 both, 0 unknown/);
-	t.regex(text.stdout, new RegExp(`\\(${c.api_id}\\)  1 field\\(s\\) changed  origin both`));
-	outputs.push(first.stdout, first.stderr, text.stdout, text.stderr);
+	const diffText = await world.cli(['diff', 'staging', '--no-color']);
+	t.regex(diffText.stdout, /origins: 1 git, 1 live, 1 both, 0 unknown/);
+	t.regex(diffText.stdout, new RegExp(`\\(${c.api_id}\\)  1 field\\(s\\) changed  origin both`));
+	outputs.push(first.stdout, first.stderr, diffText.stdout, diffText.stderr);
 
 	// A fresh clone (no notes fetched by git clone) with an empty state directory: the engine fetches the notes.
 	const clone = join(world.root, 'clone');
@@ -59,5 +59,23 @@ test.serial('origins: after a dump, a live edit, a Git commit and both give live
 	world.writeConfig({...config, git: {repo: clone, branch: 'main'}, stateDir: emptyState});
 	const fresh = await expectOrigins('a fresh clone');
 	outputs.push(fresh.stdout, fresh.stderr);
+
+	// Plans flag the steps that erase someone's change: a publish the live ones, a dump the Git ones.
+	const steps = (data: any) => Object.fromEntries(data.steps.map((step: any) => [step.id, step]));
+	const publish = await world.json(['publish', 'staging', '--dry-run']);
+	const published = steps(publish.data);
+	t.like(published[a.api_id], {overwrites: 'live'});
+	t.regex(published[a.api_id].overwriteNote, /^overwrites a live change made since \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+	t.like(published[c.api_id], {overwrites: 'both'});
+	t.is(published[b.api_id].overwrites, undefined);
+	const dump = await world.json(['dump', 'staging', '--dry-run']);
+	const dumpedSteps = steps(dump.data);
+	t.like(dumpedSteps[b.api_id], {overwrites: 'git'});
+	t.regex(dumpedSteps[b.api_id].overwriteNote, /^overwrites a Git change: commit [0-9a-f]{7} move B and C in Git$/);
+	t.like(dumpedSteps[c.api_id], {overwrites: 'both'});
+	t.is(dumpedSteps[a.api_id].overwrites, undefined);
+	const text = await world.cli(['publish', 'staging', '--dry-run', '--no-color']);
+	t.regex(text.stdout, new RegExp(`\\(${a.api_id}\\).*\\n\\s+! overwrites a live change made since`));
+	outputs.push(publish.stdout, publish.stderr, dump.stdout, dump.stderr, text.stdout);
 	assertNoSecrets(t, world, outputs);
 });
