@@ -123,6 +123,12 @@ export function matchBlame(
 	return found;
 }
 
+/** Blame in a few words for a narrow line: `alice@example.com in the Dashboard, 2026-12-03 10:00` or `tyk-console publish by ops, …`. */
+export function blameShort(blame: Blame): string {
+	const when = blame.at.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, '');
+	return blame.via === 'dashboard' ? `${blame.by} in the Dashboard, ${when}` : `${blame.via} by ${blame.by}, ${when}`;
+}
+
 /** Blame in words, one line: `changed by tyk-console publish on 2026-12-03 19:20 UTC (alice)` or `… by bob@example.com in the Dashboard`. */
 export function blameText(blame: Blame): string {
 	const when = blame.at.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');

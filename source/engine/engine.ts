@@ -13,6 +13,7 @@ import {history, versionComparison} from './history.js';
 import {makePlan, type PlanRequest, type PlanResult} from './plans.js';
 import {environmentOperations} from './operations.js';
 import {flagOverwrites, recordBase, withOrigins} from './origins.js';
+import {withBlame} from './blame.js';
 import type {ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
 import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
 import {writeSavedPlan} from '../sources/plan-file.js';
@@ -56,12 +57,13 @@ export class Engine implements ConsoleServices {
 		return withOrigins(this.context, await compareEnvironment(this.context, name, spec));
 	}
 
-	loadEnvironment(name: string, signal?: AbortSignal): Promise<EnvironmentView> {
-		return this.load(name, {signal});
+	/** The console's load: the comparison with blame (who last changed each changed item live), like `diff`. */
+	async loadEnvironment(name: string, signal?: AbortSignal): Promise<EnvironmentView> {
+		return withBlame(this.context, await this.load(name, {signal}), signal);
 	}
 
-	compareEnvironments(base: string, other: string, signal?: AbortSignal): Promise<EnvironmentView> {
-		return this.load(other, {against: base, signal});
+	async compareEnvironments(base: string, other: string, signal?: AbortSignal): Promise<EnvironmentView> {
+		return withBlame(this.context, await this.load(other, {against: base, signal}), signal);
 	}
 
 	/** The plan a request describes, its steps that would erase a change made on the target since the base flagged. */

@@ -66,6 +66,10 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 		...(v.unreadable === undefined ? {} : {unreadable: v.unreadable.map(identity)}),
 		...(v.notes === undefined ? {} : {notes: list(v.notes)}),
 		...(v.partial === undefined ? {} : {partial: {side: v.partial.side, rows: v.partial.rows.map(comparison)}}),
+		// Who changed an item comes from a Dashboard's audit log or the journal: outside text, keyed like the rows.
+		...(v.blame === undefined ? {} : {blame: Object.fromEntries(Object.entries(v.blame).map(([key, b]) => [identity(key), {
+			...b, by: safeText(b.by), at: safeText(b.at), via: safeText(b.via), ...(b.operation === undefined ? {} : {operation: safeText(b.operation)}),
+		}]))}),
 	}));
 	const step = (value: PlanStep): PlanStep => once(value, (s) => ({
 		...s, key: identity(s.key), id: identity(s.id), name: safeText(s.name), changes: list(s.changes),

@@ -7,7 +7,7 @@ import {safeServices} from '../../source/ui/safe-services.js';
 
 const id = 'evil\u001B[2Jid';
 const row = {key: `api:${id}`, kind: 'api', id, name: 'Evil \u202Ename', status: 'changed', changes: ['a'], categories: ['c\u009Bx']} as unknown as Comparison;
-const rawView = {name: 'staging', reachability: 'ok', reason: undefined, left: {type: 'git', label: 'git main'}, right: {type: 'live', label: 'live staging'}, comparisons: [row], hidden: {[`api:${id}`]: 2}, partial: {side: 'left', rows: [row]}} as unknown as EnvironmentView;
+const rawView = {name: 'staging', reachability: 'ok', reason: undefined, left: {type: 'git', label: 'git main'}, right: {type: 'live', label: 'live staging'}, comparisons: [row], hidden: {[`api:${id}`]: 2}, partial: {side: 'left', rows: [row]}, blame: {[`api:${id}`]: {by: 'mallory\u001B]0;pwned\u0007', at: '2026-12-03T10:00:00Z', via: 'dashboard'}}} as unknown as EnvironmentView;
 const rawPlan = {direction: 'publish', environment: 'staging', source: rawView.left, target: rawView.right, steps: [{key: `api:${id}`, kind: 'api', id, name: 'Evil', action: 'update', changes: []}]} as unknown as Plan;
 
 function fake(calls: unknown[]): ConsoleServices {
@@ -38,6 +38,7 @@ test('safeServices: outside strings come out escaped, and what the UI hands back
 	t.is(shown.key, 'api:evil\\u001b[2Jid');
 	t.is(shown.name, 'Evil \\u202ename');
 	t.deepEqual(shown.categories, ['c\\u009bx']);
+	t.is(view.blame?.[shown.key]?.by, 'mallory\\u001b]0;pwned\\u0007', 'blame is keyed like the rows and escaped');
 	t.deepEqual(Object.keys(view.hidden), ['api:evil\\u001b[2Jid']);
 	t.is(view.partial?.rows[0]?.name, 'Evil \\u202ename', 'the rows of a half-read view are made safe too');
 	t.is(await services.loadEnvironment('staging'), view, 'the same engine view gives the same UI view');

@@ -1,3 +1,4 @@
+import type {Blame} from '../../core/blame.js';
 import type {Kind} from '../../core/item.js';
 import type {Plan} from '../../core/plan.js';
 import type {Comparison} from '../../core/status.js';
@@ -6,7 +7,11 @@ import type {ScreenName} from '../keys.js';
 
 /** What to ask the engine for a plan; the Plan screen loads it itself so the user sees a spinner, not a frozen screen. */
 export type PlanRequest =
-	| {readonly type: 'publish'; readonly environment: string; readonly keys: readonly string[]; readonly fromEnvironment?: string}
+	| {
+		readonly type: 'publish'; readonly environment: string; readonly keys: readonly string[]; readonly fromEnvironment?: string;
+		/** Also the APIs the selected policies grant that the target lacks (the Plan screen's D). */
+		readonly withDependencies?: boolean;
+	}
 	| {readonly type: 'dump'; readonly environment: string; readonly keys: readonly string[]}
 	| {readonly type: 'rollback'; readonly environment: string; readonly kind: Kind; readonly id: string; readonly version: VersionRef; readonly label: string}
 	| {readonly type: 'undo'; readonly environment: string; readonly operation?: string};
@@ -20,6 +25,8 @@ export type Route =
 		readonly hidden?: number;
 		/** A side that could not be read (its Dashboard down): the diff shows the other alone and says so. */
 		readonly notRead?: 'left' | 'right';
+		/** Who last changed the live side (the view's blame): the live label says it. */
+		readonly blame?: Blame;
 	}
 	| {readonly type: 'plan'; readonly request: PlanRequest}
 	| {readonly type: 'progress'; readonly plan: Plan; readonly message?: string}

@@ -1,6 +1,8 @@
+import type {Blame} from '../../../source/core/blame.js';
 import type {Item, ItemSet, Kind} from '../../../source/core/item.js';
 import {compareSets, countStatuses} from '../../../source/core/compare.js';
 import {buildPlan} from '../../../source/core/planning.js';
+import {checkPlan, indexItems, missingDependencies} from '../../../source/core/checks.js';
 import type {OperationResult, Plan, ProgressEvent, StepResult, TargetItem} from '../../../source/core/plan.js';
 import type {CompareOptions} from '../../../source/core/compare.js';
 import type {PlanRequest, PlanResult} from '../../../source/engine/plans.js';
@@ -26,6 +28,8 @@ export interface FakeEnvironment {
 	readonly gitError?: string;
 	/** What reading the Git side noticed (a file listed twice…). */
 	readonly notes?: readonly string[];
+	/** Who last changed items live, per comparison key, as the engine's blame reports it. */
+	readonly blame?: Readonly<Record<string, Blame>>;
 }
 
 /** Everything a test can ask the fake to do differently. */
@@ -148,7 +152,7 @@ export class FakeServices implements ConsoleServices {
 			return {...view, gitError: env.gitError, partial: {side: 'right', rows: compareSets(set([]), set(env.live), this.compareOptions())}};
 		}
 		const view = this.view(name, compareSets(set(env.git), set(env.live), this.compareOptions()), left, env.live);
-		return env.notes ? {...view, notes: env.notes} : view;
+		return {...view, ...(env.notes ? {notes: env.notes} : {}), ...(env.blame ? {blame: env.blame} : {})};
 	}
 
 	async compareEnvironments(base: string, other: string): Promise<EnvironmentView> {
@@ -188,12 +192,18 @@ export class FakeServices implements ConsoleServices {
 		return {};
 	}
 
-	async planPublish(environment: string, keys: readonly string[], options?: {fromEnvironment?: string; view?: EnvironmentView}): Promise<Plan> {
-		this.calls.push(`planPublish ${environment} ${keys.join(',')}${options?.fromEnvironment ? ` from ${options.fromEnvironment}` : ''}`);
+	/** Plans like the engine: the checks before writing on the target's live items, dependencies added when asked. */
+	async planPublish(environment: string, keys: readonly string[], options?: {fromEnvironment?: string; view?: EnvironmentView; withDependencies?: boolean}): Promise<Plan> {
+		this.calls.push(`planPublish ${environment} ${keys.join(',')}${options?.fromEnvironment ? ` from ${options.fromEnvironment}` : ''}${options?.withDependencies ? ' with dependencies' : ''}`);
 		const view = options?.view ?? (options?.fromEnvironment ? await this.compareEnvironments(options.fromEnvironment, environment) : await this.loadEnvironment(environment));
-		return buildPlan(view.comparisons, {
-			direction: options?.fromEnvironment ? 'migrate' : 'publish', environment, source: view.left, target: view.right, keys: new Set(keys),
+		const target = indexItems(this.env(environment).live);
+		const build = (wanted: readonly string[]) => buildPlan(view.comparisons, {
+			direction: options?.fromEnvironment ? 'migrate' : 'publish', environment, source: view.left, target: view.right, keys: new Set(wanted),
 		}).plan;
+		let plan = build(keys);
+		if (options?.withDependencies) plan = build([...keys, ...missingDependencies(plan, target).map((id) => `api:${id}`)]);
+		const blocked = checkPlan(plan, target);
+		return blocked.length === 0 ? plan : {...plan, blocked};
 	}
 
 	async planDump(environment: string, keys: readonly string[]): Promise<Plan> {

@@ -328,3 +328,18 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.regex(shown.split('\n')[1]!, width >= 100 ? /showing all fields \(i hides server-managed ones\)$/ : / · all fields \(i\)$/);
 	});
 }
+
+for (const [width, height] of [[80, 24], [200, 60]] as const) {
+	test.serial(`the live side says who changed it last (blame) at ${width}×${height}`, async (t) => {
+		const environments = defaultEnvironments();
+		environments[0] = {...environments[0]!, blame: {'api:payments-1': {by: 'alice@example.com', at: '2026-12-03T10:00:00.000Z', via: 'dashboard'}}};
+		const app = renderApp(new FakeServices({environments}), {width, height, initialEnvironment: 'staging'});
+		t.teardown(app.unmount);
+		await app.waitFor('4 of 6 shown');
+		await app.press('j', keys.enter);
+		const frame = await app.waitFor('Diff: Payments');
+		if (width === 200) t.regex(frame, /▶ live staging · alice@example\.com in the Dashboard, 2026-12-03 10:00/);
+		else t.regex(frame, /\+ live staging · alice@example\.com in the Dashboard/);
+		t.is(frame.split('\n').length, height);
+	});
+}

@@ -1,6 +1,7 @@
 import {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {diffRows, unfold, type DiffModel, type DiffRow} from '../../../core/diff-rows.js';
+import {blameShort} from '../../../core/blame.js';
 import {useUi} from '../../context.js';
 import {useKeys, type CommandHandlers} from '../../hooks/use-keys.js';
 import {useExternal} from '../../hooks/use-external.js';
@@ -47,7 +48,9 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const documents = useMemo(() => (view.showHidden ? documentTexts(comparison) : undefined), [comparison, view.showHidden]);
 	const layout: 'split' | 'stacked' = width < stackedBelow ? 'stacked' : 'split';
 	const [leftText, rightText] = view.swap ? [texts.right, texts.left] : [texts.left, texts.right];
-	const [leftLabel, rightLabel] = view.swap ? [route.rightLabel, route.leftLabel] : [route.leftLabel, route.rightLabel];
+	// The live side says who changed it last, when the view knows (blame: the journal or the Dashboard's audit log).
+	const liveLabel = route.blame ? `${route.rightLabel} · ${blameShort(route.blame)}` : route.rightLabel;
+	const [leftLabel, rightLabel] = view.swap ? [liveLabel, route.leftLabel] : [route.leftLabel, liveLabel];
 	// The JSON view and the pager show the ◀ side (s swaps), or the other one when the item has no ◀ side.
 	const jsonSide = (view.swap ? 'right' : 'left') as 'left' | 'right';
 	const otherSide = jsonSide === 'left' ? 'right' : 'left';

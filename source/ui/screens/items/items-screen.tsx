@@ -116,7 +116,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			ui.navigate({type: 'push', route: {
 				type: 'diff', comparison: current, environment, leftLabel: view.left.label, rightLabel: view.right.label,
 				...(unknown ? {notRead: unknown} : {}),
-				hidden: view.hidden[current.key],
+				hidden: view.hidden[current.key], ...(view.blame?.[current.key] ? {blame: view.blame[current.key]} : {}),
 			}});
 			// After navigating: a new screen starts with the default message, and this one is about the new screen.
 			if (current.status === 'invalid' || current.status === 'conflict') ui.say(current.error ?? `${current.name}: ${current.status}`);
