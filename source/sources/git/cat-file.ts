@@ -66,10 +66,61 @@ export class CatFileBatch {
 		return this.request(object, (resolve) => (hash, found) => resolve(found === type ? hash : undefined));
 	}
 
+	/**
+	 * Reads many blobs and hands each body to `visit` (with its index in `objects`; undefined when missing or not a
+	 * blob) inside the pipe's data handler, as it arrives; resolves once all are visited. `body` is a view into the
+	 * pipe's chunk: `visit` must use it before returning, never keep it. A layout read goes through here rather than
+	 * one `read` per file: 25,000 promises made up front sit in the old generation, so the chunks they resolved with
+	 * stayed referenced until a full collection (~70 MB of pipe chunks held at a time at 20k items, bench `scale`).
+	 */
+	readEach(objects: readonly string[], visit: (index: number, body: Buffer | undefined) => void): Promise<void> {
+		if (objects.length === 0) return Promise.resolve();
+		for (const object of objects) {
+			const refused = this.refusal(object);
+			if (refused) return Promise.reject(refused);
+		}
+		return new Promise<void>((resolve, reject) => {
+			let next = 0;
+			let failed = false;
+			// One entry object for every request of the batch: answers come in request order, so a counter gives the index.
+			const pending: Pending = {
+				answer: (_hash, type, body) => {
+					if (failed) return;
+					const index = next++;
+					try {
+						visit(index, type === 'blob' ? body : undefined);
+					} catch (error) {
+						failed = true;
+						reject(error instanceof Error ? error : new Error(String(error)));
+						return;
+					}
+					if (next === objects.length) resolve();
+				},
+				reject: (error) => {
+					if (failed) return;
+					failed = true;
+					reject(error);
+				},
+			};
+			for (const object of objects) {
+				this.queue.push(pending);
+				this.unsent.push(`${object}\n`);
+			}
+			queueMicrotask(() => this.send());
+		});
+	}
+
+	/** Why a request cannot be made now (failed or closed process, a name that would split the request line). */
+	private refusal(object: string): Error | undefined {
+		if (this.failure) return this.failure;
+		if (this.closed) return new GitError(`git cat-file for ${this.repo} is already closed`, null, '');
+		if (/[\n\r]/.test(object)) return new GitError(`invalid object name ${JSON.stringify(object)}`, null, '');
+		return undefined;
+	}
+
 	private request<T>(object: string, answer: (resolve: (value: T) => void) => Pending['answer']): Promise<T> {
-		if (this.failure) return Promise.reject(this.failure);
-		if (this.closed) return Promise.reject(new GitError(`git cat-file for ${this.repo} is already closed`, null, ''));
-		if (/[\n\r]/.test(object)) return Promise.reject(new GitError(`invalid object name ${JSON.stringify(object)}`, null, ''));
+		const refused = this.refusal(object);
+		if (refused) return Promise.reject(refused);
 		return new Promise<T>((resolve, reject) => {
 			this.queue.push({answer: answer(resolve), reject});
 			this.unsent.push(`${object}\n`);

@@ -74,6 +74,23 @@ export class GitRefStore implements FileStore {
 		return this.batch.read(hash);
 	}
 
+	/** Many files through one pass of the cat-file pipe, each handed to `visit` as it arrives (see `FileStore.readEach`). */
+	async readEach(paths: readonly string[], visit: (index: number, content: Buffer | undefined) => void): Promise<void> {
+		const hashes: string[] = [];
+		const at: number[] = [];
+		for (const [index, path] of paths.entries()) {
+			const hash = this.blobs.get(path);
+			if (hash === undefined) {
+				visit(index, undefined);
+			} else {
+				hashes.push(hash);
+				at.push(index);
+			}
+		}
+		this.batch ??= new CatFileBatch(this.repo);
+		await this.batch.readEach(hashes, (index, body) => visit(at[index]!, body));
+	}
+
 	/** Stops the cat-file process; reads after this start a new one, so closing early is always safe. */
 	async close(): Promise<void> {
 		const batch = this.batch;

@@ -11,6 +11,52 @@ export interface FileStore {
 	list(): Promise<string[]>;
 	/** File content, or undefined when there is no such file. */
 	read(path: string): Promise<Buffer | undefined>;
+	/**
+	 * Optional bulk read: hands each file's content (undefined when there is no such file) to `visit` with its index in
+	 * `paths`, in any order, and resolves when all are visited; `content` is only valid during the call. A store that
+	 * streams (a Git ref) lets a 25,000-file layout be parsed as it arrives instead of through one promise per file.
+	 */
+	readEach?(paths: readonly string[], visit: (index: number, content: Buffer | undefined) => void): Promise<void>;
+}
+
+/** What reading one file gave: its content, undefined when there is no such file, or why it could not be read. */
+export type FileRead = Buffer | undefined | Error;
+
+/**
+ * Reads every path of `paths` from `store`, calling `visit` once per path: through the store's `readEach` when it has
+ * one (a failure of that pass is reported on every path it had not visited yet), else one `read` per path.
+ */
+export async function readEachFile(store: FileStore, paths: readonly string[], visit: (index: number, read: FileRead) => void): Promise<void> {
+	const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+	if (store.readEach) {
+		const visited = new Uint8Array(paths.length);
+		// An error thrown by `visit` itself is a bug to surface, not a file that could not be read.
+		let thrown: {error: unknown} | undefined;
+		try {
+			await store.readEach(paths, (index, content) => {
+				visited[index] = 1;
+				try {
+					visit(index, content);
+				} catch (error) {
+					thrown = {error};
+					throw error;
+				}
+			});
+		} catch (error) {
+			if (thrown) throw thrown.error;
+			for (let index = 0; index < paths.length; index++) if (visited[index] === 0) visit(index, asError(error));
+		}
+		return;
+	}
+	await Promise.all(paths.map(async (path, index) => {
+		let read: FileRead;
+		try {
+			read = await store.read(path);
+		} catch (error) {
+			read = asError(error);
+		}
+		visit(index, read);
+	}));
 }
 
 /**

@@ -1,7 +1,7 @@
 import {errorMessage} from '../../core/errors.js';
 import {idProblem, itemKey, type ConflictEntry, type InvalidEntry, type Item, type ItemSet} from '../../core/item.js';
 import {LayoutError, LayoutMissingError} from './errors.js';
-import {indexPath, normalizeDir, resolveInside, type FileStore} from './file-store.js';
+import {indexPath, normalizeDir, readEachFile, resolveInside, type FileRead, type FileStore} from './file-store.js';
 import {parseIndex, sectionKinds, type IndexEntry} from './index-file.js';
 import {guessIdentity, itemFromFile} from './item-rules.js';
 import {parseJsonText} from './json-text.js';
@@ -20,21 +20,20 @@ function swaggerIndexError(value: JsonValue): string {
 	return '.tyk.json "type": "oas" (Swagger 2.0 import) is not supported, and this file is not a Swagger 2.0 document either; set "type": "apidef" if it is a Tyk API definition';
 }
 
-async function readEntry(store: FileStore, dir: string, entry: IndexEntry, swagger: boolean): Promise<EntryResult> {
+const outsideLayout = 'path is outside the layout directory (absolute, "..", or not a plain relative path); list it relative to the folder of .tyk.json';
+
+function invalidEntry(entry: IndexEntry, error: string): EntryResult {
+	return {invalid: {file: entry.file, kind: sectionKinds[entry.section], error}};
+}
+
+/** One listed file from what reading it gave: its item, or why it is invalid. The text is parsed and let go here. */
+function entryFromRead(entry: IndexEntry, read: FileRead, swagger: boolean): EntryResult {
 	const kind = sectionKinds[entry.section];
-	const invalid = (error: string): EntryResult => ({invalid: {file: entry.file, kind, error}});
-	const path = resolveInside(dir, entry.file);
-	if (path === undefined) return invalid('path is outside the layout directory (absolute, "..", or not a plain relative path); list it relative to the folder of .tyk.json');
-	let raw: Buffer | undefined;
-	try {
-		raw = await store.read(path);
-	} catch (error) {
-		return invalid(`cannot read the file: ${errorMessage(error)}`);
-	}
-	if (raw === undefined) return invalid('file not found (it is listed in .tyk.json); add the file, or remove its entry from .tyk.json');
-	const parsed = parseJsonText(raw.toString('utf8'));
-	if (!parsed.ok) return invalid(parsed.error);
-	if (swagger && entry.section === 'files') return invalid(swaggerIndexError(parsed.value));
+	if (read instanceof Error) return invalidEntry(entry, `cannot read the file: ${errorMessage(read)}`);
+	if (read === undefined) return invalidEntry(entry, 'file not found (it is listed in .tyk.json); add the file, or remove its entry from .tyk.json');
+	const parsed = parseJsonText(read.toString('utf8'));
+	if (!parsed.ok) return invalidEntry(entry, parsed.error);
+	if (swagger && entry.section === 'files') return invalidEntry(entry, swaggerIndexError(parsed.value));
 	const result = itemFromFile(kind, parsed.value, entry.raw, entry.file);
 	if ('item' in result) {
 		const problem = idProblem(result.item.id);
@@ -43,6 +42,30 @@ async function readEntry(store: FileStore, dir: string, entry: IndexEntry, swagg
 		return {invalid: {file: entry.file, kind, ...(item.flavor ? {flavor: item.flavor} : {}), id: item.id, error: problem}};
 	}
 	return {invalid: {file: entry.file, kind, ...guessIdentity(kind, parsed.value), error: result.error}};
+}
+
+/**
+ * Every listed file, read in one pass (`readEachFile`) and turned into its result as it arrives, so a file's text
+ * lives only while it is parsed; results keep the order of the index.
+ */
+async function readEntries(store: FileStore, dir: string, entries: readonly IndexEntry[], swagger: boolean): Promise<EntryResult[]> {
+	const results = new Array<EntryResult>(entries.length);
+	const paths: string[] = [];
+	const at: number[] = [];
+	for (const [index, entry] of entries.entries()) {
+		const path = resolveInside(dir, entry.file);
+		if (path === undefined) {
+			results[index] = invalidEntry(entry, outsideLayout);
+		} else {
+			paths.push(path);
+			at.push(index);
+		}
+	}
+	await readEachFile(store, paths, (index, read) => {
+		const entryIndex = at[index]!;
+		results[entryIndex] = entryFromRead(entries[entryIndex]!, read, swagger);
+	});
+	return results;
 }
 
 /** Splits items sharing one portable ID into conflicts, since picking one silently would publish the wrong file. */
@@ -82,7 +105,7 @@ export async function readLayout(store: FileStore, dir: string): Promise<ItemSet
 	if (raw === undefined) throw new LayoutMissingError(`no .tyk.json found: ${where}`, path);
 	const index = parseIndex(raw.toString('utf8'), where, path);
 	const {entries, notes} = withoutRepeats(index.entries, base);
-	const results = await Promise.all(entries.map((entry) => readEntry(store, base, entry, index.type === 'oas')));
+	const results = await readEntries(store, base, entries, index.type === 'oas');
 	const found: Item[] = [];
 	const invalid: InvalidEntry[] = [...index.problems];
 	for (const result of results) {

@@ -45,3 +45,24 @@ test('resolve gives the hash of an expression of the wanted type only', async (t
 	t.is(await batch.resolve('nope^{commit}', 'commit'), undefined);
 	t.is((await batch.read('main:a.txt'))!.toString(), 'alpha', 'reads still line up after resolves');
 });
+
+test('readEach hands every body to the visitor as it arrives, in request order, between single reads', async (t) => {
+	const repo = initRepo(t);
+	commitFiles(repo, {'a.txt': 'alpha', 'd/b.txt': 'beta\nwith newline\n'}, 'first');
+	const batch = new CatFileBatch(repo);
+	t.teardown(() => batch.close());
+	const seen: Array<[number, string | undefined]> = [];
+	const before = batch.read('HEAD:a.txt');
+	const each = batch.readEach(['HEAD:d/b.txt', 'HEAD:nope.txt', 'HEAD:d', 'HEAD:a.txt'], (index, body) => seen.push([index, body?.toString()]));
+	const after = batch.read('HEAD:d/b.txt');
+	await each;
+	t.deepEqual(seen, [[0, 'beta\nwith newline\n'], [1, undefined], [2, undefined], [3, 'alpha']]);
+	t.is((await before)!.toString(), 'alpha');
+	t.is((await after)!.toString(), 'beta\nwith newline\n');
+	await batch.readEach([], () => t.fail('nothing to visit'));
+	await t.throwsAsync(batch.readEach(['HEAD:a.txt', 'HEAD:a\nb'], () => undefined), {message: /invalid object name/});
+	await t.throwsAsync(batch.readEach(['HEAD:a.txt', 'HEAD:d/b.txt'], () => {
+		throw new Error('visitor broke');
+	}), {message: 'visitor broke'});
+	t.is((await batch.read('HEAD:a.txt'))!.toString(), 'alpha', 'reads still line up after a visitor failed');
+});

@@ -3,7 +3,7 @@ import {mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from '
 import {join} from 'node:path';
 import {DirectoryStore} from '../../../source/sources/layout/dir-store.js';
 import {writeLayoutToDirectory} from '../../../source/sources/layout/dir-writer.js';
-import {indexPath, normalizeDir, resolveInside} from '../../../source/sources/layout/file-store.js';
+import {indexPath, normalizeDir, readEachFile, resolveInside, type FileRead, type FileStore} from '../../../source/sources/layout/file-store.js';
 import {tempDir} from '../git/_helpers.js';
 
 test('resolveInside keeps every listed path inside the layout directory', (t) => {
@@ -65,4 +65,36 @@ test('DirectoryStore answers thousands of concurrent reads (bounded open files),
 	const store = new DirectoryStore(root);
 	const contents = await Promise.all(Array.from({length: 3000}, (_, i) => store.read(`${i}.json`)));
 	t.deepEqual(contents.map((buffer) => Number(buffer!.toString())), Array.from({length: 3000}, (_, i) => i));
+});
+
+test('readEachFile: one read per path without readEach; a failed readEach pass reports its error on the paths not yet visited', async (t) => {
+	const files: Record<string, string> = {'a.json': 'A', 'b.json': 'B'};
+	const plain: FileStore = {
+		describe: () => 'plain',
+		list: async () => Object.keys(files),
+		read: async (path) => {
+			if (path === 'bad.json') throw new Error('unreadable');
+			return files[path] === undefined ? undefined : Buffer.from(files[path]);
+		},
+	};
+	const collect = async (store: FileStore, paths: string[]) => {
+		const out: string[] = [];
+		await readEachFile(store, paths, (index, read: FileRead) => {
+			out[index] = read instanceof Error ? `error ${read.message}` : read === undefined ? 'missing' : read.toString();
+		});
+		return out;
+	};
+	t.deepEqual(await collect(plain, ['a.json', 'none.json', 'bad.json', 'b.json']), ['A', 'missing', 'error unreadable', 'B']);
+	const streaming: FileStore = {
+		...plain,
+		readEach: async (paths, visit) => {
+			visit(1, Buffer.from(files[paths[1]!]!));
+			throw new Error('git cat-file stopped');
+		},
+	};
+	t.deepEqual(await collect(streaming, ['a.json', 'b.json', 'c.json']), ['error git cat-file stopped', 'B', 'error git cat-file stopped']);
+	const broken = (): void => {
+		throw new Error('visitor bug');
+	};
+	await t.throwsAsync(readEachFile(streaming, ['a.json', 'b.json'], broken), {message: 'visitor bug'});
 });
