@@ -15,7 +15,7 @@ export type Command =
 	| 'filter' | 'statusFilter' | 'sort' | 'mark' | 'markAll' | 'clearMarks'
 	| 'dump' | 'publish' | 'history' | 'undo' | 'operations'
 	| 'fold' | 'hidden' | 'swap' | 'wrap' | 'nextChange' | 'prevChange'
-	| 'confirm' | 'rollback' | 'savePlan'
+	| 'confirm' | 'rollback' | 'savePlan' | 'dependencies'
 	| 'palette' | 'search' | 'scrollLeft' | 'scrollRight' | 'rawView' | 'pager' | 'editor' | 'copyId' | 'copyPath';
 
 /** One row of the registry: the single source for dispatch, status-bar hints, the `?` overlay and the readme table. */
@@ -80,6 +80,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'copyPath', keys: ['Y'], description: 'copy the field path of the line in focus (match, first change on screen, top)', screens: ['diff']},
 	{command: 'confirm', keys: ['y'], description: 'confirm and apply', screens: ['plan'], hint: true, short: 'apply'},
 	{command: 'savePlan', keys: ['w'], description: 'save the plan to a file (tyk-console apply FILE applies it as shown)', screens: ['plan'], hint: true, short: 'save'},
+	{command: 'dependencies', keys: ['D'], description: 'add the APIs blocked policies grant, from the same source (--with-dependencies)', screens: ['plan'], hint: true, short: 'add APIs'},
 	{command: 'rollback', keys: ['r'], description: 'roll live back to this version', screens: ['history'], hint: true, short: 'roll back'},
 	{command: 'operations', keys: ['@'], description: 'operations log of this environment', screens: ['global']},
 	{command: 'open', keys: ['enter'], description: 'steps of the operation', screens: ['operations'], hint: true, short: 'steps', primary: true},

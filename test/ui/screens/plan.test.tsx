@@ -1,6 +1,6 @@
 import test from 'ava';
 import {defaultEnvironments, FakeServices} from '../helpers/fake-services.js';
-import {classicApi} from '../helpers/items.js';
+import {classicApi, policy} from '../helpers/items.js';
 import {keys, renderApp} from '../helpers/render.js';
 
 /** Opens staging (or prod), marks Payments (changed) and Users (only in Git, staging only) and presses p. */
@@ -238,4 +238,45 @@ test.serial('w saves the plan it shows for tyk-console apply (nothing is applied
 	await app.press('w');
 	await app.waitFor('A dump is not saved');
 	t.false(services.calls.some((call) => call.startsWith('savePlan')));
+});
+
+test.serial('blocked steps at 80×24: in red with the reason, y says why and writes nothing; D adds the API a policy grants and unblocks it', async (t) => {
+	const staging = defaultEnvironments()[0]!;
+	const silver = policy('silver', 'Silver tier', 50, ['users-3']);
+	const clash = classicApi('clash-9', 'Clash', '/soap/', 'http://clash.internal');
+	const services = new FakeServices({environments: [{...staging, git: [...staging.git, silver, clash]}]});
+	const app = renderApp(services, {width: 80, height: 24, initialEnvironment: 'staging'});
+	t.teardown(app.unmount);
+	await app.waitFor(/of \d+ shown/);
+	await app.press('/', 'Silver', keys.enter, ' ', 'p');
+	let frame = await app.waitFor((f) => f.includes('blocked step') && f.includes('D add APIs'));
+	t.is(frame.split('\n').length, 24);
+	t.regex(frame, /blocked\s+policy\s+Silver tier\s+silver\s+create: grants API us/);
+	t.regex(frame, /^blocked: Silver tier: grants API users-3, which is neither in live staging nor$/m, 'the reason reads whole, wrapped');
+	t.regex(frame, /^in this plan \(adding dependencies takes it from git main@3f2a1c9\)$/m);
+	t.regex(frame, /1 blocked step: nothing can be applied · D adds the missing APIs · Esc goes back/);
+	t.notRegex(frame, /y apply/, 'no y hint on a blocked plan');
+	frame = await app.press('y');
+	t.regex(frame, /Cannot apply: 1 step is blocked \(why: above\)/);
+	t.deepEqual(services.applied, []);
+	// D: the plan again, with the API the policy grants.
+	frame = await app.press('D');
+	frame = await app.waitFor('y applies 2 writes');
+	t.regex(frame, /create\s+policy\s+Silver tier/);
+	t.regex(frame, /create\s+api\s+Users/);
+	t.true(services.calls.includes('planPublish staging policy:silver with dependencies'), services.calls.join('\n'));
+	await app.press('y');
+	await app.waitFor('applied and verified');
+	t.is(services.applied.length, 1);
+	t.deepEqual(services.applied[0]!.steps.map((step) => step.key).sort(), ['api:users-3', 'policy:silver']);
+	// A listen path another live API holds: blocked, and D has nothing to add.
+	await app.press(keys.esc);
+	await app.waitFor(/Items: staging$/m);
+	await app.press('A', '/', ...Array(6).fill(keys.backspace), 'Clash', keys.enter, ' ', 'p');
+	frame = await app.waitFor('blocked step');
+	t.regex(frame, /blocked: Clash: listen path \/soap\/ is also used by API "Legacy SOAP"/);
+	t.notRegex(frame, /D adds/);
+	frame = await app.press('D');
+	t.regex(frame, /Nothing to add: no policy here lacks an API/);
+	t.is(services.applied.length, 1);
 });

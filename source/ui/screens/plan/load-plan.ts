@@ -15,6 +15,7 @@ export async function loadPlan(services: ConsoleServices, request: PlanRequest, 
 			return (await services.plan({
 				type: 'publish', environment: request.environment, selection: {keys: request.keys}, view,
 				...(request.fromEnvironment === undefined ? {} : {fromEnvironment: request.fromEnvironment}),
+				...(request.withDependencies ? {withDependencies: true} : {}),
 			})).plan;
 		}
 		case 'dump': {

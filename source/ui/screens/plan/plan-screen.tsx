@@ -19,6 +19,7 @@ import {ConfirmPrompt, promptLines} from './confirm-prompt.js';
 import {stepComparison} from './step-comparison.js';
 import {StepDetail, stepDetailRows} from './step-detail.js';
 import {useCommitMessage} from './commit-message.js';
+import {BlockedPrompt, blockedMessage, blockedPromptLines, dependenciesHelp} from './blocked-prompt.js';
 
 /** Props of <PlanScreen/>. */
 export interface PlanScreenProps {
@@ -56,10 +57,13 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 	const counts = useMemo(() => (plan ? countActions(plan) : undefined), [plan]);
 	const writes = counts ? counts.create + counts.update + counts.delete : 0;
 	const notes = plan?.notes ?? [];
+	const blocked = plan?.blocked ?? [];
+	const canAddDependencies = request.type === 'publish' && !request.withDependencies && dependenciesHelp(plan);
 	const detailRows = plan && plan.steps.length > 0 ? stepDetailRows(height) : 0;
 	const compareOptions = useMemo(() => ui.services.compareOptions(), [ui.services]);
 	// Header and counts, the steps, the detail, the confirmation lines and one line for what the last attempt did.
-	const viewport = Math.max(1, height - 3 - promptLines - notes.length - detailRows);
+	const prompt = blocked.length > 0 ? blockedPromptLines(blocked, width) : promptLines;
+	const viewport = Math.max(1, height - 3 - prompt - notes.length - detailRows);
 	const bounds = {count: plan?.steps.length ?? 0, viewport};
 	const shown = clampList(list, bounds);
 	useEffect(() => {
@@ -69,7 +73,7 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 		if (confirm.error) ui.say(confirm.error);
 	}, [confirm.error]);
 	const refusal = info?.readOnly && writesToDashboard(request) ? `${info.name} is read-only: this plan cannot be applied` : undefined;
-	const canApply = plan !== undefined && writes > 0 && refusal === undefined;
+	const canApply = plan !== undefined && writes > 0 && refusal === undefined && blocked.length === 0;
 	// A dump asks for its commit message first; Enter in the field starts it.
 	const message = useCommitMessage({
 		plan, isActive, width, theme, say: ui.say,
@@ -78,7 +82,9 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 	});
 	// A plan is saved for `tyk-console apply`, which writes a Dashboard: not for a dump, nor for one that writes nothing.
 	const canSave = canApply && request.type !== 'dump';
-	const unavailable = [...(canApply ? [] : ['confirm' as const]), ...(canSave ? [] : ['savePlan' as const])];
+	const unavailable = [
+		...(canApply ? [] : ['confirm' as const]), ...(canSave ? [] : ['savePlan' as const]), ...(canAddDependencies ? [] : ['dependencies' as const]),
+	];
 	useHints(confirm.typing || message.editing ? typingHints : unavailable.length === 0 ? undefined : hintsFor('plan', unavailable), isActive);
 	useKeys('plan', {
 		...moveHandlers((move) => setList((s) => moveList(s, move, bounds))),
@@ -94,6 +100,7 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			if (!plan) return void ui.say('The plan is still loading');
 			if (writes === 0) return void ui.say('Nothing to apply');
 			if (info?.readOnly && writesToDashboard(request)) return void ui.say(`${info.name} is read-only: nothing was written`);
+			if (blocked.length > 0) return void ui.say(blockedMessage(blocked));
 			if (request.type === 'dump') return void message.open();
 			dispatch({type: 'request'});
 		},
@@ -102,10 +109,16 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			if (writes === 0) return void ui.say('Nothing to save: the plan writes nothing');
 			if (request.type === 'dump') return void ui.say('A dump is not saved: it lands on the Git commit it was planned on, or not at all');
 			if (refusal) return void ui.say(refusal);
+			if (blocked.length > 0) return void ui.say(blockedMessage(blocked));
 			ui.services.savePlan(plan).then(
 				(file) => ui.say(`Plan saved to ${file} · tyk-console apply ${file} applies it · nothing was written`),
 				(error: unknown) => ui.say(`Could not save the plan: ${sentence(error instanceof Error ? error.message : String(error))}`),
 			);
+		},
+		dependencies: () => {
+			if (!plan) return void ui.say('The plan is still loading');
+			if (request.type !== 'publish' || !canAddDependencies) return void ui.say('Nothing to add: no policy here lacks an API');
+			ui.navigate({type: 'replace', route: {type: 'plan', request: {...request, withDependencies: true}}});
 		},
 		back: () => {
 			ui.say('Cancelled: nothing was written');
@@ -140,10 +153,10 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			</Text>
 			{notes.map((note) => <Text key={note} {...theme.ui.muted} wrap="truncate">{note}</Text>)}
 			<Box height={viewport} flexDirection="column">
-				<PlanSteps steps={p.steps.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} />
+				<PlanSteps steps={p.steps.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} blocked={blocked} />
 			</Box>
 			<StepDetail step={p.steps[shown.cursor]} rows={detailRows} width={width} theme={theme} options={compareOptions} />
-			{message.editing ? message.field : <ConfirmPrompt state={confirm} environment={p.environment} writes={writes} target={p.target.label} protectedEnv={protectedEnv} refusal={refusal} width={width} theme={theme} />}
+			{blocked.length > 0 ? <BlockedPrompt blocked={blocked} cursorKey={p.steps[shown.cursor]?.key} canAddDependencies={canAddDependencies} width={width} theme={theme} /> : message.editing ? message.field : <ConfirmPrompt state={confirm} environment={p.environment} writes={writes} target={p.target.label} protectedEnv={protectedEnv} refusal={refusal} width={width} theme={theme} />}
 			{confirm.error ? <Text {...theme.ui.error} wrap="truncate">{confirm.error}</Text> : null}
 		</Box>
 	);

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {PlanStep} from '../../../core/plan.js';
+import type {BlockedStep, PlanStep} from '../../../core/plan.js';
 import type {Theme} from '../../theme.js';
 import {fit} from '../../text.js';
 
@@ -10,6 +10,8 @@ export interface PlanStepsProps {
 	readonly cursorIndex: number;
 	readonly width: number;
 	readonly theme: Theme;
+	/** Steps the checks before writing refused: shown in red with their reason. */
+	readonly blocked?: readonly BlockedStep[];
 }
 
 function detail(step: PlanStep): string {
@@ -18,19 +20,23 @@ function detail(step: PlanStep): string {
 	return '';
 }
 
-/** One line per step: action, kind, name, portable ID and the number of changed fields. */
-export function PlanSteps({steps, cursorIndex, width, theme}: PlanStepsProps) {
+/** One line per step: action, kind, name, portable ID and the number of changed fields, or in red why it is blocked. */
+export function PlanSteps({steps, cursorIndex, width, theme, blocked = []}: PlanStepsProps) {
 	const nameWidth = Math.max(10, Math.floor((width - 30) * 0.45));
 	const idWidth = Math.max(8, Math.floor((width - 30) * 0.3));
 	return (
 		<Box flexDirection="column" width={width}>
-			{steps.map((step, i) => (
-				<Text key={step.key} wrap="truncate">
-					<Text {...(i === cursorIndex ? theme.ui.cursor : {})}>{i === cursorIndex ? '›' : ' '}</Text>{' '}
-					<Text {...theme.action[step.action]}>{fit(step.action, 7)}</Text>{' '}
-					{fit(step.kind, 8)} {fit(step.name, nameWidth)} <Text {...theme.ui.muted}>{fit(step.id, idWidth)}</Text> {detail(step)}
-				</Text>
-			))}
+			{steps.map((step, i) => {
+				const reason = blocked.find((entry) => entry.key === step.key)?.reason;
+				return (
+					<Text key={step.key} wrap="truncate">
+						<Text {...(i === cursorIndex ? theme.ui.cursor : {})}>{i === cursorIndex ? '›' : ' '}</Text>{' '}
+						<Text {...(reason ? theme.ui.error : theme.action[step.action])}>{fit(reason ? 'blocked' : step.action, 7)}</Text>{' '}
+						{fit(step.kind, 8)} {fit(step.name, nameWidth)} <Text {...theme.ui.muted}>{fit(step.id, idWidth)}</Text>{' '}
+						{reason ? <Text {...theme.ui.error}>{step.action}: {reason}</Text> : detail(step)}
+					</Text>
+				);
+			})}
 		</Box>
 	);
 }
