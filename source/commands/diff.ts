@@ -12,6 +12,7 @@ import type {Output, Paint} from './output.js';
 import {formatFlagsError, withReviewFormat, type ReviewFormat} from './review-flags.js';
 import {glyph, originLine, originTag, statusLabel, summaryLine} from './format.js';
 import {countOrigins} from '../core/origin.js';
+import {overlayFieldsOf} from '../engine/overlays.js';
 
 interface DiffOptions extends CommonOptions, SelectionOptions {
 	readonly ref?: string;
@@ -67,10 +68,19 @@ function printFull(output: Output, comparison: Comparison, view: EnvironmentView
 	}
 }
 
+/** How many fields of how many items the environment's overlay gave (`3 fields from overlay prod`), for the summary. */
+function overlaySummary(view: EnvironmentView): {environment: string; items: number; fields: number} | undefined {
+	if (!view.overlay) return undefined;
+	const lists = Object.values(view.overlay.fields);
+	return {environment: view.overlay.environment, items: lists.length, fields: lists.reduce((sum, fields) => sum + fields.length, 0)};
+}
+
 function printText(output: Output, engine: Engine, view: EnvironmentView, rows: readonly Comparison[], options: DiffOptions): void {
 	const paint: Paint = output.paint;
 	output.out(`${paint.bold(view.name)}: ${view.left.label} → ${view.right.label}`);
 	output.out(`  ${summaryLine(view.drift)}`);
+	const overlay = overlaySummary(view);
+	if (overlay) output.out(`  ${paint.cyan(`${overlay.fields} field(s) from overlay ${overlay.environment}`)} ${paint.gray(`(${overlay.items} item(s))`)}`);
 	if (options.against === undefined) output.out(`  ${originLine(countOrigins(view.comparisons))}`);
 	for (const note of view.notes ?? []) output.out(`  ${paint.gray(`note: ${note}`)}`);
 	if (rows.length === 0) return;
@@ -85,9 +95,11 @@ function printText(output: Output, engine: Engine, view: EnvironmentView, rows: 
 		if (error) output.out(`    ${paint.red(error)}`);
 		const blame = view.blame?.[row.key];
 		if (blame) output.out(`    ${paint.gray(blameText(blame))}`);
+		const governed = overlayFieldsOf(view, row.key);
+		if (governed) output.out(`    ${paint.cyan(`${governed.length} field(s) from overlay ${view.overlay!.environment}`)}`);
 		if (row.status === 'changed') {
 			if (options.full) printFull(output, row, view, engine);
-			else for (const change of row.changes) output.out(`    ${change}`);
+			else for (const change of row.changes) output.out(`    ${change}${governed?.includes(change) ? paint.cyan(`  (overlay ${view.overlay!.environment})`) : ''}`);
 		}
 	}
 }
@@ -121,8 +133,12 @@ async function diff(environment: string, options: DiffOptions, command: Command)
 				summary: {
 					total: view.drift.total, ...Object.fromEntries(statuses.map((s) => [s, view.drift[s]])),
 					...(options.against === undefined ? {origins: countOrigins(view.comparisons)} : {}),
+					...(view.overlay ? {overlay: overlaySummary(view)} : {}),
 				},
-				items: rows.map((row) => ({...jsonItem(row), ...(view.blame?.[row.key] ? {blame: view.blame[row.key]} : {})})),
+				items: rows.map((row) => ({
+					...jsonItem(row), ...(view.blame?.[row.key] ? {blame: view.blame[row.key]} : {}),
+					...(overlayFieldsOf(view, row.key) ? {overlay: {environment: view.overlay!.environment, fields: overlayFieldsOf(view, row.key)}} : {}),
+				})),
 				...(view.notes ? {notes: view.notes} : {}),
 				...(view.reason ? {error: view.reason} : {}),
 				...(view.gitError ? {error: view.gitError} : {}),

@@ -11,6 +11,8 @@ import {isGitRepository, readGitSide, type GitSide} from './git-side.js';
 import {errorMessage} from '../core/errors.js';
 import {dumpMessage, messageSubject} from '../core/dump-message.js';
 import {sameState} from './verify.js';
+import {dumpWrite} from './overlays.js';
+import {adoptSecrets} from '../core/overlay.js';
 
 /** How a dump lands in Git. */
 export interface DumpOptions {
@@ -36,9 +38,10 @@ export async function resolveBranch(repo: string, branch: string): Promise<strin
  * data. A branch that did not exist when planning is still empty; the commit then refuses if it exists by now.
  */
 async function plannedSide(git: GitConfig, plan: Plan): Promise<GitSide> {
-	if (plan.base?.commit) return readGitSide(git, plan.base.commit, {allowMissingBranch: true});
+	const overlays = [plan.environment];
+	if (plan.base?.commit) return readGitSide(git, plan.base.commit, {allowMissingBranch: true, overlays});
 	if (plan.base) return {set: {items: [], invalid: [], conflicts: []}, side: plan.target, empty: true};
-	return readGitSide(git, undefined, {allowMissingBranch: true});
+	return readGitSide(git, undefined, {allowMissingBranch: true, overlays});
 }
 
 /**
@@ -59,11 +62,16 @@ export async function applyToGit(
 	let subject: string | undefined;
 	let pushError: string | undefined;
 	let failure: string | undefined;
+	let overlay: ReturnType<typeof dumpWrite>['overlay'];
 	try {
 		if (writes.length > 0) {
 			const gitSide = await plannedSide(git, plan);
-			const layout = planLayoutWrite(gitSide.indexText, items, deletions, gitSide.set.items);
+			// The environment's overlay comes off first: its values stay in its overlay file, hotfixes go into it.
+			const dumped = dumpWrite(plan.environment, items, gitSide);
+			overlay = dumped.overlay;
+			const layout = planLayoutWrite(gitSide.indexText, dumped.items, deletions, (gitSide.base ?? gitSide.set).items);
 			const files = layoutFileChanges(layout);
+			if (dumped.overlayFile) files.set(dumped.overlayFile.path, dumped.overlayFile.text);
 			if (options.noCommit || !(await isGitRepository(git.repo))) {
 				await writeLayoutToDirectory(git.repo, git.dir, files, layout.removed);
 			} else {
@@ -82,7 +90,7 @@ export async function applyToGit(
 		failure = errorMessage(error);
 	}
 	const readBack = failure === undefined && writes.length > 0
-		? await (commit ? readGitSide(git, commit) : readGitSide(git, undefined)).catch(() => undefined)
+		? await readGitSide(git, commit, {overlays: [plan.environment]}).catch(() => undefined)
 		: undefined;
 	const readItems = new Map(readBack?.set.items.map((item) => [itemKey(item), item]));
 	const results: StepResult[] = [];
@@ -91,7 +99,9 @@ export async function applyToGit(
 	for (const step of plan.steps) {
 		const base = {key: step.key, kind: step.kind, flavor: step.flavor, id: step.id, name: step.name, action: step.action};
 		let outcome: StepResult;
-		const found = readItems.get(step.key);
+		// Read back rendered with the environment's overlay; its secrets are not in Git, so they take live's value.
+		const read = readItems.get(step.key);
+		const found = read && overlay ? adoptSecrets(read, step.after, overlay) : read;
 		if (step.action === 'skip') {
 			outcome = {...base, status: 'skipped'};
 			target.push({key: step.key, ...(step.before ? {item: step.before} : {})});

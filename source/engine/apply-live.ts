@@ -11,6 +11,8 @@ import {errorMessage} from '../core/errors.js';
 import {undoneBy} from './plans.js';
 import {scrubSecrets} from './scrub.js';
 import {contentHash, readBackDifferences, sameState} from './verify.js';
+import {planSecrets, withSecrets} from './overlays.js';
+import type {ResolvedOverlaySecrets} from '../sources/overlay/secrets.js';
 
 /**
  * The first journal write of an apply that failed (a full or broken state disk). From then on no item is written to
@@ -42,6 +44,8 @@ interface StepContext {
 	/** The live policy list, fetched at most once per apply, and only if a policy cannot be read by its id. */
 	readonly policies: () => Promise<JsonObject[]>;
 	readonly journal: JournalStop;
+	/** Overlay secret values for this apply's writes (obtained once, right before writing; never recorded). */
+	readonly secrets?: ResolvedOverlaySecrets;
 }
 
 /**
@@ -90,11 +94,15 @@ function notWritten(ctx: StepContext, step: PlanStep, current?: JsonObject | nul
 	return {result: result(step, 'failed', {error}), unsent: true, ...(current === undefined ? {} : {current})};
 }
 
-async function applyStep(ctx: StepContext, step: PlanStep): Promise<StepOutcome> {
+async function applyStep(ctx: StepContext, planned: PlanStep): Promise<StepOutcome> {
 	const {client, op, context} = ctx;
 	const ignore = {ignore: context.config.ignore};
-	if (step.action === 'skip') return {result: result(step, 'skipped')};
-	if (ctx.journal.failure !== undefined) return notWritten(ctx, step);
+	if (planned.action === 'skip') return {result: result(planned, 'skipped')};
+	if (ctx.journal.failure !== undefined) return notWritten(ctx, planned);
+	// The overlay's secrets go into this write only: the plan, its output and the journal's records never hold them.
+	const filled = withSecrets(planned, ctx.secrets);
+	if ('error' in filled) return {result: result(planned, 'failed', {error: filled.error}), unsent: true};
+	const {step} = filled;
 	const flavor = step.before?.flavor ?? step.after?.flavor ?? step.flavor;
 	const address = liveAddress(step.before, step.id);
 	let current: JsonObject | undefined;
@@ -157,6 +165,9 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 	const environment = context.environment(plan.environment);
 	if (environment.readOnly) throw new Error(`${environment.name} is read-only (readOnly: true in the config): nothing was written`);
 	const client = await context.client(plan.environment);
+	const secrets = await planSecrets(context, plan).catch((error: unknown) => {
+		throw new Error(`the overlay's secrets could not be read (${errorMessage(error)}): nothing was written to ${plan.environment}`);
+	});
 	const release = await acquireLock(context.config.stateDir, plan.environment, {wait: false});
 	try {
 		const {stateDir} = context.config;
@@ -177,7 +188,7 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 		try {
 			for (const phase of planPhases(plan)) {
 				await Promise.all(phase.map((step) => inFlight(async () => {
-					const outcome = await applyStep({context, client, op, plan, policies, journal}, step)
+					const outcome = await applyStep({context, client, op, plan, policies, journal, secrets}, step)
 						.catch((error: unknown): StepOutcome => ({result: result(step, 'failed', {error: errorMessage(error)})}));
 					const clean = outcome.result;
 					const what = `${clean.kind} ${clean.id}`;

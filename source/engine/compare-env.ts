@@ -7,6 +7,8 @@ import {hasNoCommits, readGitSide} from './git-side.js';
 import {errorMessage} from '../core/errors.js';
 import {itemSelectable, listLiveSide, reachabilityOf, type KindCounts, type LiveListing} from './live-side.js';
 import type {EnvironmentView, Reachability} from './services.js';
+import {adoptLiveSecrets, migrationGit, migrationSet, viewOverlay, type ViewOverlay} from './overlays.js';
+import type {GitSide} from './git-side.js';
 import {rememberTarget} from './target-index.js';
 
 /** What to compare the environment's live state with, and how much of it to read. */
@@ -30,6 +32,8 @@ type Side =
 	| {
 		readonly type: 'set'; readonly set: ItemSet; readonly side: SideRef; readonly commit?: string; readonly entries: readonly Selectable[];
 		readonly empty?: boolean;
+		/** The read, for its environment's overlay. */
+		readonly git?: GitSide;
 	}
 	| {readonly type: 'listing'; readonly listing: LiveListing; readonly side: SideRef; readonly entries: readonly Selectable[]}
 	| {readonly type: 'failed'; readonly error: unknown; readonly side: SideRef; readonly entries: readonly Selectable[]};
@@ -66,10 +70,10 @@ function narrow(set: ItemSet, keys: ReadonlySet<string> | undefined): ItemSet {
 async function readGitLeft(context: EngineContext, name: string, spec: CompareSpec): Promise<Side> {
 	const git = context.environment(name).git;
 	try {
-		const read = await readGitSide(git, spec.ref, {allowMissingBranch: spec.allowMissingBranch});
+		const read = await readGitSide(git, spec.ref, {allowMissingBranch: spec.allowMissingBranch, overlays: [name]});
 		let entries: Selectable[] | undefined;
 		return {
-			type: 'set', set: read.set, side: read.side, commit: read.commit, empty: read.empty,
+			type: 'set', set: read.set, side: read.side, commit: read.commit, empty: read.empty, git: read,
 			// Only a selection needs them.
 			get entries() {
 				return (entries ??= setEntries(read.set));
@@ -129,8 +133,9 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 		if (unknown.length > 0) throw unknownIdsError(unknown, `${left.side.label} or ${right.side.label}`, `run \`tyk-console diff ${name}\` to list them`);
 		keys = new Set(entries.filter((entry) => isSelected(entry, selection)).map((entry) => entry.key!));
 	}
-	const [leftRead, liveRead] = await Promise.all([readSide(left, keys), readSide(right, keys)]);
+	const [read, liveRead] = await Promise.all([readSide(left, keys), readSide(right, keys)]);
 	signal?.throwIfAborted();
+	const {leftRead, overlay} = await overlaid(context, name, spec, left, read, liveRead.set);
 	const unreadable = left.type === 'set' ? unreadableFiles(left.set) : [];
 	const reachability: Reachability = liveRead.error === undefined ? 'ok' : reachabilityOf(liveRead.error);
 	const ignore = {ignore: context.config.ignore};
@@ -156,6 +161,7 @@ export async function compareEnvironment(context: EngineContext, name: string, s
 		...(unreadable.length > 0 ? {unreadable} : {}),
 		...(partial ? {partial} : {}),
 		...(left.type === 'set' && left.set.notes ? {notes: left.set.notes} : {}),
+		...(overlay ? {overlay} : {}),
 	};
 	// A selection view holds a few live items; the checks before writing need the whole target, which the lists know.
 	if (selection && right.type === 'listing') rememberTarget(view, right.listing.targetIndex);
@@ -172,4 +178,27 @@ function partialSide(left: {set: ItemSet; error?: unknown}, right: {set: ItemSet
 	const side = left.error === undefined ? 'left' : 'right';
 	const rows = side === 'left' ? compareSetsCounted(left.set, emptySet, options) : compareSetsCounted(emptySet, right.set, options);
 	return {side, rows: rows.comparisons};
+}
+
+/**
+ * The source side as environment `name` should hold it: Git rendered with `name`'s overlay (done by the read), or for
+ * a migration another environment's live items with that one's overlay taken off and `name`'s applied. Secret fields
+ * take `name`'s live values, so they are not compared. A bad overlay is the source side's error.
+ */
+async function overlaid(context: EngineContext, name: string, spec: CompareSpec, left: Side, read: {set: ItemSet; error?: unknown}, live: ItemSet): Promise<{leftRead: {set: ItemSet; error?: unknown}; overlay?: ViewOverlay}> {
+	if (read.error !== undefined) return {leftRead: read};
+	if (spec.against === undefined) {
+		const git = left.type === 'set' ? left.git : undefined;
+		const own = git?.overlays?.get(name);
+		if (!own) return {leftRead: read};
+		return {leftRead: {set: adoptLiveSecrets(read.set, live, own)}, overlay: viewOverlay(name, git?.overlayFields)};
+	}
+	try {
+		const git = await migrationGit(context, name, spec.against, spec.ref);
+		if (!git) return {leftRead: read};
+		const migrated = migrationSet(read.set, git, spec.against, name);
+		return {leftRead: {set: adoptLiveSecrets(migrated.set, live, git.overlays?.get(name))}, overlay: migrated.overlay};
+	} catch (error) {
+		return {leftRead: {set: emptySet, error}};
+	}
 }

@@ -18,6 +18,7 @@ import {gitLabel} from './git-side.js';
 import {listLiveSide} from './live-side.js';
 import {targetIndex} from './target-index.js';
 import {contentHash} from './verify.js';
+import {dumpNotes, withStepOverlays} from './overlays.js';
 import type {EnvironmentView, VersionRef} from './services.js';
 
 export type {Selection} from '../core/selection.js';
@@ -129,10 +130,18 @@ async function planPublish(context: EngineContext, request: Extract<PlanRequest,
 
 function publishBuild(view: EnvironmentView, selection: Selection | undefined, held: boolean, request: Extract<PlanRequest, {type: 'publish'}>): PlanBuild {
 	const {comparisons, keys} = selectedFrom(view, selection, held);
-	return buildPlan(comparisons, {
+	const build = buildPlan(comparisons, {
 		direction: request.fromEnvironment ? 'migrate' : 'publish', environment: request.environment, source: view.left, target: liveRef(request.environment),
 		sourceSide: 'left', keys, prune: request.prune, base: view.fullCommit === undefined ? undefined : {commit: view.fullCommit},
 	});
+	return withOverlay(build, view, []);
+}
+
+/** Steps with the fields the environment's overlay gave them, and the overlay's notes (a migration's, a dump's). */
+function withOverlay(build: PlanBuild, view: EnvironmentView, more: readonly string[]): PlanBuild {
+	const notes = [...(build.plan.notes ?? []), ...(view.overlay?.notes ?? []), ...more];
+	const steps = withStepOverlays(build.plan.steps, view);
+	return {...build, plan: {...build.plan, steps, ...(notes.length > 0 ? {notes} : {})}};
 }
 
 /** The API IDs a view's source side holds (of the items it read). */
@@ -168,8 +177,7 @@ async function planDump(context: EngineContext, request: Extract<PlanRequest, {t
 	const base = view.left.type === 'git' ? {commit: view.fullCommit ?? null} : undefined;
 	const {comparisons, keys} = selectedFrom(view, selection, held !== undefined);
 	const build = buildPlan(comparisons, {direction: 'dump', environment, source: view.right, target: view.left, sourceSide: 'right', keys, prune, base});
-	const notes = [...(build.plan.notes ?? []), ...bareShapeNotes(build.plan.steps)];
-	return notes.length === 0 ? build : {...build, plan: {...build.plan, notes}};
+	return withOverlay(build, view, [...bareShapeNotes(build.plan.steps), ...await dumpNotes(context, build.plan, view)]);
 }
 
 /** A dump keeps a bare file bare; the plan says which ones it must wrap, and why. */

@@ -5,6 +5,7 @@ import type {Kind} from '../core/item.js';
 import type {Selection} from '../core/selection.js';
 import type {Action, OperationResult, Plan, ProgressEvent, SideRef, StepStatus} from '../core/plan.js';
 import type {PlanRequest, PlanResult} from './plans.js';
+import type {ViewOverlay} from './overlays.js';
 
 /**
  * The one seam between the console (ui/) and the world: the UI receives an implementation as a prop and never does
@@ -143,6 +144,11 @@ export interface EnvironmentView {
 	readonly partial?: {readonly side: 'left' | 'right'; readonly rows: readonly Comparison[]};
 	/** What reading the Git side noticed but worked around (a file listed twice, a template without org_id). */
 	readonly notes?: readonly string[];
+	/**
+	 * The environment's overlay (`.tyk-console/overlays/<name>.yaml`): which fields of the source side it gave, per
+	 * comparison key; absent when the environment has none. The diff marks those fields, plans list them.
+	 */
+	readonly overlay?: ViewOverlay;
 	/**
 	 * Who last changed the live side of changed items, per comparison key (`core/blame.ts`): from the journal when
 	 * tyk-console wrote what is live, else from the Dashboard's audit log. Only `diff` and the console load it.

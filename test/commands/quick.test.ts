@@ -13,3 +13,4 @@ import './saved-plan.part.js';
 import './review.part.js';
 import './checks.part.js';
 import './origins.part.js';
+import './overlays.part.js';

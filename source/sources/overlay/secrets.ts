@@ -87,9 +87,3 @@ export async function resolveOverlaySecrets(overlay: Overlay, options: ResolveOv
 	problems.sort((a, b) => a.key.localeCompare(b.key) || a.path.localeCompare(b.path));
 	return {values, problems};
 }
-
-/** The item key an overlay file writes as `kind/id` (`api/4f1c…`). */
-export function overlayItemName(key: string): string {
-	const {kind, id} = splitKey(key);
-	return `${kind}/${id}`;
-}
