@@ -21,7 +21,7 @@ export interface BlameTarget {
 	readonly id: string;
 	/** The Dashboard's own id, which its URLs may use instead of the portable one. */
 	readonly dbId?: string;
-	/** `sha256:…` of the live body as read (`bodyHash`), compared with the journal's hash of what was written. */
+	/** `sha256:…` of the live body as read (`bodyHash`), compared with the journal's hash of what was written; null: not live. */
 	readonly liveHash: string | null;
 	/** Only the journal can explain it: live has not moved since its base (origin `git`), so no Dashboard edit is newer. */
 	readonly journalOnly?: boolean;
@@ -109,7 +109,8 @@ export function matchBlame(
 	const found = new Map<string, Blame>();
 	for (const target of targets) {
 		const write = newestWrite.get(`${target.kind}:${target.id}`);
-		if (write && write.after !== null && write.after === target.liveHash) {
+		// The same hash, or both absent: a delete through tyk-console (a prune, an undo of a create) explains a missing item.
+		if (write && write.after === target.liveHash) {
 			found.set(target.key, {by: write.user, at: write.time, via: 'tyk-console', operation: write.operation});
 			continue;
 		}

@@ -6,13 +6,14 @@ import type {EngineContext} from './context.js';
 import {kindOf} from './operations.js';
 import type {EnvironmentView} from './services.js';
 
-/** Whether a row's live side is one blame explains: a changed or only-live item with a live body. */
+/** Whether a row's live side is one blame explains: a changed or only-live item, or one deleted live (only in Git). */
 function liveSide(row: Comparison): boolean {
-	return row.right !== undefined && row.kind !== undefined && row.id !== undefined && (row.status === 'changed' || row.status === 'only-live');
+	if (row.kind === undefined || row.id === undefined) return false;
+	return row.status === 'only-in-git' ? row.left !== undefined : row.right !== undefined && (row.status === 'changed' || row.status === 'only-live');
 }
 
 /**
- * A view with `blame`: who last changed the live side of each changed or only-live item. Reads this state directory's audit log
+ * A view with `blame`: who last changed the live side of each changed or only-live item, or deleted an item live. Reads this state directory's audit log
  * (tyk-console's own writes) and, once per load, the newest pages of the Dashboard's audit log when it has one;
  * nothing when no row needs it. Only `diff` and the console ask for it: planning never pays for it.
  */
@@ -20,7 +21,7 @@ export async function withBlame(context: EngineContext, view: EnvironmentView, s
 	const rows = view.comparisons.filter(liveSide);
 	if (rows.length === 0 || view.reachability !== 'ok') return view;
 	const targets: BlameTarget[] = rows.map((row) => ({
-		key: row.key, kind: row.kind!, id: row.id!, ...(row.right!.dbId ? {dbId: row.right!.dbId} : {}), liveHash: bodyHash(row.right!.body),
+		key: row.key, kind: row.kind!, id: row.id!, ...(row.right?.dbId ? {dbId: row.right.dbId} : {}), liveHash: row.right ? bodyHash(row.right.body) : null,
 		// Origin `git`: live is as its base left it, so only a tyk-console write (a rollback, an undo) can explain it.
 		...((row as {origin?: string}).origin === 'git' ? {journalOnly: true} : {}),
 	}));

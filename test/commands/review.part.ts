@@ -18,7 +18,7 @@ function separator(line: string): void {
 }
 
 test.serial('review artefacts and blame: a live edit by another user is blamed on them, a publish on tyk-console; markdown and html hold no secret', async (t) => {
-	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 3, users: [alice]}}]);
+	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 3, users: [alice]}}, {name: 'old', emulator: {seed: 2, auditLog: false}}]);
 	t.is((await world.cli(['dump', 'staging'])).code, 0);
 	const apis = (await world.request('staging', 'GET', '/api/apis?p=-1')).apis as any[];
 	const api = apis.find((wrapper) => wrapper.api_definition.is_oas !== true);
@@ -32,13 +32,17 @@ test.serial('review artefacts and blame: a live edit by another user is blamed o
 	});
 	t.is(edit.status, 200);
 
-	const [json, markdown, badHtml, badJson, badFormat] = await Promise.all([
+	const [json, markdown, badHtml, badJson, badFormat, noAuditLog] = await Promise.all([
 		world.json(['diff', 'staging']),
 		world.cli(['diff', 'staging', '--format', 'markdown']),
 		world.cli(['diff', 'staging', '--format', 'html']),
 		world.cli(['diff', 'staging', '--format', 'markdown', '--json']),
 		world.cli(['diff', 'staging', '--format', 'pdf']),
+		world.json(['diff', 'old']),
 	]);
+	// A Dashboard without an audit log (404) only means no Dashboard blame: the diff works as ever.
+	t.is(noAuditLog.code, 2, noAuditLog.stderr);
+	t.true(noAuditLog.data.items.length > 0 && noAuditLog.data.items.every((entry: any) => entry.blame === undefined));
 	t.is(json.code, 2, json.stderr);
 	const item = json.data.items.find((entry: any) => entry.id === id);
 	t.like(item.blame, {by: alice.name, via: 'dashboard'});

@@ -137,6 +137,14 @@ test('blame: the journal when it wrote what is live, else the newest Dashboard u
 	t.deepEqual(found.get('api:a'), {by: 'ops', at: '2026-12-01T10:00:00.000Z', via: 'tyk-console', operation: 'op1'});
 	t.deepEqual(found.get('api:b'), {by: 'alice', at: '2026-12-02T09:00:00.000Z', via: 'dashboard'});
 	t.false(found.has('policy:c'), 'a write to another environment says nothing');
+	// An item deleted live: a Dashboard DELETE names who, a tyk-console delete (after: null) is the journal's.
+	const gone = matchBlame([
+		{key: 'template:t', kind: 'template', id: 't', liveHash: null},
+		{key: 'api:d', kind: 'api', id: 'd', liveHash: null},
+	], 'staging', [{time: '2026-12-01T10:00:00.000Z', user: 'ops', environment: 'staging', operation: 'op3', kind: 'template', id: 't', result: 'applied', after: null}],
+	[{user: 'carol', at: '2026-12-02T09:00:00.000Z', method: 'DELETE', url: '/api/apis/d', status: 200}]);
+	t.like(gone.get('template:t'), {via: 'tyk-console', operation: 'op3'});
+	t.like(gone.get('api:d'), {by: 'carol', via: 'dashboard'});
 	t.deepEqual(addressedItem('/api/apis/oas/x%2Fy/categories'), {kind: 'api', id: 'x/y'});
 	t.deepEqual(addressedItem('/api/portal/policies/gold?x=1'), {kind: 'policy', id: 'gold'});
 	t.is(addressedItem('/api/apis'), undefined);

@@ -4,8 +4,8 @@ import type {DashboardClient} from './client.js';
 
 const path = '/api/audit-logs';
 
-/** Pages read at most: blame looks at recent writes, and a long log must never cost a request per record. */
-export const auditPageLimit = 10;
+/** Pages read at most per method: blame looks at recent writes, and a long log must never cost a request per record. */
+export const auditPageLimit = 5;
 
 function records(body: JsonValue): JsonValue[] {
 	if (Array.isArray(body)) return body;
@@ -33,19 +33,26 @@ function record(value: JsonValue): DashboardAuditRecord | undefined {
 	return {user, method: method.toUpperCase(), url, status: typeof status === 'number' ? status : Number(status), at: time.toISOString()};
 }
 
+/** The newest records of one method: the first page, then the rest (up to the limit) at once. */
+async function readMethod(client: DashboardClient, method: string, signal?: AbortSignal): Promise<DashboardAuditRecord[]> {
+	const first = await client.request('GET', path, {query: {p: 1, method}, signal});
+	const pages = Math.min(pagesOf(first.body), auditPageLimit);
+	const rest = await Promise.all(Array.from({length: Math.max(0, pages - 1)}, (_unused, index) =>
+		client.request('GET', path, {query: {p: index + 2, method}, signal})));
+	return [first, ...rest].flatMap((response) => records(response.body).map(record).filter((r): r is DashboardAuditRecord => r !== undefined));
+}
+
 /**
- * The newest item updates of a Dashboard's audit log (Tyk 5.7+ with database storage: `GET /api/audit-logs`,
- * filtered to `PUT`), at most `auditPageLimit` pages: the first, then the rest at once. Undefined when the Dashboard
- * has no such log (404 before 5.7 or with file storage, 403 without the "Audit Logs" permission) or it cannot be
- * read: blame then falls back to the journal, and a diff never fails for it.
+ * The newest item updates and deletes of a Dashboard's audit log (Tyk 5.7+ with database storage:
+ * `GET /api/audit-logs`, filtered to `PUT` and to `DELETE`, so the reads every client makes do not bury them), at
+ * most `auditPageLimit` pages of each. Undefined when the Dashboard has no such log (404 before 5.7 or with file
+ * storage, 403 without the "Audit Logs" permission) or it cannot be read: blame then falls back to the journal, and
+ * a diff never fails for it.
  */
 export async function readAuditUpdates(client: DashboardClient, signal?: AbortSignal): Promise<DashboardAuditRecord[] | undefined> {
 	try {
-		const first = await client.request('GET', path, {query: {p: 1, method: 'PUT'}, signal});
-		const pages = Math.min(pagesOf(first.body), auditPageLimit);
-		const rest = await Promise.all(Array.from({length: Math.max(0, pages - 1)}, (_unused, index) =>
-			client.request('GET', path, {query: {p: index + 2, method: 'PUT'}, signal})));
-		return [first, ...rest].flatMap((response) => records(response.body).map(record).filter((r): r is DashboardAuditRecord => r !== undefined));
+		const [updates, deletes] = await Promise.all([readMethod(client, 'PUT', signal), readMethod(client, 'DELETE', signal)]);
+		return [...updates, ...deletes];
 	} catch (error) {
 		if (signal?.aborted) throw error;
 		return undefined;
