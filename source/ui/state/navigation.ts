@@ -27,6 +27,8 @@ export type Route =
 		readonly notRead?: 'left' | 'right';
 		/** Who last changed the live side (the view's blame): the live label says it. */
 		readonly blame?: Blame;
+		/** The fields of the source side an environment's overlay gave: marked in the gutter and counted in the header. */
+		readonly overlay?: {readonly environment: string; readonly fields: readonly string[]};
 	}
 	| {readonly type: 'plan'; readonly request: PlanRequest}
 	| {readonly type: 'progress'; readonly plan: Plan; readonly message?: string}

@@ -31,6 +31,10 @@ export interface FakeEnvironment {
 	/** Who last changed items live, per comparison key, as the engine's blame reports it. */
 	readonly blame?: Readonly<Record<string, Blame>>;
 }
+	/** The environment's overlay fields, as the engine reports them on the view. */
+	readonly overlay?: EnvironmentView['overlay'];
+	/** The origin of differing rows, per comparison key, as the engine classifies them from the base. */
+	readonly origins?: Readonly<Record<string, Origin>>;
 
 /** Everything a test can ask the fake to do differently. */
 export interface FakeOptions {
@@ -152,7 +156,9 @@ export class FakeServices implements ConsoleServices {
 			return {...view, gitError: env.gitError, partial: {side: 'right', rows: compareSets(set([]), set(env.live), this.compareOptions())}};
 		}
 		const view = this.view(name, compareSets(set(env.git), set(env.live), this.compareOptions()), left, env.live);
-		return {...view, ...(env.notes ? {notes: env.notes} : {}), ...(env.blame ? {blame: env.blame} : {})};
+		const origins = env.origins;
+		const rows = origins ? view.comparisons.map((row) => (origins[row.key] ? {...row, origin: origins[row.key]} : row)) : view.comparisons;
+		return {...view, comparisons: rows, ...(env.notes ? {notes: env.notes} : {}), ...(env.blame ? {blame: env.blame} : {}), ...(env.overlay ? {overlay: env.overlay} : {})};
 	}
 
 	async compareEnvironments(base: string, other: string): Promise<EnvironmentView> {

@@ -343,3 +343,21 @@ for (const [width, height] of [[80, 24], [200, 60]] as const) {
 		t.is(frame.split('\n').length, height);
 	});
 }
+
+test.serial('fields from an environment\'s overlay: a gutter mark on their lines and the count in the header, at 200×60 and 80×24', async (t) => {
+	for (const [width, height] of [[200, 60], [80, 24]] as const) {
+		const environments = defaultEnvironments().map((env) => (env.info.name === 'staging'
+			? {...env, overlay: {environment: 'staging', fields: {'api:payments-1': ['api_definition.proxy.target_url', 'api_definition.proxy.listen_path']}}}
+			: env));
+		const app = renderApp(new FakeServices({environments}), {width, height, initialEnvironment: 'staging'});
+		t.teardown(app.unmount);
+		await app.waitFor('4 of 6 shown');
+		await app.press('j', keys.enter);
+		const frame = await app.waitFor('Diff: Payments');
+		t.regex(frame, /2 fields from overlay staging/);
+		const marked = frame.split('\n').filter((line) => line.includes('◆'));
+		t.true(marked.some((line) => line.includes('"target_url"')), `target_url marked at ${width}x${height}`);
+		t.true(marked.every((line) => /"(target_url|listen_path)"|fields from overlay/.test(line)), marked.join('\n'));
+		app.unmount();
+	}
+});

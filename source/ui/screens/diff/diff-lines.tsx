@@ -18,7 +18,12 @@ export interface LineOptions {
 	readonly offset?: number;
 	/** The active search, lower case: its occurrences are shown inverted. */
 	readonly highlight?: string;
+	/** The side whose lines an environment's overlay gave (the source side), and which of its lines it gave. */
+	readonly overlay?: {readonly side: 'left' | 'right'; readonly lines: ReadonlySet<number>};
 }
+
+/** The gutter mark of a line whose value came from an environment's overlay. */
+export const overlayMark = '◆';
 
 /** Search hits stand out whatever the tint: inverted, an attribute that also reads without colour. */
 const matchStyle: Style = {inverse: true};
@@ -48,8 +53,9 @@ function wordStyle(tone: Tone, theme: Theme): Style {
  * One column's pieces for each visual line: gutter (number + sign) and the text spans, padded to `size`. With
  * `numbers` (the stacked layout) the gutter holds both documents' line numbers, as a unified diff reads.
  */
-function column(cell: Cell | undefined, tone: Tone, size: number, digits: number, options: LineOptions, key: string, numbers?: readonly [number | undefined, number | undefined]): ReactElement[] {
-	const {wrap, theme, offset = 0, highlight = ''} = options;
+function column(cell: Cell | undefined, tone: Tone, size: number, digits: number, options: LineOptions, key: string, numbers?: readonly [number | undefined, number | undefined], side?: 'left' | 'right'): ReactElement[] {
+	const {wrap, theme, offset = 0, highlight = '', overlay} = options;
+	const marked = cell !== undefined && overlay !== undefined && (side === undefined || side === overlay.side) && overlay.lines.has(cell.line);
 	const gutterWidth = numbers ? digits * 2 + 1 : digits;
 	const number = (line: number | undefined) => (line === undefined ? ' '.repeat(digits) : String(line).padStart(digits));
 	const gutter = !cell ? ' '.repeat(gutterWidth) : numbers ? `${number(numbers[0])} ${number(numbers[1])}` : number(cell.line);
@@ -60,7 +66,7 @@ function column(cell: Cell | undefined, tone: Tone, size: number, digits: number
 	return lines.map((pieces, i) => (
 		<Text key={`${key}-${i}`}>
 			<Text {...theme.diff.gutter}>{i === 0 ? gutter : ' '.repeat(gutterWidth)}</Text>
-			<Text {...base}>{' '}{signs[tone]}</Text>
+			{marked && i === 0 ? <Text {...theme.diff.fold}>{overlayMark}</Text> : <Text {...base}>{' '}</Text>}<Text {...base}>{signs[tone]}</Text>
 			{markMatches(pieces, highlight).map((span: MarkedSpan, j) => (
 				<Text key={j} {...(span.changed && tone !== 'same' ? {...base, ...wordStyle(tone, theme)} : base)} {...(span.match ? matchStyle : {})}>{span.text}</Text>
 			))}
@@ -87,12 +93,13 @@ export function rowLines(row: DiffRow, options: LineOptions): ReactElement[] {
 		const tone = sides === 'both' ? toneOf(row.type, side) : 'same';
 		// Stacked, both line numbers: the left document's, then the right's (blank on the side a line is not in).
 		const numbers = sides === 'both' ? [row.left?.line, row.right?.line] as const : undefined;
-		return column(cell ?? row.right ?? row.left, tone, width, digits, options, 's', numbers)
+		const shown = cell ?? row.right ?? row.left;
+		return column(shown, tone, width, digits, options, 's', numbers, shown === row.right ? 'right' : 'left')
 			.map((line, i) => <Text key={`s${i}`} wrap="truncate">{line}</Text>);
 	}
 	const half = Math.floor((width - 1) / 2);
-	const left = column(row.left, toneOf(row.type, 'left'), half, digits, options, 'l');
-	const right = column(row.right, toneOf(row.type, 'right'), width - 1 - half, digits, options, 'r');
+	const left = column(row.left, toneOf(row.type, 'left'), half, digits, options, 'l', undefined, 'left');
+	const right = column(row.right, toneOf(row.type, 'right'), width - 1 - half, digits, options, 'r', undefined, 'right');
 	const count = Math.max(left.length, right.length);
 	const blank = (size: number) => <Text>{' '.repeat(size)}</Text>;
 	// Three text nodes side by side, not one: Ink measures every text node's width several times a frame, and a

@@ -10,7 +10,7 @@ import {matchLabel} from '../../state/diff-search.js';
 import type {Route} from '../../state/navigation.js';
 import {fit, plural, truncate, width as cells} from '../../text.js';
 import {diffTexts, documentTexts} from './diff-texts.js';
-import {DiffRowView, rowHeight} from './diff-lines.js';
+import {DiffRowView, overlayMark, rowHeight, type LineOptions} from './diff-lines.js';
 import {linePaths} from './line-paths.js';
 import {useDiffSearch} from './use-diff-search.js';
 
@@ -122,7 +122,8 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	// `/` opens the search field, and with a search active the first Esc clears it.
 	useKeys('diff', {...handlers, ...found.handlers}, {isActive: isActive && !found.search.editing});
 	const digits = String(Math.max(model.stats.leftLines, model.stats.rightLines, 1)).length;
-	const options = {layout, sides: model.sides, width, digits, wrap: view.wrap, theme, offset: view.wrap ? 0 : view.offset, highlight: search.query.toLowerCase()};
+	const overlay = useOverlayLines(route.overlay?.fields, texts.left, view.swap, !jsonModel);
+	const options = {layout, sides: model.sides, width, digits, wrap: view.wrap, theme, offset: view.wrap ? 0 : view.offset, highlight: search.query.toLowerCase(), overlay};
 	const s = model.stats;
 	// Said above the rows, on a line of its own: the rows start one line lower (they were drawn over it at 80 columns).
 	const noDifferences = !jsonModel && !model.fallback && model.hunks.length === 0 && (leftText !== undefined || rightText !== undefined) && s.changed + s.deleted + s.inserted === 0;
@@ -141,14 +142,15 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	// At 80 columns the counts must stay whole: the wording shortens, then the name (also in the breadcrumb) gives way.
 	const hiddenShort = view.showHidden ? 'all fields (i)' : `${hiddenCount} hidden (i)`;
 	const counts = model.sides === 'both' ? `~${s.changed} -${s.deleted} +${s.inserted}` : `${Math.max(s.leftLines, s.rightLines)} lines`;
+	const fromOverlay = route.overlay ? ` · ${overlayMark} ${plural(route.overlay.fields.length, 'field')} from overlay ${route.overlay.environment}` : '';
 	// A side that was not read (its Dashboard down): the pair's status is unknown, and the item is not "only" anywhere.
 	const unread = route.notRead === undefined ? undefined : route.notRead === 'right' ? route.rightLabel : route.leftLabel;
 	const status = unread === undefined ? comparison.status : 'not compared';
 	const header = jsonModel
 		? `JSON of ${comparison.name || comparison.id || comparison.key} · ${shownLabel} · ${form} (i ${view.showHidden ? 'normalised' : 'raw document'}, s other side, v diff)`
 		: fitHeader(`${comparison.kind ?? ''} `, comparison.name || comparison.id || comparison.key, [
-			` · ${status} · ${counts} · ${hiddenNote}${texts.masked > 0 ? ` · ${plural(texts.masked, 'secret')} masked` : ''}`,
-			` · ${status} · ${counts} · ${hiddenShort}${texts.masked > 0 ? ` · ${texts.masked} masked` : ''}`,
+			` · ${status} · ${counts}${fromOverlay} · ${hiddenNote}${texts.masked > 0 ? ` · ${plural(texts.masked, 'secret')} masked` : ''}`,
+			` · ${status} · ${counts}${fromOverlay} · ${hiddenShort}${texts.masked > 0 ? ` · ${texts.masked} masked` : ''}`,
 		], width);
 	const half = Math.floor((width - 1) / 2);
 	const labels = jsonModel
@@ -188,4 +190,21 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 function fitHeader(kind: string, name: string, tails: readonly string[], width: number): string {
 	const tail = tails.find((candidate) => cells(kind) + cells(name) + cells(candidate) <= width) ?? tails.at(-1)!;
 	return kind + truncate(name, Math.max(8, width - cells(kind) - cells(tail))) + tail;
+}
+
+/**
+ * The lines of the source side (left, or right when swapped) whose value an environment's overlay gave: the line of
+ * each field path, and every line inside it when the path names an object. Undefined without an overlay.
+ */
+function useOverlayLines(fields: readonly string[] | undefined, text: string | undefined, swap: boolean, shown: boolean): LineOptions['overlay'] {
+	const lines = useMemo(() => {
+		if (!fields || fields.length === 0 || text === undefined) return undefined;
+		const within = (path: string) => fields.some((field) => path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`));
+		const out = new Set<number>();
+		linePaths(text).forEach((path, index) => {
+			if (path !== '' && within(path)) out.add(index + 1);
+		});
+		return out;
+	}, [fields, text]);
+	return lines && shown ? {side: swap ? 'right' : 'left', lines} : undefined;
 }

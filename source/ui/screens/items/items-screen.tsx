@@ -125,6 +125,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			if (base !== undefined) return void ui.say(`Dump works on one environment (a comparison has no Git side): open ${environment} from the Environments screen`);
 			const selected = keys();
 			if (selected.length === 0) return void ui.say('Nothing to dump: no item selected');
+				...(view.overlay?.fields[current.key] ? {overlay: {environment: view.overlay.environment, fields: view.overlay.fields[current.key]!}} : {}),
 			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'dump', environment, keys: selected}}});
 		},
 		publish: () => guarded(base === undefined ? 'publish' : 'migrate', () => {
