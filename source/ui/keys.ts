@@ -12,7 +12,7 @@ export type Command =
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
 	| 'open' | 'refresh' | 'compare'
 	| 'tabAll' | 'tabApis' | 'tabPolicies' | 'tabTemplates' | 'nextTab'
-	| 'filter' | 'statusFilter' | 'sort' | 'mark' | 'markAll' | 'clearMarks'
+	| 'filter' | 'statusFilter' | 'originFilter' | 'sort' | 'mark' | 'markAll' | 'clearMarks'
 	| 'dump' | 'publish' | 'history' | 'undo' | 'operations'
 	| 'fold' | 'hidden' | 'swap' | 'wrap' | 'nextChange' | 'prevChange'
 	| 'confirm' | 'rollback' | 'savePlan' | 'dependencies'
@@ -52,6 +52,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'nextTab', keys: ['tab'], description: 'next kind tab', screens: ['items', 'compare'], hint: true, short: 'kinds'},
 	{command: 'filter', keys: ['/'], description: 'filter by name, ID, category, listen path', screens: ['items', 'compare'], hint: true, short: 'filter'},
 	{command: 'statusFilter', keys: ['f'], description: 'cycle status filter', screens: ['items', 'compare'], hint: true, short: 'status'},
+	{command: 'originFilter', keys: ['o'], description: 'cycle origin filter: any, git, live, both, unknown', screens: ['items']},
 	{command: 'sort', keys: ['s'], description: 'cycle the order: kind, name, status', screens: ['items', 'compare']},
 	{command: 'mark', keys: ['space'], description: 'mark / unmark', screens: ['items', 'compare'], hint: true, short: 'mark', primary: true},
 	{command: 'markAll', keys: ['a'], description: 'mark all visible', screens: ['items', 'compare']},

@@ -2,6 +2,7 @@ import {isJsonObject, type JsonValue} from '../../core/json.js';
 import type {Item, Kind} from '../../core/item.js';
 import {isSelected, type Selectable, type Selection} from '../../core/selection.js';
 import type {Comparison, Status} from '../../core/status.js';
+import {origins, type Origin} from '../../core/origin.js';
 
 /** Kind tabs of the Items screen (`1`-`4`). */
 export type KindTab = 'all' | Kind;
@@ -22,16 +23,28 @@ export type SortOrder = 'kind' | 'name' | 'status';
 /** Cycle order of `s`. */
 export const sortOrders: readonly SortOrder[] = ['kind', 'name', 'status'];
 
+/** Origin filters `o` cycles through: every row, or only the differing rows that one side moved (`core/origin.ts`). */
+export type OriginFilter = 'any' | Origin;
+/** Cycle order of `o`. */
+export const originFilters: readonly OriginFilter[] = ['any', ...origins];
+
 /** What narrows and orders the Items table. */
 export interface ItemsFilter {
 	readonly tab: KindTab;
 	readonly text: string;
 	readonly status: StatusFilter;
 	readonly sort: SortOrder;
+	/** Only rows of this origin (absent or `any`: every row). */
+	readonly origin?: OriginFilter;
 }
 
 /** Opens on all kinds, no text, drifted items only, in the comparison's order. */
 export const initialFilter: ItemsFilter = {tab: 'all', text: '', status: 'drift', sort: 'kind'};
+
+/** The next origin filter for `o`. */
+export function nextOriginFilter(current: OriginFilter = 'any'): OriginFilter {
+	return originFilters[(originFilters.indexOf(current) + 1) % originFilters.length]!;
+}
 
 /** The next order for `s`. */
 export function nextSortOrder(current: SortOrder): SortOrder {
@@ -89,7 +102,8 @@ function selectable(comparison: Comparison, withTexts: boolean): Selectable {
 export function visibleComparisons(comparisons: readonly Comparison[], filter: ItemsFilter): Comparison[] {
 	const text = filter.text.trim() !== '';
 	const selection: Selection = {...(filter.tab === 'all' ? {} : {kind: filter.tab}), ...(text ? {text: filter.text} : {})};
-	const rows = comparisons.filter((c) => statusMatches(c.status, filter.status) && isSelected(selectable(c, text), selection));
+	const origin = filter.origin ?? 'any';
+	const rows = comparisons.filter((c) => statusMatches(c.status, filter.status) && (origin === 'any' || c.origin === origin) && isSelected(selectable(c, text), selection));
 	return sortComparisons(rows, filter.sort);
 }
 

@@ -8,6 +8,7 @@ import type {CompareOptions} from '../../../source/core/compare.js';
 import type {PlanRequest, PlanResult} from '../../../source/engine/plans.js';
 import {liveSidesMoved, patchView, targetChanges} from '../../../source/engine/view-update.js';
 import type {Comparison} from '../../../source/core/status.js';
+import type {Origin} from '../../../source/core/origin.js';
 import type {
 	ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, VersionRef,
 } from '../../../source/engine/services.js';
@@ -30,11 +31,11 @@ export interface FakeEnvironment {
 	readonly notes?: readonly string[];
 	/** Who last changed items live, per comparison key, as the engine's blame reports it. */
 	readonly blame?: Readonly<Record<string, Blame>>;
-}
 	/** The environment's overlay fields, as the engine reports them on the view. */
 	readonly overlay?: EnvironmentView['overlay'];
 	/** The origin of differing rows, per comparison key, as the engine classifies them from the base. */
 	readonly origins?: Readonly<Record<string, Origin>>;
+}
 
 /** Everything a test can ask the fake to do differently. */
 export interface FakeOptions {

@@ -353,3 +353,28 @@ test.serial('a missing .tyk.json is read whole at 80×24 (the directory that hol
 	const frame = await app.waitFor('2 notes (diff lists all): api-aa11.json is listed 2 times');
 	t.is(rowsOf(frame).length, 4, 'the rows are still there');
 });
+
+test.serial('Items: a short origin column (from) when rows have one, and o filters by origin, at 80 and 200 columns', async (t) => {
+	for (const [width, height] of [[80, 24], [200, 60]] as const) {
+		const environments = defaultEnvironments().map((env) => (env.info.name === 'staging'
+			? {...env, origins: {'api:payments-1': 'live', 'policy:gold': 'both', 'api:users-3': 'git'} as const}
+			: env));
+		const app = renderApp(new FakeServices({environments}), {width, height, initialEnvironment: 'staging'});
+		let frame = await app.waitFor('4 of 6 shown');
+		t.regex(frame, /Δ from/, `${width}: the column title`);
+		const rows = rowsOf(frame);
+		t.regex(rows.find((r) => r.includes('Payments'))!, /1 live$/, `${width}: ${rows.join('\n')}`);
+		t.regex(rows.find((r) => r.includes('Gold'))!, /1 both$/);
+		t.regex(rows.find((r) => r.includes('Users'))!, / git$/);
+		t.true(frame.split('\n').every((line) => line.length <= width));
+		await app.press('o', 'o', 'o');
+		frame = await app.waitFor('1 of 6 shown');
+		t.regex(frame, /from both/);
+		t.deepEqual(rowsOf(frame).map((r) => r.includes('Gold')), [true]);
+		await app.press('o');
+		frame = await app.waitFor('No item here has origin unknown · o cycles the origin filter');
+		await app.press('o');
+		await app.waitFor('4 of 6 shown');
+		app.unmount();
+	}
+});

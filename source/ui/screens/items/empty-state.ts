@@ -31,6 +31,9 @@ export function emptyReason(view: EnvironmentView, all: readonly Comparison[], f
 		return `No items: ${view.left.label} and ${view.right.label} are both empty`;
 	}
 	const word = tabWords[filter.tab];
+	if (filter.origin && filter.origin !== 'any' && visibleComparisons(all, {...filter, origin: 'any'}).length > 0) {
+		return `No ${word} here has origin ${filter.origin} · o cycles the origin filter`;
+	}
 	const status = unknown ? 'all' : filter.status;
 	if (filter.text.trim() !== '' && visibleComparisons(all, {...filter, status, text: ''}).length > 0) {
 		return `No ${word} matches "${filter.text}"${status === 'all' ? '' : ` among the ${status} ones`} · / edits the filter, Esc there clears it`;

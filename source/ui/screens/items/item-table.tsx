@@ -6,6 +6,7 @@ import {listenPath} from '../../state/filter.js';
 import type {Theme} from '../../theme.js';
 import {fit, width as cells} from '../../text.js';
 import {statusGlyphs} from '../../components/glyphs.js';
+import {originTags} from '../../../core/origin.js';
 
 /** Cells of each column; 0 hides the column. */
 export interface ColumnWidths {
@@ -16,6 +17,8 @@ export interface ColumnWidths {
 	readonly listen: number;
 	readonly categories: number;
 	readonly changes: number;
+	/** Who moved a differing row since its base (`git`, `live`, `both`, `?`); 0 when no row has an origin. */
+	readonly origin: number;
 }
 
 /** Props of <ItemRow/>. */
@@ -33,7 +36,7 @@ export interface ItemRowProps {
 function cellsOf(row: Comparison): string[] {
 	return [
 		row.kind ?? '?', row.flavor ?? '', row.name || row.file || '', row.id ?? row.error ?? '', listenOf(row),
-		row.categories.join(','), row.status === 'changed' ? String(row.changes.length) : '',
+		row.categories.join(','), row.status === 'changed' ? String(row.changes.length) : '', row.origin ? originTags[row.origin] : '',
 	];
 }
 
@@ -60,7 +63,7 @@ export const ItemRow = memo(function ItemRow({row, selected, marked, widths: w, 
 
 /** Lays out one row's cells in the table's columns, skipping columns a narrow terminal has no room for. */
 function joinColumns(w: ColumnWidths, texts: readonly string[]): string {
-	const sizes = [w.kind, w.flavor, w.name, w.id, w.listen, w.categories, w.changes];
+	const sizes = [w.kind, w.flavor, w.name, w.id, w.listen, w.categories, w.changes, w.origin];
 	return texts
 		.map((text, i) => (sizes[i]! > 0 ? fit(text, sizes[i]!, i === 6 ? 'right' : 'left') : undefined))
 		.filter((text) => text !== undefined)
@@ -73,6 +76,8 @@ export interface ContentWidths {
 	readonly id: number;
 	readonly listen: number;
 	readonly categories: number;
+	/** Cells of the origin column: 0 when no row has an origin (a comparison of two environments, no drift). */
+	readonly origin?: number;
 }
 
 /** Measures the content columns of every row; one pass, done when the rows change (not on a cursor move). */
@@ -81,15 +86,20 @@ export function contentWidths(rows: readonly Comparison[]): ContentWidths {
 	let id = 0;
 	let listen = 0;
 	let categories = 0;
+	let origin = 0;
 	for (const row of rows) {
+		if (row.origin) origin = originWidth;
 		const [, , rowName, rowId, rowListen, rowCategories] = cellsOf(row);
 		name = Math.max(name, cells(rowName!));
 		id = Math.max(id, cells(rowId!));
 		listen = Math.max(listen, cells(rowListen!));
 		categories = Math.max(categories, cells(rowCategories!));
 	}
-	return {name, id, listen, categories};
+	return {name, id, listen, categories, origin};
 }
+
+/** The origin column: its title (`from`) and its widest tag (`live`, `both`). */
+const originWidth = 4;
 
 /** Caps per column, so one absurdly long name or ID cannot take a wide terminal's whole row. */
 const caps = {name: 60, id: 48, listen: 40, categories: 30} as const;
@@ -108,8 +118,9 @@ export function columnWidths(width: number, content: ContentWidths): ColumnWidth
 	const kind = 8;
 	const flavor = narrow ? 0 : 7;
 	const changes = narrow ? 2 : 3;
+	const origin = content.origin ?? 0;
 	// Columns are joined by one space each.
-	let room = width - 5 - kind - 1 - (flavor > 0 ? flavor + 1 : 0) - changes - 1;
+	let room = width - 5 - kind - 1 - (flavor > 0 ? flavor + 1 : 0) - changes - 1 - (origin > 0 ? origin + 1 : 0);
 	const want = {
 		name: Math.max(4, Math.min(caps.name, content.name)),
 		id: Math.max(2, Math.min(caps.id, content.id)),
@@ -125,7 +136,7 @@ export function columnWidths(width: number, content: ContentWidths): ColumnWidth
 	const listen = want.listen > 0 && room - 1 >= Math.min(want.listen, 12) ? Math.min(want.listen, room - 1) : 0;
 	room -= listen > 0 ? listen + 1 : 0;
 	const categories = !narrow && want.categories > 0 && room - 1 >= Math.min(want.categories, 10) ? Math.min(want.categories, room - 1) : 0;
-	return {kind, flavor, name, id, listen, categories, changes};
+	return {kind, flavor, name, id, listen, categories, changes, origin};
 }
 
 /** Props of <ItemTable/>. */
@@ -146,7 +157,7 @@ export interface ItemTableProps {
 
 /** The Items table body (header + visible rows). */
 export function ItemTable({rows, cursorIndex, marks, width, widths, position, theme, unknown}: ItemTableProps) {
-	const header = `     ${joinColumns(widths, ['kind', 'flavor', 'name', 'ID', 'listen path', 'categories', 'Δ'])}`.trimEnd();
+	const header = `     ${joinColumns(widths, ['kind', 'flavor', 'name', 'ID', 'listen path', 'categories', 'Δ', 'from'])}`.trimEnd();
 	// The position sits at the right edge; on a narrow terminal it wins over the header's last column names.
 	const gap = width - cells(position) - 1;
 	return (

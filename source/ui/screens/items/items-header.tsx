@@ -48,6 +48,7 @@ export function ItemsHeader({comparisons, filter, editing, width, theme}: ItemsH
 				))}
 				<Text {...theme.ui.muted}> status </Text><Text {...theme.ui.key}>{filter.status}</Text>
 				<Text {...theme.ui.muted}> sort </Text><Text {...theme.ui.key}>{filter.sort}</Text>
+				{filter.origin && filter.origin !== 'any' ? <><Text {...theme.ui.muted}> from </Text><Text {...theme.ui.key}>{filter.origin}</Text></> : null}
 				{own ? null : <Text {...theme.ui.muted}>{narrow ? ' / filters' : ' filter (none, /)'}</Text>}
 			</Text>
 			{own

@@ -6,7 +6,7 @@ import {moveHandlers, useKeys} from '../../hooks/use-keys.js';
 import {useTextInput} from '../../hooks/use-text-input.js';
 import {clampList, initialList, moveList} from '../../state/list.js';
 import {
-	initialFilter, nextKindTab, nextSortOrder, nextStatusFilter, visibleComparisons, type ItemsFilter, type KindTab,
+	initialFilter, nextKindTab, nextOriginFilter, nextSortOrder, nextStatusFilter, visibleComparisons, type ItemsFilter, type KindTab,
 } from '../../state/filter.js';
 import {actionKeys} from '../../state/marks.js';
 import {shownView, viewKey} from '../../state/views.js';
@@ -18,6 +18,9 @@ import {headerLines, ItemsHeader} from './items-header.js';
 import {writeRefusal} from './write-guard.js';
 import {emptyReason, tableRows} from './empty-state.js';
 import {reachLabels} from '../environments/environment-row.js';
+
+/** What each origin filter keeps, in the status line's words. */
+const originWords = {git: 'Git moved', live: 'moved live', both: 'both sides moved (conflicts)', unknown: 'without a base'} as const;
 
 /** Props of <ItemsScreen/>. */
 export interface ItemsScreenProps {
@@ -95,6 +98,11 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			ui.say('Filter: Enter keeps it, Esc clears it · matches name, ID, category, listen path');
 		},
 		statusFilter: () => refilter((f) => ({...f, status: nextStatusFilter(f.status)})),
+		originFilter: () => {
+			const origin = nextOriginFilter(filter.origin);
+			refilter((f) => ({...f, origin}));
+			ui.say(origin === 'any' ? 'Every origin shown' : `Only items ${originWords[origin]} since the last sync · o cycles`);
+		},
 		sort: () => {
 			const sort = nextSortOrder(filter.sort);
 			setFilter((f) => ({...f, sort}));
