@@ -35,6 +35,7 @@ export function printPlan(output: Output, plan: Plan, excluded: readonly Compari
 		const colour = step.action === 'create' ? paint.green : step.action === 'delete' ? paint.red : paint.yellow;
 		const detail = step.action === 'update' ? paint.gray(` (${step.changes.length} field(s): ${step.changes.slice(0, 3).join(', ')}${step.changes.length > 3 ? ', …' : ''})`) : '';
 		output.out(`  ${colour(step.action.padEnd(6))} ${step.kind.padEnd(8)} ${step.name || step.id} (${step.id})${detail}`);
+		if (step.overlay) output.out(`         ${paint.cyan(`${step.overlay.fields.length} field(s) from overlay ${step.overlay.environment}`)}${paint.gray(`: ${step.overlay.fields.slice(0, 3).join(', ')}${step.overlay.fields.length > 3 ? ', …' : ''}`)}`);
 		if (step.overwrites) output.out(`         ${paint.red(`! ${overwriteLine(plan, step.overwrites)}`)}`);
 	}
 	for (const entry of excluded) output.out(`  ${paint.red('left out')} ${entry.file ?? entry.key}: ${entry.error ?? entry.status}`);

@@ -94,7 +94,31 @@ test.serial('overlays: both environments published from one base, both diffs cle
 	await world.request('staging', 'PUT', `/api/portal/policies/${String(policyId)}`, {...world.emulators['staging']!.store.listPolicies()[0], name: 'Gold plus'});
 	const migrated = await run(['publish', 'prod', '--from-env', 'staging', '--yes']);
 	t.is(migrated.code, 0, migrated.stdout + migrated.stderr);
+	t.regex(migrated.stdout, /1 field\(s\) from overlay prod: rate/, 'the plan names the fields prod\'s overlay gives');
 	t.like(live('prod'), {target: 'https://payments-v2.prod.internal/', domain: 'api.prod.internal', password, rate: 200, name: 'Gold plus'});
+
+	// secretsInGit: refuse lists the secret fields a dump would write in plain text and writes nothing; warn lists them.
+	const stagingApi = (world.emulators['staging']!.store.listApis() as any[])[0].api_definition;
+	await world.request('staging', 'PUT', `/api/apis/${stagingApi.id}`, {api_definition: {...stagingApi, upstream_auth: {enabled: true, basic_auth: {username: 'svc', password: 'staging-pw-1b2c'}}}});
+	world.writeConfig({...JSON.parse(readFileSync(world.configPath, 'utf8')), secretsInGit: 'refuse'});
+	const head = world.git(['rev-parse', 'HEAD']);
+	const refused = await run(['dump', 'staging']);
+	t.is(refused.code, 1, refused.stdout + refused.stderr);
+	t.regex(refused.stderr, /dump refused \(secretsInGit: refuse\): 1 secret field\(s\)[^]*api Payments \(pay1\): api_definition\.upstream_auth\.basic_auth\.password/);
+	t.is(world.git(['rev-parse', 'HEAD']), head, 'nothing written');
+	world.writeConfig({...JSON.parse(readFileSync(world.configPath, 'utf8')), secretsInGit: 'warn'});
+	const warned = await run(['dump', 'staging']);
+	t.is(warned.code, 0, warned.stdout + warned.stderr);
+	t.regex(warned.stdout, /secret written to Git in plain text: api Payments \(pay1\): api_definition\.upstream_auth\.basic_auth\.password/);
+	t.false([refused.stdout, refused.stderr, warned.stdout, warned.stderr].some((text) => text.includes('staging-pw-1b2c')), 'listed by path, never the value');
+
+	// A bad overlay is that environment's Git error (file, line, key path); the other environment is unaffected.
+	writeFiles(world.repo, {'.tyk-console/overlays/prod.yaml': 'set:\n  api/nope:\n    rate: 1\n'});
+	world.git(['commit', '-qam', 'broken overlay']);
+	const broken = await run(['diff', 'prod']);
+	t.is(broken.code, 1);
+	t.regex(broken.stderr, /\.tyk-console\/overlays\/prod\.yaml:2: set\[api\/nope\]: unknown item/);
+	t.is((await run(['diff', 'staging'])).code, 0);
 
 	// The secret never reaches output or the audit log.
 	const audit = readFileSync(join(world.stateDir, 'audit.jsonl'), 'utf8');

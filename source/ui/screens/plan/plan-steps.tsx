@@ -15,9 +15,11 @@ export interface PlanStepsProps {
 }
 
 function detail(step: PlanStep): string {
-	if (step.action === 'update') return `${step.changes.length} field${step.changes.length === 1 ? '' : 's'} changed`;
-	if (step.action === 'skip') return 'already equal';
-	return '';
+	// The fields whose value is the target environment's own (its overlay), so a reviewer sees them before writing.
+	const overlay = step.overlay ? ` · ◆ ${step.overlay.fields.length} from overlay ${step.overlay.environment}` : '';
+	if (step.action === 'update') return `${step.changes.length} field${step.changes.length === 1 ? '' : 's'} changed${overlay}`;
+	if (step.action === 'skip') return `already equal${overlay}`;
+	return overlay.slice(3);
 }
 
 /** One line per step: action, kind, name, portable ID and the number of changed fields, or in red why it is blocked. */
