@@ -52,16 +52,23 @@ export function planReview(engine: Engine, plan: Plan, excluded: readonly Compar
 	const entries: ReviewEntry[] = steps.map((step) => {
 		const compared = compareItems(step.before, step.after, engine.compareOptions());
 		return {
-			status: step.action, kind: kindText(step.kind, step.flavor), name: step.name, id: step.id, paths: step.action === 'update' ? step.changes : [],
+			status: step.action, ...(step.overwrites ? {origin: step.overwrites.origin} : {}),
+			kind: kindText(step.kind, step.flavor), name: step.name, id: step.id, paths: step.action === 'update' ? step.changes : [],
 			leftText: compared.leftText, rightText: compared.rightText,
 			secretsChanged: step.changes.filter((path) => compared.masked.includes(path)),
 		};
 	});
+	// Steps that erase a change made on the target since the base (origins): said above the table, by name.
+	const overwrites = steps.filter((step) => step.overwrites).map((step) => {
+		const since = step.overwrites?.since ? ` made after ${step.overwrites.since}` : '';
+		return `${step.action} ${step.kind} ${step.name || step.id} overwrites a ${step.overwrites!.origin === 'both' ? 'conflicting' : step.overwrites!.origin} change${since}`;
+	});
+	const blocked = (plan.blocked ?? []).map((step) => `blocked: ${step.kind} ${step.name || step.id}: ${step.reason} (nothing is written while a step is blocked)`);
 	const left = excluded.map((entry): ReviewEntry => ({status: 'left out', kind: kindText(entry.kind, entry.flavor), name: entry.file ?? entry.key, paths: [], error: entry.error ?? entry.status}));
 	return {
 		title: `${command} (plan, nothing written)`, leftLabel: `${plan.target.label} (now)`, rightLabel: `after ${plan.direction} from ${plan.source.label}`,
 		summary: `${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete, ${counts.skip} unchanged`,
-		statusHeader: 'Action', entries: [...entries, ...left], notes: plan.notes ?? [], seeAll: `${command} --dry-run`,
+		statusHeader: 'Action', entries: [...entries, ...left], notes: [...blocked, ...overwrites, ...(plan.notes ?? [])], seeAll: `${command} --dry-run`,
 	};
 }
 

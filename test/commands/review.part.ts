@@ -32,14 +32,21 @@ test.serial('review artefacts and blame: a live edit by another user is blamed o
 	});
 	t.is(edit.status, 200);
 
-	const [json, markdown, badHtml, badJson, badFormat, noAuditLog] = await Promise.all([
+	const [json, markdown, badHtml, badJson, badFormat, noAuditLog, planMarkdown] = await Promise.all([
 		world.json(['diff', 'staging']),
 		world.cli(['diff', 'staging', '--format', 'markdown']),
 		world.cli(['diff', 'staging', '--format', 'html']),
 		world.cli(['diff', 'staging', '--format', 'markdown', '--json']),
 		world.cli(['diff', 'staging', '--format', 'pdf']),
 		world.json(['diff', 'old']),
+		world.cli(['publish', 'staging', '--dry-run', '--format', 'markdown']),
 	]);
+	// The plan for review flags the step that would erase Alice's live change (its origin).
+	t.is(planMarkdown.code, 0, planMarkdown.stderr);
+	t.regex(planMarkdown.stdout, /\| Action \| Origin \| Kind \| Name \| Changed paths \|/);
+	t.regex(planMarkdown.stdout, /\| update \| live \| api classic \|/);
+	t.regex(planMarkdown.stdout, /overwrites a live change/);
+	t.false(planMarkdown.stdout.includes(secret));
 	// A Dashboard without an audit log (404) only means no Dashboard blame: the diff works as ever.
 	t.is(noAuditLog.code, 2, noAuditLog.stderr);
 	t.true(noAuditLog.data.items.length > 0 && noAuditLog.data.items.every((entry: any) => entry.blame === undefined));
@@ -76,10 +83,9 @@ test.serial('review artefacts and blame: a live edit by another user is blamed o
 	world.git(['commit', '-qam', 'Move the upstream']);
 
 	const page = join(world.root, 'review.html');
-	const [after, html, planMarkdown] = await Promise.all([
+	const [after, html] = await Promise.all([
 		world.json(['diff', 'staging']),
 		world.cli(['diff', 'staging', '--format', 'html', '--out', page]),
-		world.cli(['publish', 'staging', '--dry-run', '--format', 'markdown']),
 	]);
 	const moved = after.data.items.find((entry: any) => entry.id === id);
 	t.like(moved.blame, {via: 'tyk-console publish'});
@@ -90,8 +96,5 @@ test.serial('review artefacts and blame: a live edit by another user is blamed o
 	t.false(/\b(src|href)\s*=\s*["']?https?:/i.test(text));
 	t.regex(text, /<table class="diff">/);
 	t.regex(text, /git.{0,40}moved/);
-	t.is(planMarkdown.code, 0, planMarkdown.stderr);
-	t.regex(planMarkdown.stdout, /\| Action \| Kind \| Name \| Changed paths \|/);
-	t.regex(planMarkdown.stdout, /\| update \| api classic \|/);
 	assertNoSecrets(t, world, [json.stdout, markdown.stdout, markdown.stderr, text, planMarkdown.stdout, after.stdout]);
 });
