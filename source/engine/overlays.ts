@@ -91,7 +91,7 @@ export async function migrationGit(context: EngineContext, to: string, from: str
  * stored): from the target environment's overlay at the plan's source commit (the branch for a migration), for the
  * steps that write an item the overlay touches. Undefined when there is nothing to obtain.
  */
-export async function planSecrets(context: EngineContext, plan: Plan): Promise<ResolvedOverlaySecrets | undefined> {
+export async function planSecrets(context: EngineContext, plan: Plan, options: {envOnly?: boolean} = {}): Promise<ResolvedOverlaySecrets | undefined> {
 	if (plan.direction !== 'publish' && plan.direction !== 'migrate') return undefined;
 	const keys = plan.steps.filter((step) => step.overlay && (step.action === 'create' || step.action === 'update')).map((step) => step.key);
 	if (keys.length === 0) return undefined;
@@ -100,7 +100,7 @@ export async function planSecrets(context: EngineContext, plan: Plan): Promise<R
 	const side = await readGitSide(git, ref, {overlays: [plan.environment]});
 	const overlay = side.overlays?.get(plan.environment);
 	if (!overlay || overlay.secrets.size === 0) return undefined;
-	return resolveOverlaySecrets(overlay, {keys, cwd: git.repo});
+	return resolveOverlaySecrets(overlay, {keys, cwd: git.repo, ...options});
 }
 
 /** A step with its secret values put in for the write (and the read-back check), or why it cannot be written. */

@@ -3,7 +3,7 @@ import {bareWrapNote} from '../sources/layout/writer.js';
 import {wrapperOnlyFields} from '../sources/layout/write-body.js';
 import {itemKey, makeItem, type Item, type ItemSet, type Kind} from '../core/item.js';
 import {compareSets} from '../core/compare.js';
-import type {Plan, PlanStep, SideRef} from '../core/plan.js';
+import type {BlockedStep, Plan, PlanStep, SideRef} from '../core/plan.js';
 import {buildPlan, type PlanBuild} from '../core/planning.js';
 import {checkPlan, missingDependencies, type CheckOptions, type TargetIndex} from '../core/checks.js';
 import type {Selection} from '../core/selection.js';
@@ -18,7 +18,7 @@ import {gitLabel} from './git-side.js';
 import {listLiveSide} from './live-side.js';
 import {targetIndex} from './target-index.js';
 import {contentHash} from './verify.js';
-import {dumpNotes, withStepOverlays} from './overlays.js';
+import {dumpNotes, planSecrets, withStepOverlays} from './overlays.js';
 import type {EnvironmentView, VersionRef} from './services.js';
 
 export type {Selection} from '../core/selection.js';
@@ -164,7 +164,23 @@ function checkOptions(context: EngineContext, environment: string): CheckOptions
 export async function recheckPlan(context: EngineContext, plan: Plan): Promise<Plan> {
 	const {blocked: _before, ...rest} = plan;
 	if (plan.direction === 'dump') return rest;
-	return checked(context, {plan: rest, excluded: []}, await targetIndex(context, plan.environment)).plan;
+	const again = checked(context, {plan: rest, excluded: []}, await targetIndex(context, plan.environment)).plan;
+	return withUnsetSecrets(context, again);
+}
+
+/**
+ * The plan with a blocked step for each overlay secret whose environment variable is unset or empty now: found while
+ * planning, before anything is written, instead of as a failed step half-way through. Commands are run only when
+ * writing (a vault prompt has no place in a plan), so their sources are not checked here.
+ */
+async function withUnsetSecrets(context: EngineContext, plan: Plan): Promise<Plan> {
+	const secrets = await planSecrets(context, plan, {envOnly: true});
+	const steps = new Map(plan.steps.map((step) => [step.key, step]));
+	const blocked: BlockedStep[] = (secrets?.problems ?? []).flatMap((problem) => {
+		const step = steps.get(problem.key);
+		return step ? [{key: step.key, kind: step.kind, id: step.id, name: step.name, reason: `overlay secret ${problem.path}: ${problem.reason}`}] : [];
+	});
+	return blocked.length === 0 ? plan : {...plan, blocked: [...plan.blocked ?? [], ...blocked]};
 }
 
 /** This environment's live state → its Git source; with no selection, every live item; `prune` removes Git items no longer live. */
@@ -286,5 +302,5 @@ export async function makePlan(context: EngineContext, request: PlanRequest): Pr
 	const built = await planFor(context, request);
 	const options = {ignore: context.config.ignore};
 	const steps = built.plan.steps.map((step) => ({...step, baseHash: step.before ? contentHash(step.kind, step.before.body, options) : null}));
-	return {...built, plan: {...built.plan, steps}};
+	return {...built, plan: await withUnsetSecrets(context, {...built.plan, steps})};
 }

@@ -10,7 +10,9 @@ test.serial('checks before writing: a policy whose API is missing is blocked unt
 	const world = await makeWorld(t, [{name: 'prod', emulator: {seed: 0}}]);
 	const prod = world.emulators['prod']!;
 	writeFiles(world.repo, {
-		'.tyk.json': {type: 'apidef', files: [{file: 'api-dep1.json'}, {file: 'api-clash1.json'}, {file: 'api-free1.json'}], policies: [{file: 'policy-gold.json'}]},
+		'.tyk.json': {type: 'apidef', files: [{file: 'api-dep1.json'}, {file: 'api-clash1.json'}, {file: 'api-free1.json'}, {file: 'api-sec1.json'}], policies: [{file: 'policy-gold.json'}]},
+		'api-sec1.json': {api_definition: {...classic('sec1', '/sec/').api_definition, upstream_auth: {enabled: true, basic_auth: {username: 'svc', password: ''}}}},
+		'.tyk-console/overlays/prod.yaml': 'secrets:\n  api/sec1:\n    api_definition.upstream_auth.basic_auth.password: {env: SEC1_PASSWORD}\n',
 		'api-dep1.json': classic('dep1', '/dep/'),
 		'api-clash1.json': classic('clash1', '/taken/'),
 		'api-free1.json': classic('free1', '/free/'),
@@ -64,5 +66,15 @@ test.serial('checks before writing: a policy whose API is missing is blocked unt
 	t.like(applied.data.blocked[0], {kind: 'api', id: 'free1'});
 	t.regex(applied.data.blocked[0].reason, /listen path \/free\/ is also used by API "API live2"/);
 	t.is(held(), afterClaim);
+
+	// An overlay secret whose variable is unset blocks the plan while planning; set, the same plan passes.
+	const unset = await world.cli(['publish', 'prod', '--id', 'sec1', '--dry-run', '--json']);
+	outputs.push(unset.stdout, unset.stderr);
+	t.is(unset.code, 1, unset.stderr);
+	t.regex(JSON.parse(unset.stdout).blocked[0].reason, /overlay secret api_definition\.upstream_auth\.basic_auth\.password: .*environment variable SEC1_PASSWORD is not set/);
+	const set = await world.cli(['publish', 'prod', '--id', 'sec1', '--dry-run', '--json'], {env: {SEC1_PASSWORD: 'pw-from-the-vault'}});
+	t.is(set.code, 0, set.stdout + set.stderr);
+	t.deepEqual(JSON.parse(set.stdout).blocked, []);
+	t.false(set.stdout.includes('pw-from-the-vault'));
 	assertNoSecrets(t, world, outputs);
 });
