@@ -36,6 +36,7 @@ export interface ToolWrite {
 	readonly kind: Kind;
 	readonly id: string;
 	readonly result: string;
+	/** `sha256:<hex>` of what was written (the read-back), null for a delete. */
 	readonly after: string | null;
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type {ToolWrite} from '../../core/blame.js';
 import type {Kind} from '../../core/item.js';
 import type {JsonObject} from '../../core/json.js';
 import type {Action, StepStatus} from '../../core/plan.js';
@@ -8,19 +9,15 @@ import {appendLine, ensurePrivateDir, privateFileMode, readJsonLines, writeAll} 
 import {osUser} from './user.js';
 import type {Operation} from './writer.js';
 
-/** One line of `audit.jsonl`: who wrote what where, provable by hashes without storing the bodies. */
-export interface AuditEntry {
-	readonly time: string;
-	readonly user: string;
-	readonly environment: string;
-	readonly operation: string;
-	readonly kind: Kind;
-	readonly id: string;
+/**
+ * One line of `audit.jsonl`: who wrote what where, provable by hashes without storing the bodies. Blame reads it as
+ * a `ToolWrite` (time, user, environment, operation, item, result and the hash of what was written).
+ */
+export interface AuditEntry extends ToolWrite {
 	readonly action: Action;
 	readonly result: StepStatus;
 	/** `sha256:<hex>` of the canonical JSON of the item before / after, null when it did not exist. */
 	readonly before: string | null;
-	readonly after: string | null;
 	/** e.g. `git main@3f2a1c9`, `live staging`. */
 	readonly source: string;
 	readonly error?: string;
