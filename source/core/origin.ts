@@ -54,11 +54,12 @@ function minuteText(iso: string): string {
 
 /**
  * The red line under a step that erases someone's change: "overwrites a live change made since 2026-12-03 19:20 UTC"
- * (a publish), "overwrites a Git change: commit 3f2a1c9 Raise the rate limit" (a dump), and when both sides moved,
- * that it is a conflict.
+ * (a publish), "overwrites a Git change: commit 3f2a1c9 Raise the rate limit" (a dump), and `(a conflict)` when both
+ * sides moved.
  */
 export function overwriteText(overwrite: {readonly origin: Origin; readonly since?: string; readonly commit?: string; readonly subject?: string}, direction: 'dump' | 'publish'): string {
-	const conflict = overwrite.origin === 'both' ? ` (${direction === 'dump' ? 'live' : 'Git'} changed too: a conflict)` : '';
+	// Short: at 80 columns the console shows this line whole.
+	const conflict = overwrite.origin === 'both' ? ' (a conflict)' : '';
 	if (direction === 'dump') {
 		const commit = overwrite.commit ? `: commit ${overwrite.commit.slice(0, 7)} ${overwrite.subject ?? ''}`.trimEnd() : overwrite.since ? ` made since ${minuteText(overwrite.since)}` : '';
 		return `overwrites a Git change${commit}${conflict}`;

@@ -179,6 +179,25 @@ export class FakeServices implements ConsoleServices {
 
 	/** Dispatches like the engine; the per-kind methods record what was asked in `calls`. */
 	async plan(request: PlanRequest): Promise<PlanResult> {
+		const built = await this.planOf(request);
+		return {...built, plan: this.flagged(built.plan)};
+	}
+
+	/** Flags steps that erase a change made on the target, from the environment's origins, as the engine does. */
+	private flagged(plan: Plan): Plan {
+		const origins = this.envs.find((e) => e.info.name === plan.environment)?.origins;
+		const erased: readonly string[] = plan.direction === 'dump' ? ['git', 'both'] : plan.direction === 'publish' ? ['live', 'both'] : [];
+		if (!origins || erased.length === 0) return plan;
+		const steps = plan.steps.map((step) => {
+			const origin = origins[step.key];
+			return origin && origin !== 'unknown' && erased.includes(origin) && step.action !== 'skip'
+				? {...step, overwrites: {origin, since: '2026-12-03T10:20:00.000Z', ...(plan.direction === 'dump' ? {commit: 'c0ffee0'.padEnd(40, '0'), subject: 'Raise the rate limit'} : {})}}
+				: step;
+		});
+		return {...plan, steps};
+	}
+
+	private async planOf(request: PlanRequest): Promise<PlanResult> {
 		switch (request.type) {
 			case 'publish': return {plan: await this.planPublish(request.environment, request.selection?.keys ?? [], request), excluded: []};
 			case 'dump': return {plan: await this.planDump(request.environment, request.selection?.keys ?? []), excluded: []};

@@ -280,3 +280,18 @@ test.serial('blocked steps at 80×24: in red with the reason, y says why and wri
 	t.regex(frame, /Nothing to add: no policy here lacks an API/);
 	t.is(services.applied.length, 1);
 });
+
+test.serial('a publish plan marks the steps that erase a live change with a red !, the cursor step\'s in full (80×24 and 200×60)', async (t) => {
+	for (const [width, height] of [[80, 24], [200, 60]] as const) {
+		const environments = defaultEnvironments().map((env) => (env.info.name === 'staging' ? {...env, origins: {'api:payments-1': 'both'} as const} : env));
+		const app = await planPublish(new FakeServices({environments}), 'staging', width, height);
+		let frame = app.frame();
+		t.regex(frame, /^›!update\s+api\s+Payments/m, frame);
+		t.regex(frame, /^  create\s+api\s+Users/m);
+		t.regex(frame, /! overwrites a live change made since 2026-12-03 10:20 UTC \(a conflict\)$/m);
+		await app.press('j');
+		frame = await app.waitFor('! 1 step (marked !) overwrites a change made live since the last sync');
+		t.true(frame.split('\n').every((line) => line.length <= width));
+		app.unmount();
+	}
+});

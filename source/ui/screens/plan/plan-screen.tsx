@@ -15,6 +15,7 @@ import {EnvName} from '../../components/env-badge.js';
 import {sentence, truncate} from '../../text.js';
 import {loadPlan, writesToDashboard} from './load-plan.js';
 import {PlanSteps} from './plan-steps.js';
+import {overwriteText} from '../../../core/origin.js';
 import {ConfirmPrompt, promptLines} from './confirm-prompt.js';
 import {stepComparison} from './step-comparison.js';
 import {StepDetail, stepDetailRows} from './step-detail.js';
@@ -42,6 +43,12 @@ export function planRevision(plan: Plan): string | undefined {
 	return `made from commit ${plan.base.commit.slice(0, 7)}`;
 }
 
+/** The red line of a plan with flagged steps: the cursor step's overwrite in full, else how many steps are flagged. */
+function overwriteLine(plan: Plan, step: Plan['steps'][number] | undefined, flagged: number): string {
+	if (step?.overwrites) return `! ${overwriteText(step.overwrites, plan.direction === 'dump' ? 'dump' : 'publish')}`;
+	return `! ${flagged} step${flagged === 1 ? '' : 's'} (marked !) overwrite${flagged === 1 ? 's' : ''} a change made ${plan.direction === 'dump' ? 'in Git' : 'live'} since the last sync`;
+}
+
 /** Shows every write before anything is written; `y` (or the typed name) hands the plan to the Progress screen. */
 export function PlanScreen({request, width, height, isActive}: PlanScreenProps) {
 	const ui = useUi();
@@ -63,7 +70,9 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 	const compareOptions = useMemo(() => ui.services.compareOptions(), [ui.services]);
 	// Header and counts, the steps, the detail, the confirmation lines and one line for what the last attempt did.
 	const prompt = blocked.length > 0 ? blockedPromptLines(blocked, width) : promptLines;
-	const viewport = Math.max(1, height - 3 - prompt - notes.length - detailRows);
+	// Steps that would erase a change made on the target since the base: one red line says so (the cursor's in full).
+	const flagged = plan?.steps.filter((step) => step.overwrites).length ?? 0;
+	const viewport = Math.max(1, height - 3 - prompt - notes.length - detailRows - (flagged > 0 ? 1 : 0));
 	const bounds = {count: plan?.steps.length ?? 0, viewport};
 	const shown = clampList(list, bounds);
 	useEffect(() => {
@@ -155,6 +164,7 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			<Box height={viewport} flexDirection="column">
 				<PlanSteps steps={p.steps.slice(shown.offset, shown.offset + viewport)} cursorIndex={shown.cursor - shown.offset} width={width} theme={theme} blocked={blocked} />
 			</Box>
+			{flagged > 0 ? <Text {...theme.ui.error} wrap="truncate">{overwriteLine(p, p.steps[shown.cursor], flagged)}</Text> : null}
 			<StepDetail step={p.steps[shown.cursor]} rows={detailRows} width={width} theme={theme} options={compareOptions} />
 			{blocked.length > 0 ? <BlockedPrompt blocked={blocked} cursorKey={p.steps[shown.cursor]?.key} canAddDependencies={canAddDependencies} width={width} theme={theme} /> : message.editing ? message.field : <ConfirmPrompt state={confirm} environment={p.environment} writes={writes} target={p.target.label} protectedEnv={protectedEnv} refusal={refusal} width={width} theme={theme} />}
 			{confirm.error ? <Text {...theme.ui.error} wrap="truncate">{confirm.error}</Text> : null}

@@ -32,7 +32,9 @@ export function PlanSteps({steps, cursorIndex, width, theme, blocked = []}: Plan
 				const reason = blocked.find((entry) => entry.key === step.key)?.reason;
 				return (
 					<Text key={step.key} wrap="truncate">
-						<Text {...(i === cursorIndex ? theme.ui.cursor : {})}>{i === cursorIndex ? '›' : ' '}</Text>{' '}
+						<Text {...(i === cursorIndex ? theme.ui.cursor : {})}>{i === cursorIndex ? '›' : ' '}</Text>
+						{/* ! marks a step that erases a change made on the target since the base (the line under the steps says which). */}
+						{step.overwrites ? <Text {...theme.ui.error}>!</Text> : ' '}
 						<Text {...(reason ? theme.ui.error : theme.action[step.action])}>{fit(reason ? 'blocked' : step.action, 7)}</Text>{' '}
 						{fit(step.kind, 8)} {fit(step.name, nameWidth)} <Text {...theme.ui.muted}>{fit(step.id, idWidth)}</Text>{' '}
 						{reason ? <Text {...theme.ui.error}>{step.action}: {reason}</Text> : detail(step)}
