@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process';
+import {Readable} from 'node:stream';
 
 /** A git command failed; the message says which command, where, and git's own reason (credentials redacted). */
 export class GitError extends Error {
@@ -21,8 +22,11 @@ export interface GitResult {
 export interface GitOptions {
 	/** Extra environment (e.g. `GIT_INDEX_FILE`, author identity); merged over the safe defaults. */
 	readonly env?: Readonly<Record<string, string>>;
-	/** Bytes for stdin; stdin is closed either way so git can never wait for a prompt. */
-	readonly input?: string | Buffer;
+	/**
+	 * Bytes for stdin; stdin is closed either way so git can never wait for a prompt. An iterable is written piece by
+	 * piece as git reads it (a pack of 25,000 files streams instead of being joined into one string first).
+	 */
+	readonly input?: string | Buffer | Iterable<string | Buffer>;
 }
 
 /**
@@ -61,7 +65,9 @@ export async function runGit(cwd: string, args: readonly string[], options: GitO
 	child.stdin.on('error', () => {
 		// git may exit before reading all input (e.g. on a bad argument); the exit code tells the story.
 	});
-	child.stdin.end(options.input ?? '');
+	const input = options.input ?? '';
+	if (typeof input === 'string' || Buffer.isBuffer(input)) child.stdin.end(input);
+	else Readable.from(input).pipe(child.stdin);
 	const code = await new Promise<number | null>((resolve, reject) => {
 		child.on('error', (error: NodeJS.ErrnoException) => {
 			reject(new GitError(error.code === 'ENOENT' ? 'git is not installed or not on PATH' : `cannot run git: ${error.message}`, null, ''));

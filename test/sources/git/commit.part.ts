@@ -227,3 +227,17 @@ process.stdout.write(result.mode);
 	t.is(sh(bare, ['ls-tree', '--name-only', 'main']).trim().split('\n').length, 300);
 	t.is(sh(bare, ['show', 'main:policy-299.json']), '{"n": 299}\n');
 });
+
+test('a commit of 100 files or more lands as one pack, not as loose objects; fewer stay loose', async (t) => {
+	const bare = initRepo(t, {bare: true});
+	const files = (count: number, tag: string) => new Map(Array.from({length: count}, (_, i) => [`p-${tag}-${i}.json`, `{"n": ${i}, "tag": "${tag}", "text": "é"}\n`]));
+	const objects = () => Object.fromEntries(sh(bare, ['count-objects', '-v']).trim().split('\n').map((line) => line.split(': ') as [string, string]));
+	await commitToBranch({repo: bare, branch: 'main', dir: '', files: files(120, 'a'), message: 'many'});
+	t.is(objects()['count'], '2', 'only the tree and the commit are loose');
+	t.true(Number(objects()['in-pack']) >= 120);
+	t.is(sh(bare, ['show', 'main:p-a-119.json']), '{"n": 119, "tag": "a", "text": "é"}\n');
+	await commitToBranch({repo: bare, branch: 'main', dir: '', files: files(3, 'b'), message: 'few'});
+	t.is(objects()['count'], '7', 'three new blobs, a tree and a commit more, loose');
+	t.is(sh(bare, ['ls-tree', '--name-only', 'main']).trim().split('\n').length, 123);
+	t.is(sh(bare, ['show', 'main:p-b-2.json']), '{"n": 2, "tag": "b", "text": "é"}\n');
+});
