@@ -180,7 +180,18 @@ export class FakeServices implements ConsoleServices {
 	/** Dispatches like the engine; the per-kind methods record what was asked in `calls`. */
 	async plan(request: PlanRequest): Promise<PlanResult> {
 		const built = await this.planOf(request);
-		return {...built, plan: this.flagged(built.plan)};
+		return {...built, plan: this.overlaid(this.flagged(built.plan))};
+	}
+
+	/** Steps with the environment's overlay fields, as the engine puts them on the steps it writes. */
+	private overlaid(plan: Plan): Plan {
+		const overlay = this.envs.find((e) => e.info.name === plan.environment)?.overlay;
+		if (!overlay) return plan;
+		const steps = plan.steps.map((step) => {
+			const fields = step.action === 'delete' ? undefined : overlay.fields[step.key];
+			return fields ? {...step, overlay: {environment: overlay.environment, fields}} : step;
+		});
+		return {...plan, steps};
 	}
 
 	/** Flags steps that erase a change made on the target, from the environment's origins, as the engine does. */

@@ -295,3 +295,19 @@ test.serial('a publish plan marks the steps that erase a live change with a red 
 		app.unmount();
 	}
 });
+
+test.serial('a step names the fields the environment\'s overlay gives, in its row and its detail, at 80×24 and 200×60; Enter marks them in the diff', async (t) => {
+	for (const [width, height] of [[80, 24], [200, 60]] as const) {
+		const environments = defaultEnvironments().map((env) => (env.info.name === 'staging'
+			? {...env, overlay: {environment: 'staging', fields: {'api:payments-1': ['api_definition.proxy.target_url']}}}
+			: env));
+		const app = await planPublish(new FakeServices({environments}), 'staging', width, height);
+		t.teardown(app.unmount);
+		const frame = app.frame();
+		t.regex(frame, /◆ 1 field from overlay staging: api_definition\.proxy\.target_url/);
+		if (width === 200) t.regex(frame, /1 field changed · ◆ 1 from overlay staging/);
+		await app.press(keys.enter);
+		t.regex(await app.waitFor('Diff: Payments'), /◆ 1 field from overlay staging/);
+		app.unmount();
+	}
+});

@@ -102,7 +102,7 @@ export function PlanScreen({request, width, height, isActive}: PlanScreenProps) 
 			if (!step || !plan) return;
 			ui.navigate({type: 'push', route: {
 				type: 'diff', comparison: stepComparison(step), environment: request.environment,
-				leftLabel: plan.source.label, rightLabel: plan.target.label,
+				leftLabel: plan.source.label, rightLabel: plan.target.label, ...(step.overlay ? {overlay: step.overlay} : {}),
 			}});
 		},
 		confirm: () => {

@@ -53,13 +53,16 @@ export function StepDetail({step, rows, width, theme, options}: StepDetailProps)
 		...(change.before === undefined ? [] : [{sign: '-' as const, text: `${change.path}: ${change.before}`}]),
 		...(change.after === undefined ? [] : [{sign: '+' as const, text: `${change.path}: ${change.after}`}]),
 	]);
-	const room = rows - 1;
+	// The fields whose value is the target environment's own, named before the changes: what a migration keeps.
+	const overlay = step.overlay ? `◆ ${plural(step.overlay.fields.length, 'field')} from overlay ${step.overlay.environment}: ${step.overlay.fields.join(', ')}` : undefined;
+	const room = rows - 1 - (overlay && rows > 1 ? 1 : 0);
 	const shown = lines.length > room ? lines.slice(0, Math.max(0, room - 1)) : lines;
 	const more = lines.length - shown.length;
 	const style = (sign: Line['sign']): Style => (sign === '-' ? theme.action.delete : theme.action.create);
 	return (
 		<Box flexDirection="column" width={width} height={rows}>
 			<Text {...theme.ui.muted} wrap="truncate">{truncate(heading(step, changes.length), width)}</Text>
+			{overlay && rows > 1 ? <Text {...theme.diff.fold} wrap="truncate">{truncate(overlay, width)}</Text> : null}
 			{shown.map((line, index) => (
 				<Text key={index} wrap="truncate">
 					<Text {...style(line.sign)}>{line.sign}</Text> {truncate(line.text, width - 2)}
