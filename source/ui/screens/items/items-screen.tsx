@@ -125,6 +125,7 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 				type: 'diff', comparison: current, environment, leftLabel: view.left.label, rightLabel: view.right.label,
 				...(unknown ? {notRead: unknown} : {}),
 				hidden: view.hidden[current.key], ...(view.blame?.[current.key] ? {blame: view.blame[current.key]} : {}),
+				...(view.overlay?.fields[current.key] ? {overlay: {environment: view.overlay.environment, fields: view.overlay.fields[current.key]!}} : {}),
 			}});
 			// After navigating: a new screen starts with the default message, and this one is about the new screen.
 			if (current.status === 'invalid' || current.status === 'conflict') ui.say(current.error ?? `${current.name}: ${current.status}`);
@@ -133,7 +134,6 @@ export function ItemsScreen({environment, base, width, height, isActive}: ItemsS
 			if (base !== undefined) return void ui.say(`Dump works on one environment (a comparison has no Git side): open ${environment} from the Environments screen`);
 			const selected = keys();
 			if (selected.length === 0) return void ui.say('Nothing to dump: no item selected');
-				...(view.overlay?.fields[current.key] ? {overlay: {environment: view.overlay.environment, fields: view.overlay.fields[current.key]!}} : {}),
 			ui.navigate({type: 'push', route: {type: 'plan', request: {type: 'dump', environment, keys: selected}}});
 		},
 		publish: () => guarded(base === undefined ? 'publish' : 'migrate', () => {
