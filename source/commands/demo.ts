@@ -1,7 +1,7 @@
 import type {Command} from 'commander';
 import {errorMessage} from '../core/errors.js';
 import type {DemoWorld} from '../demo/world.js';
-import {demoEnvironments} from '../demo/config.js';
+import {demoEnvironments, demoOverlaySecret} from '../demo/config.js';
 import {consoleExitCode, hasTerminal, loadConsoleUi} from './console.js';
 import {useColor} from './output.js';
 import {backgroundFor} from '../ui/theme.js';
@@ -10,7 +10,7 @@ function describe(world: DemoWorld): string {
 	// From a clone the CLI runs from source through tsx; installed, it is the `tyk-console` command.
 	const fromSource = (process.argv[1] ?? '').endsWith('.tsx');
 	const self = fromSource ? 'npx tsx source/cli.tsx' : 'tyk-console';
-	const exports = demoEnvironments.map((e) => `export ${e.keyEnv}=${e.key}`).join('\n  ');
+	const exports = [...demoEnvironments.map((e) => `export ${e.keyEnv}=${e.key}`), `export ${demoOverlaySecret.variable}=${demoOverlaySecret.value}`].join('\n  ');
 	return [
 		`Demo ready in ${world.dir}${world.reused ? ' (reused)' : ''}:`,
 		...demoEnvironments.map((e) => `  ${e.name.padEnd(8)} ${world.urls[e.name]}${e.protected ? '  (protected)' : ''}`),
@@ -22,6 +22,7 @@ function describe(world: DemoWorld): string {
 		`  ${self} envs --config ${world.configFile}`,
 		`  ${self} diff staging --config ${world.configFile}`,
 		`  ${self} publish staging --dry-run --config ${world.configFile}`,
+		`  ${self} publish prod --from-env staging --dry-run --config ${world.configFile}   (prod's overlay: its own hosts, rate, password)`,
 	].join('\n');
 }
 

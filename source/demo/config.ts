@@ -4,6 +4,12 @@ export const demoEnvironments = [
 	{name: 'prod', keyEnv: 'TYK_DEMO_PROD_KEY', key: 'demo-prod-key', protected: true},
 ] as const;
 
+/**
+ * The secret prod's overlay takes from an environment variable (the payments API's upstream password): the demo sets
+ * it in its own process, and prints the export for a second shell, so no secret of prod ever lands in the demo's Git.
+ */
+export const demoOverlaySecret = {variable: 'TYK_DEMO_PAYMENTS_PROD_PASSWORD', value: 'demo-prod-upstream-password'} as const;
+
 /** The generated config: both environments share the demo repository's `main` branch, `prod` is protected. */
 export function demoConfigText(urls: Readonly<Record<string, string>>): string {
 	const lines = [

@@ -7,7 +7,7 @@ import {EngineContext} from '../engine/context.js';
 import {Engine} from '../engine/engine.js';
 import {startEmulator, type RunningEmulator} from '../emulator/index.js';
 import {git} from '../sources/git/run.js';
-import {demoConfigText, demoEnvironments} from './config.js';
+import {demoConfigText, demoEnvironments, demoOverlaySecret} from './config.js';
 import {tellStory} from './script.js';
 
 /** A running demo: where it lives, the engine over it, and how to take it all down. */
@@ -44,6 +44,7 @@ export async function startDemo(options: {dir?: string} = {}): Promise<DemoWorld
 		if (!options.dir) await rm(dir, {recursive: true, force: true});
 	};
 	try {
+		process.env[demoOverlaySecret.variable] = demoOverlaySecret.value;
 		for (const environment of demoEnvironments) {
 			process.env[environment.keyEnv] = environment.key;
 			emulators.push(await startEmulator({

@@ -1,5 +1,6 @@
 import test from 'ava';
-import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {runCli} from '../helpers/cli.js';
@@ -25,6 +26,12 @@ test('with --dir the demo keeps a Git history, a config and both emulators\' dat
 	const first = await runCli(['demo', '--dir', dir], {env: gitEnv()});
 	t.is(first.code, 0, first.stderr);
 	for (const name of ['tyk-console.yaml', 'staging.json', 'prod.json', 'repo/tyk/.tyk.json']) t.true(existsSync(join(dir, name)), name);
+	// Prod has an overlay in Git (its own hosts, a stricter rate, a secret from a variable) and was deployed with it.
+	const git = (args: string[]) => execFileSync('git', args, {cwd: join(dir, 'repo'), env: {...process.env, ...gitEnv()}, encoding: 'utf8'});
+	t.regex(git(['show', 'main:tyk/.tyk-console/overlays/prod.yaml']), /from: "\.internal:", to: "\.prod\.internal:"[^]*rate: \d+[^]*password: \{env: TYK_DEMO_PAYMENTS_PROD_PASSWORD\}/);
+	t.regex(readFileSync(join(dir, 'prod.json'), 'utf8'), /\.prod\.internal:/);
+	t.false(git(['log', '-p', '--all']).includes('demo-prod-upstream-password'), 'the secret never reaches Git');
+	t.regex(first.stdout, /export TYK_DEMO_PAYMENTS_PROD_PASSWORD=\S+[^]*publish prod --from-env staging --dry-run/);
 	const second = await runCli(['demo', '--dir', dir], {env: gitEnv()});
 	t.is(second.code, 0, second.stderr);
 	t.regex(second.stdout, /\(reused\)/);

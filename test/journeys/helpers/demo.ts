@@ -3,7 +3,7 @@ import {once} from 'node:events';
 import {chmodSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {demoEnvironments} from '../../../source/demo/config.js';
+import {demoEnvironments, demoOverlaySecret} from '../../../source/demo/config.js';
 import {cliArgs, runCli, type CliResult} from '../../helpers/cli.js';
 import {gitEnv} from '../../helpers/git-env.js';
 
@@ -60,7 +60,7 @@ async function readyLine(child: ChildProcess): Promise<void> {
 /** Starts the demo world in a new temp dir; `stop` ends the demo process and removes the dir. */
 export async function startDemoWorld(): Promise<DemoWorld> {
 	const dir = mkdtempSync(join(tmpdir(), 'tc-journey-'));
-	const keys = Object.fromEntries(demoEnvironments.map((e) => [e.keyEnv, e.key]));
+	const keys = {...Object.fromEntries(demoEnvironments.map((e) => [e.keyEnv, e.key])), [demoOverlaySecret.variable]: demoOverlaySecret.value};
 	// CI=true as on a CI runner, always: Ink draws nothing until exit when it believes it runs in CI, so the console
 	// must drop that flag before Ink loads, in the bundle as in the source.
 	const env: NodeJS.ProcessEnv = {...gitEnv(), ...keys, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: 'true'};
