@@ -354,10 +354,44 @@ test.serial('fields from an environment\'s overlay: a gutter mark on their lines
 		await app.waitFor('4 of 6 shown');
 		await app.press('j', keys.enter);
 		const frame = await app.waitFor('Diff: Payments');
-		t.regex(frame, /2 fields from overlay staging/);
+		t.regex(frame, width === 200 ? /◆ 2 fields from overlay staging/ : /◆ 2 overlay staging/);
 		const marked = frame.split('\n').filter((line) => line.includes('◆'));
 		t.true(marked.some((line) => line.includes('"target_url"')), `target_url marked at ${width}x${height}`);
 		t.true(marked.every((line) => /"(target_url|listen_path)"|fields from overlay/.test(line)), marked.join('\n'));
+		app.unmount();
+	}
+});
+
+test.serial('b cycles Git ↔ live, base ↔ Git, base ↔ live, the header naming the pair; without a base it says so (80×24 and 200×60)', async (t) => {
+	for (const [width, height] of [[80, 24], [200, 60]] as const) {
+		const base = classicApi('payments-1', 'Payments #finance', '/payments/', 'http://payments-base.internal:8080');
+		const environments = defaultEnvironments().map((env) => (env.info.name === 'staging'
+			? {...env, bases: {'api:payments-1': {label: 'base 2026-12-03 10:20 UTC · git 1a2b3c4', item: base}}}
+			: env));
+		const services = new FakeServices({environments});
+		const app = renderApp(services, {width, height, initialEnvironment: 'staging'});
+		await app.waitFor('4 of 6 shown');
+		await app.press('j', keys.enter);
+		await app.waitFor('Diff: Payments');
+		await app.press('b');
+		let frame = await app.waitFor('base ↔ Git · api Payments');
+		t.regex(frame, width < 100 ? /- base 2026-12-03 10:20 UTC · git 1a2b3c4 {3}\+ git main@3f2a1c9/ : /◀ base 2026-12-03 10:20 UTC · git 1a2b3c4\s+│▶ git main@3f2a1c9/, frame);
+		t.regex(frame, /payments-base\.internal/);
+		t.notRegex(frame, /payments-v2\.internal/, 'live is not part of base ↔ Git');
+		await app.press('b');
+		frame = await app.waitFor('base ↔ live · api Payments');
+		t.regex(frame, /payments-v2\.internal/);
+		await app.press('b');
+		frame = await app.waitFor(/^api Payments/m);
+		t.regex(frame, /git main@3f2a1c9.*live staging/);
+		await app.press(keys.esc);
+		await app.waitFor('4 of 6 shown');
+		// Gold tier has no base: the pair says so and the Git ↔ live diff stays.
+		await app.press('j', 'j', 'j', keys.enter);
+		await app.waitFor('Diff: Gold tier');
+		await app.press('b');
+		frame = await app.waitFor('base ↔ Git: no base is recorded for this item');
+		t.true(frame.split('\n').every((line) => line.length <= width));
 		app.unmount();
 	}
 });

@@ -13,6 +13,7 @@ import {diffTexts, documentTexts} from './diff-texts.js';
 import {DiffRowView, overlayMark, rowHeight, type LineOptions} from './diff-lines.js';
 import {linePaths} from './line-paths.js';
 import {useDiffSearch} from './use-diff-search.js';
+import {pairNames, useBasePair, type BasePair} from './use-base-pair.js';
 
 /** Props of <DiffScreen/>. */
 export interface DiffScreenProps {
@@ -40,24 +41,27 @@ function textModel(text: string): DiffModel {
 export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const ui = useUi();
 	const {theme} = ui;
-	const {comparison} = route;
 	const external = useExternal();
 	const [view, setView] = useState(initialDiffView);
 	const compareOptions = useMemo(() => ui.services.compareOptions?.() ?? {}, [ui.services]);
+	// The live side says who changed it last, when the view knows (blame: the journal or the Dashboard's audit log).
+	const liveLabel = route.blame ? `${route.rightLabel} · ${blameShort(route.blame)}` : route.rightLabel;
+	// `b` cycles Git ↔ live, base ↔ Git, base ↔ live: a base pair diffs its own two versions.
+	const based = useBasePair(route, ui.services, compareOptions, liveLabel, ui.say);
+	const {comparison} = based;
 	const texts = useMemo(() => diffTexts(comparison, view.showHidden, compareOptions), [comparison, view.showHidden, compareOptions]);
 	const documents = useMemo(() => (view.showHidden ? documentTexts(comparison) : undefined), [comparison, view.showHidden]);
 	const layout: 'split' | 'stacked' = width < stackedBelow ? 'stacked' : 'split';
 	const [leftText, rightText] = view.swap ? [texts.right, texts.left] : [texts.left, texts.right];
-	// The live side says who changed it last, when the view knows (blame: the journal or the Dashboard's audit log).
-	const liveLabel = route.blame ? `${route.rightLabel} · ${blameShort(route.blame)}` : route.rightLabel;
-	const [leftLabel, rightLabel] = view.swap ? [liveLabel, route.leftLabel] : [route.leftLabel, liveLabel];
+	const [sourceLabel, targetLabel] = based.labels ?? [route.leftLabel, liveLabel];
+	const [leftLabel, rightLabel] = view.swap ? [targetLabel, sourceLabel] : [sourceLabel, targetLabel];
 	// The JSON view and the pager show the ◀ side (s swaps), or the other one when the item has no ◀ side.
 	const jsonSide = (view.swap ? 'right' : 'left') as 'left' | 'right';
 	const otherSide = jsonSide === 'left' ? 'right' : 'left';
 	const sideOf = (side: 'left' | 'right') => (documents ? documents[side] : texts[side]);
 	const shownSide = sideOf(jsonSide) !== undefined ? jsonSide : otherSide;
 	const shownText = sideOf(shownSide);
-	const shownLabel = shownSide === 'left' ? route.leftLabel : route.rightLabel;
+	const shownLabel = shownSide === 'left' ? sourceLabel : based.labels?.[1] ?? route.rightLabel;
 	const form = view.showHidden ? 'raw document' : 'normalised';
 	const folded = useMemo(() => diffRows(leftText, rightText, {layout}), [leftText, rightText, layout]);
 	const diffModel = useMemo(() => (view.fold ? folded : unfold(folded)), [folded, view.fold]);
@@ -118,11 +122,13 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 			ui.say(`copied ID ${id}`);
 		},
 		copyPath,
+		basePair: based.cycle,
 	};
 	// `/` opens the search field, and with a search active the first Esc clears it.
 	useKeys('diff', {...handlers, ...found.handlers}, {isActive: isActive && !found.search.editing});
 	const digits = String(Math.max(model.stats.leftLines, model.stats.rightLines, 1)).length;
-	const overlay = useOverlayLines(route.overlay?.fields, texts.left, view.swap, !jsonModel);
+	// The overlay's fields are marked on the Git side, which a base pair does not show on the left.
+	const overlay = useOverlayLines(based.pair === 'git-live' ? route.overlay?.fields : undefined, texts.left, view.swap, !jsonModel);
 	const options = {layout, sides: model.sides, width, digits, wrap: view.wrap, theme, offset: view.wrap ? 0 : view.offset, highlight: search.query.toLowerCase(), overlay};
 	const s = model.stats;
 	// Said above the rows, on a line of its own: the rows start one line lower (they were drawn over it at 80 columns).
@@ -135,7 +141,7 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 		// with new text instead of unmounting a screenful and mounting another.
 		lines.push(<DiffRowView key={i - top} row={row} {...options} />);
 	}
-	const hiddenCount = route.hidden ?? texts.hidden;
+	const hiddenCount = based.pair === 'git-live' ? route.hidden ?? texts.hidden : texts.hidden;
 	const hiddenNote = view.showHidden
 		? 'showing all fields (i hides server-managed ones)'
 		: `${plural(hiddenCount, 'server-managed field')} hidden (i shows)`;
@@ -143,14 +149,16 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	const hiddenShort = view.showHidden ? 'all fields (i)' : `${hiddenCount} hidden (i)`;
 	const counts = model.sides === 'both' ? `~${s.changed} -${s.deleted} +${s.inserted}` : `${Math.max(s.leftLines, s.rightLines)} lines`;
 	const fromOverlay = route.overlay ? ` · ${overlayMark} ${plural(route.overlay.fields.length, 'field')} from overlay ${route.overlay.environment}` : '';
+	const fromOverlayShort = route.overlay ? ` · ${overlayMark} ${route.overlay.fields.length} overlay ${route.overlay.environment}` : '';
 	// A side that was not read (its Dashboard down): the pair's status is unknown, and the item is not "only" anywhere.
 	const unread = route.notRead === undefined ? undefined : route.notRead === 'right' ? route.rightLabel : route.leftLabel;
+	// A base pair that cannot be shown says why where the side labels go; the Git ↔ live diff stays below it.
 	const status = unread === undefined ? comparison.status : 'not compared';
 	const header = jsonModel
 		? `JSON of ${comparison.name || comparison.id || comparison.key} · ${shownLabel} · ${form} (i ${view.showHidden ? 'normalised' : 'raw document'}, s other side, v diff)`
-		: fitHeader(`${comparison.kind ?? ''} `, comparison.name || comparison.id || comparison.key, [
+		: fitHeader(`${pairPrefix(based)}${comparison.kind ?? ''} `, comparison.name || comparison.id || comparison.key, [
 			` · ${status} · ${counts}${fromOverlay} · ${hiddenNote}${texts.masked > 0 ? ` · ${plural(texts.masked, 'secret')} masked` : ''}`,
-			` · ${status} · ${counts}${fromOverlay} · ${hiddenShort}${texts.masked > 0 ? ` · ${texts.masked} masked` : ''}`,
+			` · ${status} · ${counts}${fromOverlayShort} · ${hiddenShort}${texts.masked > 0 ? ` · ${texts.masked} masked` : ''}`,
 		], width);
 	const half = Math.floor((width - 1) / 2);
 	const labels = jsonModel
@@ -170,7 +178,9 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text {...theme.ui.title} wrap="truncate">{truncate(header, width)}</Text>
-			{comparison.error && !jsonModel ? <Text {...theme.ui.error} wrap="truncate">{truncate(comparison.error, width)}</Text> : <Text {...theme.ui.muted} wrap="truncate">{truncate(labels, width)}</Text>}
+			{based.note !== undefined
+				? <Text {...theme.ui.error} wrap="truncate">{truncate(`${pairNames[based.pair]}: ${based.note} · showing Git ↔ live · b cycles`, width)}</Text>
+				: comparison.error && !jsonModel ? <Text {...theme.ui.error} wrap="truncate">{truncate(comparison.error, width)}</Text> : <Text {...theme.ui.muted} wrap="truncate">{truncate(labels, width)}</Text>}
 			{/* Clipped vertically only: lines are already cut to the width, and a horizontal clip makes Ink re-slice
 			    every line's escapes on every frame (a third of a page-down's time). */}
 			<Box flexDirection="column" height={viewport} overflowY="hidden">
@@ -181,6 +191,11 @@ export function DiffScreen({route, width, height, isActive}: DiffScreenProps) {
 			<Text {...(search.editing ? theme.ui.title : theme.ui.muted)} wrap="truncate">{truncate(footer, width)}</Text>
 		</Box>
 	);
+}
+
+/** The header's first words for a base pair (`base ↔ Git · `), so which two versions are shown is never in doubt. */
+function pairPrefix(based: BasePair): string {
+	return based.pair === 'git-live' || based.note !== undefined ? '' : `${pairNames[based.pair]} · `;
 }
 
 /**
