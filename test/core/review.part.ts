@@ -4,6 +4,7 @@ import {renderHtml} from '../../source/core/review-html.js';
 import {escapeMarkdownCell, githubCommentLimit, pathSummary, renderMarkdown, shortenPath, type ReviewDoc, type ReviewEntry} from '../../source/core/review.js';
 import {compareItems} from '../../source/core/compare.js';
 import {makeItem} from '../../source/core/item.js';
+import {formatFlagsError} from '../../source/commands/review-flags.js';
 
 /** The cells of one GitHub table row: split on `|` that is not backslash-escaped, outer pipes dropped. */
 function cellsOf(line: string): string[] {
@@ -150,4 +151,15 @@ test('blame: the journal when it wrote what is live, else the newest Dashboard u
 	t.is(addressedItem('/api/apis'), undefined);
 	t.is(blameText({by: 'alice', at: '2026-12-02T09:00:00.000Z', via: 'dashboard'}), 'changed in the Dashboard on 2026-12-02 09:00 UTC by alice');
 	t.is(blameText({by: 'ops', at: '2026-12-01T10:00:05.123Z', via: 'tyk-console publish'}), 'changed by tyk-console publish on 2026-12-01 10:00 UTC (ops)');
+});
+
+test('review formats: the flags that do not go together are named', (t) => {
+	t.regex(formatFlagsError({format: 'markdown', json: true}, 'diff')!, /--json/);
+	t.regex(formatFlagsError({format: 'html'}, 'diff')!, /--out FILE/);
+	t.regex(formatFlagsError({format: 'markdown'}, 'plan')!, /--dry-run/);
+	t.regex(formatFlagsError({out: 'x.html'}, 'diff')!, /--format html/);
+	t.is(formatFlagsError({format: 'html', out: 'x.html'}, 'diff'), undefined);
+	t.is(formatFlagsError({format: 'markdown', dryRun: true}, 'plan'), undefined);
+	t.is(formatFlagsError({out: 'plan.json'}, 'plan'), undefined, 'publish --out still saves a plan');
+	t.is(formatFlagsError({json: true}, 'diff'), undefined);
 });
