@@ -12,9 +12,9 @@ import {gitLabel, readGitSide} from './git-side.js';
 import {history, versionComparison} from './history.js';
 import {makePlan, type PlanRequest, type PlanResult} from './plans.js';
 import {environmentOperations} from './operations.js';
-import {flagOverwrites, recordBase, withOrigins} from './origins.js';
+import {baseVersion, flagOverwrites, recordBase, withOrigins} from './origins.js';
 import {withBlame} from './blame.js';
-import type {ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
+import type {BaseVersion, ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
 import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
 import {writeSavedPlan} from '../sources/plan-file.js';
 import {resolve} from 'node:path';
@@ -184,6 +184,10 @@ export class Engine implements ConsoleServices {
 		const excluded = (options.excluded ?? []).map((entry) => ({status: entry.status, ...(entry.file ? {file: entry.file} : {}), ...(entry.error ? {error: entry.error} : {})}));
 		await writeSavedPlan(resolve(file), {created, environment: plan.environment, dashboard: this.environment(plan.environment).dashboard, plan, excluded});
 		return file;
+	}
+
+	baseVersion(environment: string, comparison: Comparison): Promise<BaseVersion> {
+		return baseVersion(this.context, environment, comparison);
 	}
 
 	operations(environment: string): Promise<readonly OperationEntry[]> {

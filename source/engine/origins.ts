@@ -1,5 +1,5 @@
 import {itemHash} from '../core/content-hash.js';
-import type {Item} from '../core/item.js';
+import {itemKey, type Item} from '../core/item.js';
 import {classifyOrigin, hasOrigin} from '../core/origin.js';
 import type {OperationResult, Plan, PlanStep, StepOverwrite} from '../core/plan.js';
 import type {Comparison} from '../core/status.js';
@@ -10,7 +10,8 @@ import {readStateBase, writeStateBase} from '../sources/base/state-file.js';
 import {fetchNotes, readNotesBase, remoteOf, writeNote, pushNotes} from '../sources/git/notes.js';
 import {lastChange} from '../sources/git/last-change.js';
 import type {EngineContext} from './context.js';
-import type {EnvironmentView} from './services.js';
+import type {BaseVersion, EnvironmentView} from './services.js';
+import {readGitSide} from './git-side.js';
 
 /** Notes fetched once per engine (one session, one command) and repository: a console refresh does not fetch again. */
 const fetched = new WeakMap<EngineContext, Map<string, Promise<void>>>();
@@ -162,4 +163,27 @@ export async function flagOverwrites(context: EngineContext, plan: Plan): Promis
 		return overwrites ? {...step, overwrites} : step;
 	}));
 	return {...plan, steps};
+}
+
+/** `2026-12-03 10:20 UTC` */
+function minute(iso: string): string {
+	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/**
+ * One item at its base, for the Diff screen: read from the Git commit its base matches, through the same Git-side
+ * reader the comparison uses (so it is rendered for the environment as the comparison's Git side is). A base without
+ * a commit (a migration, an undo) has no content to show; nor has an item without a base.
+ */
+export async function baseVersion(context: EngineContext, environment: string, comparison: Comparison): Promise<BaseVersion> {
+	const record = (await readBase(context, environment)).entries.get(comparison.key);
+	if (!record) return {label: 'no base', note: 'no base is recorded for this item: no dump, publish, rollback or undo through tyk-console has written it'};
+	const when = `base ${minute(record.time)}`;
+	if (record.hash === null) return {label: `${when} (absent)`};
+	if (!record.commit) return {label: when, note: `the base (${minute(record.time)}) was written by a migration or an undo: its content is in no Git commit`};
+	const label = `${when} · git ${record.commit.slice(0, 7)}`;
+	const side = await readGitSide(context.environment(environment).git, record.commit);
+	const item = side.set.items.find((candidate) => itemKey(candidate) === comparison.key);
+	if (!item) return {label, note: `commit ${record.commit.slice(0, 7)} of the base does not hold this item`};
+	return {label, item};
 }

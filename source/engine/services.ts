@@ -1,7 +1,7 @@
 import type {Blame} from '../core/blame.js';
 import type {CompareOptions} from '../core/compare.js';
 import type {Comparison, StatusCounts} from '../core/status.js';
-import type {Kind} from '../core/item.js';
+import type {Item, Kind} from '../core/item.js';
 import type {Selection} from '../core/selection.js';
 import type {Action, OperationResult, Plan, ProgressEvent, SideRef, StepStatus} from '../core/plan.js';
 import type {PlanRequest, PlanResult} from './plans.js';
@@ -44,6 +44,22 @@ export interface ConsoleServices {
 	 * to apply exactly as it was shown; resolves with the file's path.
 	 */
 	savePlan(plan: Plan): Promise<string>;
+	/**
+	 * The item as it was at its base (the content the last write through tyk-console left on both sides), read from
+	 * the Git commit the base matches, for the Diff screen's base pairs (`b`). Optional: a console without a base
+	 * store says so.
+	 */
+	baseVersion?(environment: string, comparison: Comparison): Promise<BaseVersion>;
+}
+
+/**
+ * An item at its base: `item` (absent when the base says the item did not exist then), a label naming when and which
+ * commit, and `note` when there is no content to show (no base recorded, or one whose content is not in Git).
+ */
+export interface BaseVersion {
+	readonly label: string;
+	readonly item?: Item;
+	readonly note?: string;
 }
 
 /** What the console can say about an apply beyond the plan: for a dump, the commit message the user wrote. */

@@ -14,7 +14,7 @@ export type Command =
 	| 'tabAll' | 'tabApis' | 'tabPolicies' | 'tabTemplates' | 'nextTab'
 	| 'filter' | 'statusFilter' | 'originFilter' | 'sort' | 'mark' | 'markAll' | 'clearMarks'
 	| 'dump' | 'publish' | 'history' | 'undo' | 'operations'
-	| 'fold' | 'hidden' | 'swap' | 'wrap' | 'nextChange' | 'prevChange'
+	| 'fold' | 'hidden' | 'swap' | 'wrap' | 'nextChange' | 'prevChange' | 'basePair'
 	| 'confirm' | 'rollback' | 'savePlan' | 'dependencies'
 	| 'palette' | 'search' | 'scrollLeft' | 'scrollRight' | 'rawView' | 'pager' | 'editor' | 'copyId' | 'copyPath';
 
@@ -71,6 +71,7 @@ export const bindings: readonly Binding[] = [
 	{command: 'fold', keys: ['z'], description: 'fold / unfold unchanged lines', screens: ['diff'], hint: true, short: 'fold'},
 	{command: 'hidden', keys: ['i'], description: 'show / hide server-managed fields', screens: ['diff'], hint: true, short: 'hidden fields'},
 	{command: 'swap', keys: ['s'], description: 'swap sides', screens: ['diff'], hint: true, short: 'swap'},
+	{command: 'basePair', keys: ['b'], description: 'cycle the pair shown: Git ↔ live, base ↔ Git, base ↔ live', screens: ['diff'], hint: true, short: 'base'},
 	{command: 'wrap', keys: ['w'], description: 'wrap long lines', screens: ['diff'], hint: true, short: 'wrap'},
 	{command: 'scrollLeft', keys: ['left', 'h'], description: 'scroll left (wrap off)', screens: ['diff']},
 	{command: 'scrollRight', keys: ['right', 'l'], description: 'scroll right (wrap off)', screens: ['diff']},

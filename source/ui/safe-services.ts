@@ -74,6 +74,11 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 	const step = (value: PlanStep): PlanStep => once(value, (s) => ({
 		...s, key: identity(s.key), id: identity(s.id), name: safeText(s.name), changes: list(s.changes),
 		...(s.before === undefined ? {} : {before: item(s.before)}), ...(s.after === undefined ? {} : {after: item(s.after)}),
+		// A commit subject from Git and a time from a base record (Git notes a remote may have written).
+		...(s.overwrites === undefined ? {} : {overwrites: {
+			...s.overwrites, ...(s.overwrites.since === undefined ? {} : {since: safeText(s.overwrites.since)}),
+			...(s.overwrites.subject === undefined ? {} : {subject: safeText(s.overwrites.subject)}),
+		}}),
 	}));
 	const plan = (value: Plan): Plan => once(value, (p) => ({
 		...p, source: side(p.source), target: side(p.target), steps: p.steps.map(step), ...(p.notes === undefined ? {} : {notes: list(p.notes)}),
@@ -85,6 +90,7 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 		...o, results: o.results.map(stepResult),
 		...('pushError' in o && o.pushError !== undefined ? {pushError: safeText(o.pushError)} : {}),
 		...('subject' in o && o.subject !== undefined ? {subject: safeText(o.subject)} : {}),
+		...(o.baseError === undefined ? {} : {baseError: safeText(o.baseError)}),
 	}) as OperationResult);
 	const operation = (o: OperationEntry): OperationEntry => ({
 		...o, id: identity(o.id), source: safeText(o.source), user: safeText(o.user), startedAt: safeText(o.startedAt),
@@ -144,5 +150,10 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 		compareOptions: () => services.compareOptions(),
 		operations: (name) => services.operations(name).then((entries) => entries.map(operation), failed),
 		savePlan: (value) => services.savePlan(raw(value)).then(safeText, failed),
+		...(services.baseVersion === undefined ? {} : {
+			baseVersion: (name: string, row: Comparison) => services.baseVersion!(name, raw(row)).then((base) => ({
+				label: safeText(base.label), ...(base.item === undefined ? {} : {item: item(base.item)}), ...(base.note === undefined ? {} : {note: safeText(base.note)}),
+			}), failed),
+		}),
 	};
 }

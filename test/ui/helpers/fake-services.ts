@@ -14,7 +14,7 @@ import type {
 } from '../../../source/engine/services.js';
 import {classicApi, oasApi, policy, template} from './items.js';
 import {dumpMessage, messageSubject} from '../../../source/core/dump-message.js';
-import type {ConsoleApplyOptions, OperationEntry} from '../../../source/engine/services.js';
+import type {BaseVersion, ConsoleApplyOptions, OperationEntry} from '../../../source/engine/services.js';
 
 /** One environment of the fake: settings, Git items and live items. */
 export interface FakeEnvironment {
@@ -35,6 +35,8 @@ export interface FakeEnvironment {
 	readonly overlay?: EnvironmentView['overlay'];
 	/** The origin of differing rows, per comparison key, as the engine classifies them from the base. */
 	readonly origins?: Readonly<Record<string, Origin>>;
+	/** Items at their base, per comparison key, as the engine reads them from the base commit (absent: no base). */
+	readonly bases?: Readonly<Record<string, BaseVersion>>;
 }
 
 /** Everything a test can ask the fake to do differently. */
@@ -227,6 +229,11 @@ export class FakeServices implements ConsoleServices {
 
 	compareOptions(): CompareOptions {
 		return {};
+	}
+
+	async baseVersion(environment: string, comparison: Comparison): Promise<BaseVersion> {
+		this.calls.push(`baseVersion ${environment} ${comparison.key}`);
+		return this.env(environment).bases?.[comparison.key] ?? {label: 'no base', note: 'no base is recorded for this item'};
 	}
 
 	/** Plans like the engine: the checks before writing on the target's live items, dependencies added when asked. */
