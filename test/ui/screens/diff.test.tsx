@@ -357,7 +357,7 @@ test.serial('fields from an environment\'s overlay: a gutter mark on their lines
 		t.regex(frame, width === 200 ? /◆ 2 fields from overlay staging/ : /◆ 2 overlay staging/);
 		const marked = frame.split('\n').filter((line) => line.includes('◆'));
 		t.true(marked.some((line) => line.includes('"target_url"')), `target_url marked at ${width}x${height}`);
-		t.true(marked.every((line) => /"(target_url|listen_path)"|fields from overlay/.test(line)), marked.join('\n'));
+		t.true(marked.every((line) => /"(target_url|listen_path)"|overlay staging/.test(line)), marked.join('\n'));
 		app.unmount();
 	}
 });
