@@ -28,7 +28,7 @@ export async function showAndApply(
 	if (flags.out && blocked.length === 0) return saveInstead(engine, output, plan, excluded, flags.out, dryRunCode);
 	if (output.json && (flags.dryRun || blocked.length > 0)) {
 		output.data({...planJson(plan, excluded), dryRun: flags.dryRun === true});
-		if (!flags.dryRun) output.log(`tyk-console: ${blockedSentence(blocked.length)}`);
+		if (!flags.dryRun) output.log(`tyk-console: ${blockedSentence(blocked.length, flags.out)}`);
 		return dryRunCode;
 	}
 	if (!output.json) printPlan(output, plan, excluded);
@@ -38,7 +38,7 @@ export async function showAndApply(
 		return dryRunCode;
 	}
 	if (blocked.length > 0) {
-		output.log(`tyk-console: ${blockedSentence(blocked.length)}`);
+		output.log(`tyk-console: ${blockedSentence(blocked.length, flags.out)}`);
 		return exitCodes.error;
 	}
 	if (writes === 0) {
@@ -64,9 +64,9 @@ export async function showAndApply(
 	return code === exitCodes.ok && pushError ? exitCodes.partial : code;
 }
 
-/** Why a plan was not applied (or saved): its blocked steps, which the plan above lists. */
-function blockedSentence(count: number): string {
-	return `${count} blocked step(s) (listed in the plan): nothing was written; fix them, or leave those items out`;
+/** Why a plan was not applied (or not saved to `--out`): its blocked steps, which the plan above lists. */
+function blockedSentence(count: number, out?: string): string {
+	return `${count} blocked step(s) (listed in the plan): nothing was written${out ? `, and the plan was not saved to ${out}` : ''}; fix them, or leave those items out`;
 }
 
 /** `--out FILE`: the plan is shown and saved (0600), and nothing is written to the target. */

@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {assertNoSecrets, makeWorld, writeFiles} from '../helpers/world.js';
@@ -25,20 +26,40 @@ test.serial('checks before writing: a policy whose API is missing is blocked unt
 	const before = held();
 	const outputs: string[] = [];
 
-	// The policy alone: blocked, naming the API it grants; exit 1 with --dry-run and with --yes, nothing written.
-	const dry = await world.json(['publish', 'prod', '--id', 'gold', '--dry-run']);
-	outputs.push(dry.stdout, dry.stderr);
+	// Runs that write nothing go side by side: the policy alone (blocked, naming the API it grants: exit 1 with
+	// --dry-run, --yes and --out alike), a listen path another live API holds, a plan saved while its path is free,
+	// and an overlay secret whose variable is unset (blocked) or set (passes).
+	const file = join(world.root, 'plan.json');
+	const [dry, refused, notSaved, clash, saved, unset, set] = await Promise.all([
+		world.json(['publish', 'prod', '--id', 'gold', '--dry-run']),
+		world.cli(['publish', 'prod', '--id', 'gold', '--yes']),
+		world.cli(['publish', 'prod', '--id', 'gold', '--out', join(world.root, 'blocked.json')]),
+		world.cli(['publish', 'prod', '--id', 'clash1', '--yes']),
+		world.cli(['publish', 'prod', '--id', 'free1', '--out', file]),
+		world.cli(['publish', 'prod', '--id', 'sec1', '--dry-run', '--json']),
+		world.cli(['publish', 'prod', '--id', 'sec1', '--dry-run', '--json'], {env: {SEC1_PASSWORD: 'pw-from-the-vault'}}),
+	]);
+	outputs.push(...[dry, refused, notSaved, clash, saved, unset, set].flatMap((run) => [run.stdout, run.stderr]));
 	t.is(dry.code, 1, dry.stderr);
 	t.is(dry.data.blocked.length, 1);
 	t.like(dry.data.blocked[0], {kind: 'policy', id: 'gold', name: 'Gold'});
 	t.regex(dry.data.blocked[0].reason, /grants API dep1, which is neither in live prod nor in this plan/);
-	const refused = await world.cli(['publish', 'prod', '--id', 'gold', '--yes']);
-	outputs.push(refused.stdout, refused.stderr);
 	t.is(refused.code, 1);
 	t.regex(refused.stdout, /blocked\s+policy\s+Gold \(gold\): grants API dep1/);
 	t.regex(refused.stdout, /--with-dependencies adds the APIs/);
 	t.regex(refused.stderr, /1 blocked step\(s\).*nothing was written/);
-	t.is(held(), before, 'a blocked plan writes nothing');
+	t.is(notSaved.code, 1);
+	t.regex(notSaved.stderr, /the plan was not saved to .*blocked\.json/);
+	t.false(existsSync(join(world.root, 'blocked.json')), 'a blocked plan is not saved for later');
+	t.is(clash.code, 1, clash.stdout + clash.stderr);
+	t.regex(clash.stdout, /blocked\s+api\s+API clash1 \(clash1\): listen path \/taken\/ is also used by API "API live1" \(live1\) in live prod/);
+	t.is(saved.code, 0, saved.stdout + saved.stderr);
+	t.is(unset.code, 1, unset.stderr);
+	t.regex(JSON.parse(unset.stdout).blocked[0].reason, /overlay secret api_definition\.upstream_auth\.basic_auth\.password: .*environment variable SEC1_PASSWORD is not set/);
+	t.is(set.code, 0, set.stdout + set.stderr);
+	t.deepEqual(JSON.parse(set.stdout).blocked, []);
+	t.false(set.stdout.includes('pw-from-the-vault'));
+	t.is(held(), before, 'blocked plans write nothing: no 403 half-way through');
 
 	// --with-dependencies adds the granted API from Git and unblocks the plan.
 	const fixed = await world.json(['publish', 'prod', '--id', 'gold', '--with-dependencies', '--yes']);
@@ -46,18 +67,7 @@ test.serial('checks before writing: a policy whose API is missing is blocked unt
 	t.is(fixed.code, 0, fixed.stdout + fixed.stderr);
 	t.deepEqual(fixed.data.results.map((r: any) => `${r.action} ${r.kind}:${r.id} ${r.status}`).sort(), ['create api:dep1 applied', 'create policy:gold applied']);
 
-	// A listen path another live API holds on the same domain: blocked, exit 1, the Dashboard holds what it held.
-	const afterDeps = held();
-	const clash = await world.cli(['publish', 'prod', '--id', 'clash1', '--yes']);
-	outputs.push(clash.stdout, clash.stderr);
-	t.is(clash.code, 1, clash.stdout + clash.stderr);
-	t.regex(clash.stdout, /blocked\s+api\s+API clash1 \(clash1\): listen path \/taken\/ is also used by API "API live1" \(live1\) in live prod/);
-	t.is(held(), afterDeps, 'nothing written: no 403 half-way through');
-
-	// A plan saved while its path was free is checked again at apply, against the Dashboard as it is then.
-	const file = join(world.root, 'plan.json');
-	const saved = await world.cli(['publish', 'prod', '--id', 'free1', '--out', file]);
-	t.is(saved.code, 0, saved.stdout + saved.stderr);
+	// The plan saved while /free/ was free is checked again at apply, against the Dashboard as it is then.
 	await world.request('prod', 'POST', '/api/apis', classic('live2', '/free/'));
 	const afterClaim = held();
 	const applied = await world.json(['apply', file, '--yes']);
@@ -66,15 +76,5 @@ test.serial('checks before writing: a policy whose API is missing is blocked unt
 	t.like(applied.data.blocked[0], {kind: 'api', id: 'free1'});
 	t.regex(applied.data.blocked[0].reason, /listen path \/free\/ is also used by API "API live2"/);
 	t.is(held(), afterClaim);
-
-	// An overlay secret whose variable is unset blocks the plan while planning; set, the same plan passes.
-	const unset = await world.cli(['publish', 'prod', '--id', 'sec1', '--dry-run', '--json']);
-	outputs.push(unset.stdout, unset.stderr);
-	t.is(unset.code, 1, unset.stderr);
-	t.regex(JSON.parse(unset.stdout).blocked[0].reason, /overlay secret api_definition\.upstream_auth\.basic_auth\.password: .*environment variable SEC1_PASSWORD is not set/);
-	const set = await world.cli(['publish', 'prod', '--id', 'sec1', '--dry-run', '--json'], {env: {SEC1_PASSWORD: 'pw-from-the-vault'}});
-	t.is(set.code, 0, set.stdout + set.stderr);
-	t.deepEqual(JSON.parse(set.stdout).blocked, []);
-	t.false(set.stdout.includes('pw-from-the-vault'));
 	assertNoSecrets(t, world, outputs);
 });
