@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import type {Command} from 'commander';
-import type {EmulatorOptions, FailOn} from '../emulator/index.js';
+import type {EmulatorOptions, EmulatorUser, FailOn} from '../emulator/index.js';
 
 /** Raw commander values; everything arrives as text and is validated here with one clear sentence per mistake. */
 interface RawOptions {
@@ -9,6 +9,8 @@ interface RawOptions {
 	secret?: string;
 	adminSecret?: string;
 	readOnlySecret?: string;
+	user?: string[];
+	auditLog?: boolean;
 	data?: string;
 	seed?: string;
 	seedPolicies?: string;
@@ -28,6 +30,18 @@ function wholeNumber(flag: string, value: string | undefined, max = Number.MAX_S
 	if (value === undefined) return undefined;
 	if (!/^\d+$/.test(value.trim()) || Number(value) > max) throw new Error(`${flag} must be a whole number between 0 and ${max} (got "${value}")`);
 	return Number(value);
+}
+
+/** `--user NAME=KEY` values as users: the name the audit log records, and the key that acts as them. */
+function usersOf(values: readonly string[] | undefined): EmulatorUser[] | undefined {
+	if (!values || values.length === 0) return undefined;
+	return values.map((value) => {
+		const at = value.indexOf('=');
+		const name = at < 0 ? '' : value.slice(0, at).trim();
+		const secret = at < 0 ? '' : value.slice(at + 1);
+		if (name === '' || secret === '') throw new Error(`--user takes NAME=KEY, e.g. --user alice@example.com=alice-key (got "${at < 0 ? value : `${name}=…`}")`);
+		return {name, secret};
+	});
 }
 
 /** Turns flags into EmulatorOptions, rejecting bad values before anything starts. Exported for tests. */
@@ -50,6 +64,8 @@ export function emulatorOptionsFromFlags(raw: RawOptions, env: NodeJS.ProcessEnv
 		secret,
 		adminSecret: raw.adminSecret,
 		readOnlySecret: raw.readOnlySecret,
+		...(raw.user?.length ? {users: usersOf(raw.user)} : {}),
+		...(raw.auditLog === false ? {auditLog: false} : {}),
 		dataFile: raw.data,
 		seed: wholeNumber('--seed', raw.seed),
 		seedPolicies: wholeNumber('--seed-policies', raw.seedPolicies),
@@ -108,6 +124,8 @@ export function registerEmulator(program: Command): void {
 		.option('--secret <key>', 'user API key (default: $TYK_EMULATOR_SECRET, else generated and printed)')
 		.option('--admin-secret <secret>', 'admin-auth secret (default: <key>-admin)')
 		.option('--read-only-secret <key>', 'extra key that may only read (writes get 403)')
+		.option('--user <name=key>', 'another Dashboard user with its own key, named in the audit log (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+		.option('--no-audit-log', 'no GET /api/audit-logs (404), like a Dashboard before 5.7')
 		.option('--data <file>', 'persist state in this JSON file (loaded at start, written atomically)')
 		.option('--seed <n>', 'generate N APIs (half Classic, half OAS) plus policies and templates')
 		.option('--seed-policies <n>', 'number of seeded policies (default N/2)')

@@ -87,10 +87,15 @@ test('flag validation names the flag and the bad value', (t) => {
 		[{latency: '1.5'}, /--latency must be a whole number/],
 		[{pageSize: '0'}, /--page-size must be at least 1/],
 		[{secret: ''}, /--secret must not be empty/],
+		[{user: ['alice']}, /--user takes NAME=KEY/],
+		[{user: ['=key']}, /--user takes NAME=KEY/],
 	];
 	for (const [raw, message] of cases) t.throws(() => emulatorOptionsFromFlags(raw, {}), {message}, JSON.stringify(raw));
 	const {options, generated} = emulatorOptionsFromFlags({port: '8081', seed: '50', failRate: '0.25', failOn: 'writes', secret: 'k'}, {});
 	t.deepEqual([options.port, options.seed, options.failRate, options.failOn, options.secret, generated], [8081, 50, 0.25, 'writes', 'k', false]);
 	t.is(emulatorOptionsFromFlags({}, {TYK_EMULATOR_SECRET: 'from-env'}).options.secret, 'from-env');
 	t.true(emulatorOptionsFromFlags({}, {}).generated);
+	const users = emulatorOptionsFromFlags({user: ['alice@example.com=a=b', 'bob=k2'], auditLog: false}, {}).options;
+	t.deepEqual(users.users, [{name: 'alice@example.com', secret: 'a=b'}, {name: 'bob', secret: 'k2'}]);
+	t.is(users.auditLog, false);
 });
