@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {cliArgs, runCli, type CliResult} from './helpers/cli.js';
 import {gitEnv} from './helpers/git-env.js';
+import {demoOverlaySecret} from '../source/demo/config.js';
 
 /** The exit code an example's comment names (`# exit 1: …`), else undefined (0 or 2 are fine). */
 const exitCodes = new Map<string, number>();
@@ -36,7 +37,8 @@ test('every example command in the readme runs against the demo as written', asy
 		});
 		demo.on('exit', (code) => reject(new Error(`demo exited with ${code}: ${out}`)));
 	});
-	const keys = {TYK_DEMO_STAGING_KEY: 'demo-staging-key', TYK_DEMO_PROD_KEY: 'demo-prod-key'};
+	// As the demo prints them: the two Dashboard keys and the variable prod's overlay takes the payments password from.
+	const keys = {TYK_DEMO_STAGING_KEY: 'demo-staging-key', TYK_DEMO_PROD_KEY: 'demo-prod-key', [demoOverlaySecret.variable]: demoOverlaySecret.value};
 	const lines = exampleLines();
 	t.true(lines.length >= 10);
 	const check = (args: readonly string[], result: CliResult) => {
@@ -44,6 +46,7 @@ test('every example command in the readme runs against the demo as written', asy
 		const ok = expected === undefined ? result.code === 0 || result.code === 2 : result.code === expected;
 		t.true(ok, `tyk-console ${args.join(' ')} exited ${result.code}${expected === undefined ? '' : ` (the readme says ${expected})`}: ${result.stderr}`);
 		t.false(result.stdout.includes('demo-staging-key') || result.stderr.includes('demo-staging-key'), 'the key never appears');
+		t.false(result.stdout.includes(demoOverlaySecret.value) || result.stderr.includes(demoOverlaySecret.value), 'the overlay secret never appears');
 	};
 	const run = (args: readonly string[]) => runCli(args, {cwd: dir, env: {...gitEnv(), ...keys}});
 	// The examples before the first one that writes only read: they run at once. From there on, one after the other,
