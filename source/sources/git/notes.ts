@@ -123,7 +123,12 @@ export async function remoteOf(repo: string, branch: string): Promise<string | u
  */
 export async function fetchNotes(repo: string, remote: string): Promise<boolean> {
 	checkRemote(remote);
-	const fetched = await runGit(repo, ['fetch', '--quiet', '--no-tags', remote, `+${notesRef}:${remoteNotesRef(remote)}`]);
+	// Never a prompt, never a hang: ssh in batch mode with a connect timeout (unless the user chose an ssh command),
+	// and an HTTP transfer that stalls for 10 s gives up. The caller reads on with what it has.
+	const ssh: Record<string, string> = process.env['GIT_SSH_COMMAND'] || process.env['GIT_SSH'] ? {} : {GIT_SSH_COMMAND: 'ssh -o BatchMode=yes -o ConnectTimeout=10'};
+	const fetched = await runGit(repo, [
+		'-c', 'http.lowSpeedLimit=1', '-c', 'http.lowSpeedTime=10', 'fetch', '--quiet', '--no-tags', remote, `+${notesRef}:${remoteNotesRef(remote)}`,
+	], {env: ssh});
 	return fetched.code === 0;
 }
 
