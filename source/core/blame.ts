@@ -38,6 +38,8 @@ export interface ToolWrite {
 	readonly result: string;
 	/** `sha256:<hex>` of what was written (the read-back), null for a delete. */
 	readonly after: string | null;
+	/** What the operation read from, e.g. `git main@3f2a1c9`; `live <this environment>` is a dump, which wrote Git. */
+	readonly source: string;
 }
 
 /** One record of a Dashboard audit log (Tyk 5.7+ `GET /api/audit-logs`), reduced to what blame uses. */
@@ -93,7 +95,8 @@ export function matchBlame(
 ): Map<string, Blame> {
 	const newestWrite = new Map<string, ToolWrite>();
 	for (const write of writes) {
-		if (write.environment !== environment || write.result !== 'applied') continue;
+		// A dump of this environment reads its Dashboard and writes Git: it never changed what is live.
+		if (write.environment !== environment || write.result !== 'applied' || write.source === `live ${environment}`) continue;
 		const key = `${write.kind}:${write.id}`;
 		const known = newestWrite.get(key);
 		if (!known || known.time <= write.time) newestWrite.set(key, write);

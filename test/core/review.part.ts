@@ -124,9 +124,9 @@ test('blame: the journal when it wrote what is live, else the newest Dashboard u
 		{key: 'policy:c', kind: 'policy' as const, id: 'c', liveHash: 'sha256:ccc'},
 	];
 	const writes = [
-		{time: '2026-12-01T10:00:00.000Z', user: 'ops', environment: 'staging', operation: 'op1', kind: 'api' as const, id: 'a', result: 'applied', after: 'sha256:aaa'},
-		{time: '2026-12-01T10:00:00.000Z', user: 'ops', environment: 'staging', operation: 'op1', kind: 'api' as const, id: 'b', result: 'applied', after: 'sha256:old'},
-		{time: '2026-12-02T10:00:00.000Z', user: 'ops', environment: 'prod', operation: 'op2', kind: 'policy' as const, id: 'c', result: 'applied', after: 'sha256:ccc'},
+		{time: '2026-12-01T10:00:00.000Z', user: 'ops', environment: 'staging', operation: 'op1', kind: 'api' as const, id: 'a', result: 'applied', source: 'git main@abc1234', after: 'sha256:aaa'},
+		{time: '2026-12-01T10:00:00.000Z', user: 'ops', environment: 'staging', operation: 'op1', kind: 'api' as const, id: 'b', result: 'applied', source: 'git main@abc1234', after: 'sha256:old'},
+		{time: '2026-12-02T10:00:00.000Z', user: 'ops', environment: 'prod', operation: 'op2', kind: 'policy' as const, id: 'c', result: 'applied', source: 'git main@abc1234', after: 'sha256:ccc'},
 	];
 	const records = [
 		{user: 'alice', at: '2026-12-02T09:00:00.000Z', method: 'PUT', url: '/api/apis/64b0000000000000000000bb', status: 200},
@@ -134,6 +134,8 @@ test('blame: the journal when it wrote what is live, else the newest Dashboard u
 		{user: 'eve', at: '2026-12-02T11:00:00.000Z', method: 'PUT', url: '/api/apis/b', status: 403},
 		{user: 'mallory', at: '2026-12-02T12:00:00.000Z', method: 'GET', url: '/api/apis/b', status: 200},
 	];
+	// A later dump of staging read the same live body, but wrote Git: it is not who changed live.
+	writes.push({time: '2026-12-03T10:00:00.000Z', user: 'dumper', environment: 'staging', operation: 'op9', kind: 'api', id: 'a', result: 'applied', source: 'live staging', after: 'sha256:aaa'});
 	const found = matchBlame(targets, 'staging', writes, records);
 	t.deepEqual(found.get('api:a'), {by: 'ops', at: '2026-12-01T10:00:00.000Z', via: 'tyk-console', operation: 'op1'});
 	t.deepEqual(found.get('api:b'), {by: 'alice', at: '2026-12-02T09:00:00.000Z', via: 'dashboard'});
@@ -142,7 +144,7 @@ test('blame: the journal when it wrote what is live, else the newest Dashboard u
 	const gone = matchBlame([
 		{key: 'template:t', kind: 'template', id: 't', liveHash: null},
 		{key: 'api:d', kind: 'api', id: 'd', liveHash: null},
-	], 'staging', [{time: '2026-12-01T10:00:00.000Z', user: 'ops', environment: 'staging', operation: 'op3', kind: 'template', id: 't', result: 'applied', after: null}],
+	], 'staging', [{time: '2026-12-01T10:00:00.000Z', user: 'ops', environment: 'staging', operation: 'op3', kind: 'template', id: 't', result: 'applied', source: 'git main@abc1234', after: null}],
 	[{user: 'carol', at: '2026-12-02T09:00:00.000Z', method: 'DELETE', url: '/api/apis/d', status: 200}]);
 	t.like(gone.get('template:t'), {via: 'tyk-console', operation: 'op3'});
 	t.like(gone.get('api:d'), {by: 'carol', via: 'dashboard'});

@@ -78,7 +78,7 @@ test('bad flags fail fast with one clear sentence and exit code 1', async (t) =>
 });
 
 test('flag validation names the flag and the bad value', (t) => {
-	const cases: Array<[Record<string, string>, RegExp]> = [
+	const cases: Array<[Record<string, string | string[]>, RegExp]> = [
 		[{failRate: 'abc'}, /--fail-rate must be between 0 and 1/],
 		[{failRate: ''}, /--fail-rate must be between 0 and 1/],
 		[{port: '70000'}, /--port must be a whole number between 0 and 65535/],

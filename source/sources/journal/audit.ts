@@ -18,8 +18,6 @@ export interface AuditEntry extends ToolWrite {
 	readonly result: StepStatus;
 	/** `sha256:<hex>` of the canonical JSON of the item before / after, null when it did not exist. */
 	readonly before: string | null;
-	/** e.g. `git main@3f2a1c9`, `live staging`. */
-	readonly source: string;
 	readonly error?: string;
 }
 
