@@ -18,8 +18,10 @@ function liveSide(row: Comparison): boolean {
  * nothing when no row needs it. Only `diff` and the console ask for it: planning never pays for it.
  */
 export async function withBlame(context: EngineContext, view: EnvironmentView, signal?: AbortSignal): Promise<EnvironmentView> {
+	// A view brought up to date after an apply may carry blame from before it: that is dropped, never kept stale.
+	const {blame: _stale, ...current} = view;
 	const rows = view.comparisons.filter(liveSide);
-	if (rows.length === 0 || view.reachability !== 'ok') return view;
+	if (rows.length === 0 || view.reachability !== 'ok') return _stale ? current : view;
 	const targets: BlameTarget[] = rows.map((row) => ({
 		key: row.key, kind: row.kind!, id: row.id!, ...(row.right?.dbId ? {dbId: row.right.dbId} : {}), liveHash: row.right ? bodyHash(row.right.body) : null,
 		// Origin `git`: live is as its base left it, so only a tyk-console write (a rollback, an undo) can explain it.
@@ -31,7 +33,7 @@ export async function withBlame(context: EngineContext, view: EnvironmentView, s
 	]);
 	signal?.throwIfAborted();
 	const found = matchBlame(targets, view.name, writes, records ?? []);
-	if (found.size === 0) return view;
+	if (found.size === 0) return _stale ? current : view;
 	// The journal names each operation's kind (publish, rollback, undo, migration); read only the operations blamed.
 	const operations = [...new Set([...found.values()].flatMap((blame) => (blame.operation ? [blame.operation] : [])))];
 	const kinds = new Map(await Promise.all(operations.map(async (id) => {
@@ -43,5 +45,5 @@ export async function withBlame(context: EngineContext, view: EnvironmentView, s
 		const kind = entry.operation ? kinds.get(entry.operation) : undefined;
 		blame[key] = kind ? {...entry, via: `tyk-console ${kind}`} : entry;
 	}
-	return {...view, blame};
+	return {...current, blame};
 }

@@ -90,8 +90,9 @@ export class Engine implements ConsoleServices {
 	 */
 	async refreshView(view: EnvironmentView, result: OperationResult, signal?: AbortSignal): Promise<EnvironmentView> {
 		const next = await this.refreshRows(view, result, signal);
-		// The apply moved the base of what it wrote: origins are measured again (rows it compared again have none).
-		return next === view ? view : withOrigins(this.context, next);
+		// The apply moved the base of what it wrote: origins are measured again (rows it compared again have none), and
+		// blame too (the apply may be who changed them now).
+		return next === view ? view : withBlame(this.context, await withOrigins(this.context, next), signal);
 	}
 
 	private async refreshRows(view: EnvironmentView, result: OperationResult, signal?: AbortSignal): Promise<EnvironmentView> {
