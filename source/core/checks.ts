@@ -27,8 +27,11 @@ export interface TargetIndex {
 export interface CheckOptions {
 	/** The Dashboard runs with `enable_duplicate_slugs`: it does not compare listen paths, so neither do the checks. */
 	readonly duplicateListenPaths?: boolean;
-	/** The API IDs the plan's source holds, when known: a missing dependency it lacks too cannot be added from it. */
-	readonly sourceApis?: ReadonlySet<string>;
+	/**
+	 * The APIs the plan's source holds (ID → name), when known: a missing dependency it lacks too cannot be added from
+	 * it, and one it holds is named.
+	 */
+	readonly sourceApis?: ReadonlyMap<string, string>;
 }
 
 /** A policy ID may hold only these characters (Dashboard 5.13; the emulator checks it on every write). */
@@ -145,7 +148,6 @@ export function checkPlan(plan: Plan, target: TargetIndex, options: CheckOptions
 	const byRoute = new Map<string, After<ApiRoute>[]>();
 	for (const api of after.apis) byRoute.set(routeKey(api.entry), [...(byRoute.get(routeKey(api.entry)) ?? []), api]);
 	const apiIds = new Set(after.apis.map(({entry}) => entry.id));
-	const liveApis = new Set(target.apis.map((api) => api.id));
 	const where = plan.target.label;
 	const blocked: BlockedStep[] = [];
 	const block = (step: PlanStep, reason: string, missingApi?: string) => {
@@ -173,12 +175,15 @@ export function checkPlan(plan: Plan, target: TargetIndex, options: CheckOptions
 		if (step.kind === 'policy') {
 			for (const id of grantedApis(item.body)) {
 				if (apiIds.has(id)) continue;
-				if (liveApis.has(id)) {
-					block(step, `grants API ${id}, which this plan deletes`);
+				const live = target.apis.find((api) => api.id === id);
+				const name = live?.name || options.sourceApis?.get(id);
+				const api = name ? `${JSON.stringify(name)} (${id})` : id;
+				if (live) {
+					block(step, `grants API ${api}, which this plan deletes`);
 				} else if (options.sourceApis && !options.sourceApis.has(id)) {
-					block(step, `grants API ${id}, which is neither in ${where} nor in this plan, and ${plan.source.label} lacks it too`);
+					block(step, `grants API ${api}, which is neither in ${where} nor in this plan, and ${plan.source.label} lacks it too`);
 				} else {
-					block(step, `grants API ${id}, which is neither in ${where} nor in this plan (adding dependencies takes it from ${plan.source.label})`, id);
+					block(step, `grants API ${api}, which is neither in ${where} nor in this plan (adding dependencies takes it from ${plan.source.label})`, id);
 				}
 			}
 		}

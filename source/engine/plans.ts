@@ -144,13 +144,13 @@ function withOverlay(build: PlanBuild, view: EnvironmentView, more: readonly str
 	return {...build, plan: {...build.plan, steps, ...(notes.length > 0 ? {notes} : {})}};
 }
 
-/** The API IDs a view's source side holds (of the items it read). */
-function sourceApis(view: EnvironmentView): Set<string> {
-	return new Set(view.comparisons.flatMap((row) => (row.kind === 'api' && row.left && row.id !== undefined ? [row.id] : [])));
+/** The APIs a view's source side holds (of the items it read), ID → name. */
+function sourceApis(view: EnvironmentView): Map<string, string> {
+	return new Map(view.comparisons.flatMap((row) => (row.kind === 'api' && row.left ? [[row.left.id, row.left.name] as const] : [])));
 }
 
 /** A plan with the steps the checks before writing refuse (none: the plan as it was). */
-function checked<T extends PlanBuild>(context: EngineContext, build: T, target: TargetIndex, source?: ReadonlySet<string>): T {
+function checked<T extends PlanBuild>(context: EngineContext, build: T, target: TargetIndex, source?: ReadonlyMap<string, string>): T {
 	const blocked = checkPlan(build.plan, target, {...checkOptions(context, build.plan.environment), ...(source ? {sourceApis: source} : {})});
 	return blocked.length === 0 ? build : {...build, plan: {...build.plan, blocked}};
 }

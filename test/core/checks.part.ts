@@ -58,14 +58,15 @@ test('a policy granting an API neither live nor planned is blocked and names it;
 	t.regex(blocked[0]!.reason, /grants API gone, which is neither in live prod nor in this plan \(adding dependencies takes it from git main@abc1234\)/);
 	t.deepEqual(missingDependencies(withMissing, target), ['gone']);
 	t.is(blocked[0]!.missingApi, 'gone');
-	t.regex(checkPlan(withMissing, target, {sourceApis: new Set(['here'])})[0]!.reason, /git main@abc1234 lacks it too/);
+	t.regex(checkPlan(withMissing, target, {sourceApis: new Map([['here', 'API here']])})[0]!.reason, /grants API gone, .*git main@abc1234 lacks it too/);
+	t.regex(checkPlan(withMissing, target, {sourceApis: new Map([['gone', 'Gone API']])})[0]!.reason, /grants API "Gone API" \(gone\), which is neither/);
 	// With the API in the plan, nothing is missing.
 	const added = plan([step('create', policy('gold', ['here', 'gone'])), step('create', classic('gone', '/gone/'))]);
 	t.deepEqual(checkPlan(added, target), []);
 	t.deepEqual(missingDependencies(added, target), []);
 	// A policy granting an API the plan deletes.
 	const deleting = plan([step('update', policy('gold', ['here'])), step('delete', classic('here', '/here/'))]);
-	t.true(checkPlan(deleting, target).some((entry) => entry.id === 'gold' && /which this plan deletes/.test(entry.reason)));
+	t.true(checkPlan(deleting, target).some((entry) => entry.id === 'gold' && /grants API "API here" \(here\), which this plan deletes/.test(entry.reason)));
 });
 
 test('a delete of an API that a remaining policy grants is blocked with the policy named; deleting the policy too passes', (t) => {
