@@ -24,5 +24,26 @@ export function sortedCopy(value: JsonValue): JsonValue {
  * both diff columns are built from.
  */
 export function canonicalJson(value: JsonValue, indent = 0): string {
-	return JSON.stringify(sortedCopy(value), null, indent);
+	return indent === 0 ? compactText(value) : JSON.stringify(sortedCopy(value), null, indent);
+}
+
+/**
+ * The compact canonical text written directly, without a sorted copy: hashing the 25,000 bodies of a dump made a
+ * copy of each, and V8, having seen copies made here live long (the diff texts), allocated them in the old generation,
+ * where they piled up until a full collection (~400 MB of RSS at the end of a 20k dump, bench `scale`).
+ */
+function compactText(value: JsonValue): string {
+	if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+	if (Array.isArray(value)) {
+		let text = '[';
+		for (let index = 0; index < value.length; index++) text += (index === 0 ? '' : ',') + compactText(value[index]!);
+		return `${text}]`;
+	}
+	let text = '{';
+	let first = true;
+	for (const key of Object.keys(value).sort()) {
+		text += `${first ? '' : ','}${JSON.stringify(key)}:${compactText(value[key]!)}`;
+		first = false;
+	}
+	return `${text}}`;
 }

@@ -37,6 +37,7 @@ test('canonical JSON is independent of key order (300 random values) and parses 
 	for (let round = 0; round < 300; round++) {
 		const value = randomValue(random);
 		const text = canonicalJson(value);
+		t.is(text, JSON.stringify(sortedCopy(value)), 'the compact text is written directly, byte for byte the sorted copy\'s');
 		t.is(canonicalJson(shuffled(value, random)), text);
 		t.deepEqual(JSON.parse(text), value);
 		t.is(canonicalJson(value, 2), JSON.stringify(JSON.parse(text), null, 2), 'indented text is the same document');
