@@ -112,6 +112,7 @@ environments:
     concurrency: 0
     timeoutMs: 1.5
     maxResponseMB: 0
+    enableDuplicateSlugs: sometimes
     tls: {insecure: maybe, ca: ./missing.pem, cert: x}
     orgId: 12
   - dashboard: http://b
@@ -144,6 +145,7 @@ environments:
 		'tyk-console.yaml: environments[0].concurrency: must be a whole number from 1 to 64, not number 0',
 		'tyk-console.yaml: environments[0].timeoutMs: must be a whole number from 100 to 600000, not number 1.5',
 		'tyk-console.yaml: environments[0].maxResponseMB: must be a whole number from 1 to 4096, not number 0',
+		'tyk-console.yaml: environments[0].enableDuplicateSlugs: must be true or false, not a string',
 		'tyk-console.yaml: environments[1].name: is required',
 		'tyk-console.yaml: environments[1]: missing secretEnv or secretCommand (where the Dashboard API key comes from)',
 		'tyk-console.yaml: environments[2].dashboard: must not contain credentials (use secretEnv or secretCommand)',

@@ -1,5 +1,6 @@
 import test from 'ava';
-import {makeWorld} from '../helpers/world.js';
+import {readFileSync} from 'node:fs';
+import {makeWorld, writeFiles} from '../helpers/world.js';
 import {engineOf} from './_engine.js';
 
 const api = (id: string) => ({api_definition: {api_id: id, name: `API ${id}`, active: true, proxy: {listen_path: `/${id}/`, target_url: 'http://upstream.internal/'}}});
@@ -33,4 +34,22 @@ test('a migration of a policy whose API the target lacks is blocked; with depend
 	t.true(pruned.steps.some((s) => s.action === 'delete' && s.id === 'b1'));
 	t.deepEqual(pruned.blocked?.map((b) => [b.kind, b.id]), [['api', 'b1']]);
 	t.regex(pruned.blocked![0]!.reason, /policy "Policy q1" \(q1\) grants this API and stays in live prod/);
+});
+
+test('a Dashboard with duplicate listen paths allowed (enableDuplicateSlugs in the config, as the emulator runs) is not refused a shared path', async (t) => {
+	const world = await makeWorld(t, [{name: 'lab', emulator: {seed: 0, enableDuplicateSlugs: true}}]);
+	writeFiles(world.repo, {'.tyk.json': {type: 'apidef', files: [{file: 'api-b2.json'}]}, 'api-b2.json': {...api('b2'), api_definition: {...api('b2').api_definition, proxy: {listen_path: '/same/'}}}});
+	world.git(['add', '-A']);
+	world.git(['commit', '-qm', 'layout']);
+	await world.request('lab', 'POST', '/api/apis', {...api('a2'), api_definition: {...api('a2').api_definition, proxy: {listen_path: '/same/'}}});
+	const strict = (await (await engineOf(t, world)).plan({type: 'publish', environment: 'lab'})).plan;
+	t.regex(strict.blocked?.[0]?.reason ?? '', /listen path \/same\/ is also used by API "API a2"/);
+	const config = JSON.parse(readFileSync(world.configPath, 'utf8'));
+	config.environments[0].enableDuplicateSlugs = true;
+	world.writeConfig(config);
+	const engine = await engineOf(t, world);
+	const allowed = (await engine.plan({type: 'publish', environment: 'lab'})).plan;
+	t.is(allowed.blocked, undefined);
+	const result = await engine.apply(allowed);
+	t.deepEqual(result.results.map((r) => `${r.id} ${r.status}`), ['b2 applied'], 'and the Dashboard takes it');
 });
