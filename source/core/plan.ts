@@ -146,6 +146,8 @@ export interface GitOutcome extends AppliedBase {
 	readonly subject?: string;
 	/** Committed, but the push asked for failed: why. */
 	readonly pushError?: string;
+	/** The environment has an overlay: `target` holds its items rendered with it, which another environment's view cannot take as they are. */
+	readonly overlay?: boolean;
 }
 
 /** An applied plan: what happened per step, and what the target holds now. */

@@ -129,5 +129,5 @@ export async function applyToGit(
 		return step.action === 'skip' ? [] : [{kind: step.kind, id: step.id, action: step.action, result: outcome.status, before: step.before?.body ?? null, after: step.after?.body ?? null, error: outcome.error}];
 	}));
 	await finishOperation(op, commit ? {commit, subject} : {});
-	return {operation: op.id, environment: plan.environment, direction: 'dump', results, target, uncertain, ...(plan.base ? {base: plan.base.commit} : {}), ...(commit ? {commit, subject} : {}), ...(pushError ? {pushError} : {})};
+	return {operation: op.id, environment: plan.environment, direction: 'dump', results, target, uncertain, ...(plan.base ? {base: plan.base.commit} : {}), ...(commit ? {commit, subject} : {}), ...(pushError ? {pushError} : {}), ...(overlay ? {overlay: true} : {})};
 }

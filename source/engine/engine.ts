@@ -17,6 +17,7 @@ import {withBlame} from './blame.js';
 import type {BaseVersion, ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
 import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
 import {writeSavedPlan} from '../sources/plan-file.js';
+import {adoptLiveSecrets, viewOverlay} from './overlays.js';
 import {resolve} from 'node:path';
 import {isEmptyIndexNote} from '../sources/layout/reader.js';
 import type {Comparison} from '../core/status.js';
@@ -141,7 +142,10 @@ export class Engine implements ConsoleServices {
 		const git = this.context.environment(view.name).git;
 		const moved = {commit: result.commit.slice(0, 7), fullCommit: result.commit, left: {type: 'git' as const, label: gitLabel(git.branch, result.commit)}};
 		const sameBase = (view.fullCommit ?? null) === (result.base ?? null) || (view.sourceEmpty === true && result.base === null);
-		if (sameBase && canPatch(view, changes.keys())) {
+		// Another environment's view cannot take the dump's items as they are when either has an overlay (each renders
+		// the base with its own): its Git side is read again instead.
+		const sameRendering = view.name === result.environment || (!view.overlay && !result.overlay);
+		if (sameBase && sameRendering && canPatch(view, changes.keys())) {
 			const {sourceEmpty: _empty, notes, ...rest} = patchView(view, 'left', changes, this.compareOptions());
 			// The index the dump wrote lists files now; the other notes are about files the dump did not touch.
 			const kept = notes?.filter((note) => !isEmptyIndexNote(note));
@@ -150,14 +154,16 @@ export class Engine implements ConsoleServices {
 		if (view.selection) return this.reload(view, signal);
 		// The branch moved under the view (another commit came first): read the layout again, a local read, and
 		// compare it with the live items the view already holds.
-		const side = await readGitSide(git, result.commit);
+		const side = await readGitSide(git, result.commit, {overlays: [view.name]});
 		const live = view.comparisons.flatMap((row) => (row.right ? [row.right] : []));
-		const {comparisons, hidden} = compareSetsCounted(side.set, {items: live, invalid: [], conflicts: []}, this.compareOptions());
-		const {sourceEmpty: _empty, unreadable: _unreadable, notes: _notes, ...rest} = view;
+		const liveSet = {items: live, invalid: [], conflicts: []};
+		const own = side.overlays?.get(view.name);
+		const {comparisons, hidden} = compareSetsCounted(adoptLiveSecrets(side.set, liveSet, own), liveSet, this.compareOptions());
+		const {sourceEmpty: _empty, unreadable: _unreadable, notes: _notes, overlay: _overlay, ...rest} = view;
 		const unreadable = unreadableFiles(side.set);
 		return {
 			...rest, ...moved, comparisons, hidden, drift: countStatuses(comparisons), ...(unreadable.length > 0 ? {unreadable} : {}),
-			...(side.set.notes ? {notes: side.set.notes} : {}),
+			...(side.set.notes ? {notes: side.set.notes} : {}), ...(own ? {overlay: viewOverlay(view.name, side.overlayFields)} : {}),
 		};
 	}
 

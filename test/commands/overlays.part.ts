@@ -89,13 +89,28 @@ test.serial('overlays: both environments published from one base, both diffs cle
 	t.like(base, {domain: 'api.staging.internal', proxy: {target_url: 'https://payments.staging.internal/'}, upstream_auth: {basic_auth: {password: ''}}});
 	for (const name of ['staging', 'prod']) t.is((await json(['diff', name])).code, 0, `diff ${name} after the dump`);
 
+	// The console's views after a dump: staging's Git side stays the base, prod's shows the hotfix it dumped, both clean.
+	const engine = await world.engine();
+	const prodGold = world.emulators['prod']!.store.listPolicies()[0]!;
+	await world.request('prod', 'PUT', `/api/portal/policies/${String(prodGold['_id'])}`, {...prodGold, rate: 150});
+	const [stagingView, prodView] = [await engine.load('staging'), await engine.load('prod')];
+	const {plan: dumpPlan} = await engine.plan({type: 'dump', environment: 'prod', selection: {keys: ['policy:gold']}});
+	const dumped = await engine.apply(dumpPlan);
+	const gitGold = (view: typeof stagingView) => view.comparisons.find((row) => row.key === 'policy:gold')!;
+	const stagingAfter = await engine.refreshView(stagingView, dumped);
+	t.is(gitGold(stagingAfter).left?.body['rate'], 1000, 'staging\'s view keeps the base rate');
+	t.is(gitGold(stagingAfter).status, 'unchanged');
+	const prodAfter = await engine.refreshView(prodView, dumped);
+	t.is(gitGold(prodAfter).left?.body['rate'], 150);
+	t.is(gitGold(prodAfter).status, 'unchanged');
+
 	// Migration staging → prod: staging's change travels, prod keeps its own values (overlay and secret).
 	const policyId = world.emulators['staging']!.store.listPolicies()[0]!['_id'];
 	await world.request('staging', 'PUT', `/api/portal/policies/${String(policyId)}`, {...world.emulators['staging']!.store.listPolicies()[0], name: 'Gold plus'});
 	const migrated = await run(['publish', 'prod', '--from-env', 'staging', '--yes']);
 	t.is(migrated.code, 0, migrated.stdout + migrated.stderr);
 	t.regex(migrated.stdout, /1 field\(s\) from overlay prod: rate/, 'the plan names the fields prod\'s overlay gives');
-	t.like(live('prod'), {target: 'https://payments-v2.prod.internal/', domain: 'api.prod.internal', password, rate: 200, name: 'Gold plus'});
+	t.like(live('prod'), {target: 'https://payments-v2.prod.internal/', domain: 'api.prod.internal', password, rate: 150, name: 'Gold plus'});
 
 	// secretsInGit: refuse lists the secret fields a dump would write in plain text and writes nothing; warn lists them.
 	const stagingApi = (world.emulators['staging']!.store.listApis() as any[])[0].api_definition;
