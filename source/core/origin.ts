@@ -47,8 +47,8 @@ export function countOrigins(rows: readonly {readonly origin?: Origin}[]): Recor
 	return counts;
 }
 
-/** `2026-12-03 19:20 UTC`: a base time in plan lines, the same on every machine. */
-function minuteText(iso: string): string {
+/** `2026-12-03 19:20 UTC`: a base time in plan lines and labels, the same on every machine. */
+export function minuteText(iso: string): string {
 	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 

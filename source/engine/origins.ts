@@ -1,6 +1,6 @@
 import {itemHash} from '../core/content-hash.js';
 import {itemKey, type Item} from '../core/item.js';
-import {classifyOrigin, hasOrigin} from '../core/origin.js';
+import {classifyOrigin, hasOrigin, minuteText} from '../core/origin.js';
 import type {OperationResult, Plan, PlanStep, StepOverwrite} from '../core/plan.js';
 import type {Comparison} from '../core/status.js';
 import {errorMessage} from '../core/errors.js';
@@ -165,11 +165,6 @@ export async function flagOverwrites(context: EngineContext, plan: Plan): Promis
 	return {...plan, steps};
 }
 
-/** `2026-12-03 10:20 UTC` */
-function minute(iso: string): string {
-	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 /**
  * One item at its base, for the Diff screen: read from the Git commit its base matches, through the same Git-side
  * reader the comparison uses (so it is rendered for the environment as the comparison's Git side is). A base without
@@ -178,9 +173,9 @@ function minute(iso: string): string {
 export async function baseVersion(context: EngineContext, environment: string, comparison: Comparison): Promise<BaseVersion> {
 	const record = (await readBase(context, environment)).entries.get(comparison.key);
 	if (!record) return {label: 'no base', note: 'no base is recorded for this item: no dump, publish, rollback or undo through tyk-console has written it'};
-	const when = `base ${minute(record.time)}`;
+	const when = `base ${minuteText(record.time)}`;
 	if (record.hash === null) return {label: `${when} (absent)`};
-	if (!record.commit) return {label: when, note: `the base (${minute(record.time)}) was written by a migration or an undo: its content is in no Git commit`};
+	if (!record.commit) return {label: when, note: `the base (${minuteText(record.time)}) was written by a migration or an undo: its content is in no Git commit`};
 	const label = `${when} · git ${record.commit.slice(0, 7)}`;
 	const side = await readGitSide(context.environment(environment).git, record.commit);
 	const item = side.set.items.find((candidate) => itemKey(candidate) === comparison.key);

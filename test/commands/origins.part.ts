@@ -55,10 +55,20 @@ test.serial('origins: after a dump, a live edit, a Git commit and both give live
 	t.notRegex(world.git(['for-each-ref'], clone), /notes/, 'git clone does not fetch notes by itself');
 	const config = JSON.parse(readFileSync(world.configPath, 'utf8'));
 	const emptyState = join(world.root, 'fresh-state');
-	mkdirSync(emptyState);
+	// A damaged base file (a partial write) is named in the notes; the Git notes still give every origin.
+	mkdirSync(join(emptyState, 'base'), {recursive: true});
+	writeFileSync(join(emptyState, 'base', 'staging.json'), '{"version":1,"items":{"api:');
 	world.writeConfig({...config, git: {repo: clone, branch: 'main'}, stateDir: emptyState});
 	const fresh = await expectOrigins('a fresh clone');
+	t.true(fresh.data.notes.some((note: string) => note.includes(join(emptyState, 'base', 'staging.json')) && note.includes('cannot be read')), fresh.data.notes.join('\n'));
 	outputs.push(fresh.stdout, fresh.stderr);
+
+	// The Diff screen's base: B as the dump left it, at the dump's commit.
+	const engine = await world.engine();
+	const row = (await engine.load('staging')).comparisons.find((candidate) => candidate.id === b.api_id)!;
+	const base = await engine.baseVersion('staging', row);
+	t.regex(base.label, /^base \d{4}-\d\d-\d\d \d\d:\d\d UTC · git [0-9a-f]{7}$/);
+	t.is((base.item!.body as any).api_definition.proxy.target_url, b.proxy.target_url);
 
 	// Plans flag the steps that erase someone's change: a publish the live ones, a dump the Git ones.
 	const steps = (data: any) => Object.fromEntries(data.steps.map((step: any) => [step.id, step]));
