@@ -96,3 +96,31 @@ export function maskSecrets(left?: JsonValue, right?: JsonValue): MaskedPair {
 export function maskAt(base: readonly Segment[], value: JsonValue): JsonValue {
 	return maskWalk(value, undefined, false, [...base], new Set());
 }
+
+/**
+ * The paths of the secrets a value holds (non-empty strings and numbers the masking rules hide), without building a
+ * masked copy: a dump lists them for every item it writes, so it walks once and allocates only the paths it finds.
+ */
+export function secretPaths(value: JsonValue): string[] {
+	const found: string[] = [];
+	const path: Segment[] = [];
+	const walk = (current: JsonValue, container?: JsonValue): void => {
+		if (Array.isArray(current)) {
+			for (let i = 0; i < current.length; i++) {
+				path.push(i);
+				walk(current[i]!, current);
+				path.pop();
+			}
+		} else if (isJsonObject(current)) {
+			for (const key of Object.keys(current)) {
+				path.push(key);
+				walk(current[key]!, current);
+				path.pop();
+			}
+		} else if (((typeof current === 'string' && current !== '') || typeof current === 'number') && isSecretField(path, current, container)) {
+			found.push(formatPath(path));
+		}
+	};
+	walk(value);
+	return found;
+}

@@ -1,6 +1,6 @@
 import {itemKey, makeItem, type Item, type ItemSet} from '../core/item.js';
 import {adoptSecrets, fillSecrets, renderItem, reverseForDump, stripOverlay, withHotfixes, type Overlay, type OverlaySet} from '../core/overlay.js';
-import {maskSecrets} from '../core/secrets.js';
+import {secretPaths} from '../core/secrets.js';
 import {overlayTextWith} from '../sources/overlay/update.js';
 import type {Plan, PlanStep} from '../core/plan.js';
 import {resolveOverlaySecrets, type ResolvedOverlaySecrets} from '../sources/overlay/secrets.js';
@@ -152,7 +152,7 @@ export function dumpWrite(environment: string, items: readonly Item[], git: Pick
 		}
 		return reversal.item;
 	});
-	const secretsInGit = written.flatMap((item) => maskSecrets(item.body).masked.map((path) => `${label(item)}: ${path}`));
+	const secretsInGit = written.flatMap((item) => secretPaths(item.body).map((path) => `${label(item)}: ${path}`));
 	const file = overlay && hotfixes.size > 0 ? {path: `.tyk-console/overlays/${environment}.yaml`, text: overlayTextWith(overlay.text, hotfixes)} : undefined;
 	return {
 		items: written, notes, secretsInGit,

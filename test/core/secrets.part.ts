@@ -3,7 +3,7 @@ import {makeItem} from '../../source/core/item.js';
 import type {JsonObject} from '../../source/core/json.js';
 import {normalize} from '../../source/core/normalize.js';
 import {compareItems} from '../../source/core/compare.js';
-import {isSecretField, isSecretKeyName, isSecretPath, maskSecrets, maskValue} from '../../source/core/secrets.js';
+import {isSecretField, isSecretKeyName, isSecretPath, maskSecrets, maskValue, secretPaths} from '../../source/core/secrets.js';
 import {classicLive, oasFile} from './fixtures.js';
 
 test('key names match as whole words, never as substrings', t => {
@@ -149,4 +149,13 @@ test('setting names about passwords stay visible; credential names are recognise
 	t.true(isSecretField(['x', 'refreshToken'], 'abc'));
 	t.true(isSecretField(['x', 'apiKey'], 'abc'));
 	t.true(isSecretField(['x', 'db_password_value'], 'abc'));
+});
+
+test('secretPaths lists exactly the fields masking hides (what a dump reports as secrets in Git), by path', (t) => {
+	for (const body of [classicLive(), oasFile()]) {
+		const paths = secretPaths(body);
+		t.true(paths.length > 0);
+		t.deepEqual([...paths].sort(), maskSecrets(body).masked);
+	}
+	t.deepEqual(secretPaths(oasFile()).filter((path) => path.endsWith('password')), ['oas.x-tyk-api-gateway.upstream.authentication.basicAuth.password']);
 });
