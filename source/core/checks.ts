@@ -148,6 +148,9 @@ export function checkPlan(plan: Plan, target: TargetIndex, options: CheckOptions
 	const byRoute = new Map<string, After<ApiRoute>[]>();
 	for (const api of after.apis) byRoute.set(routeKey(api.entry), [...(byRoute.get(routeKey(api.entry)) ?? []), api]);
 	const apiIds = new Set(after.apis.map(({entry}) => entry.id));
+	// Which policies grant each API, so a prune of thousands of APIs does not scan every policy for each one.
+	const grantedBy = new Map<string, PolicyGrants[]>();
+	for (const {entry} of after.policies) for (const id of entry.apis) grantedBy.set(id, [...grantedBy.get(id) ?? [], entry]);
 	const where = plan.target.label;
 	const blocked: BlockedStep[] = [];
 	const block = (step: PlanStep, reason: string, missingApi?: string) => {
@@ -157,8 +160,7 @@ export function checkPlan(plan: Plan, target: TargetIndex, options: CheckOptions
 		if (step.action === 'skip') continue;
 		if (step.action === 'delete') {
 			if (step.kind !== 'api') continue;
-			const holders = after.policies.filter(({entry}) => entry.apis.includes(step.id));
-			for (const {entry} of holders) block(step, `policy ${named(entry)} grants this API and stays in ${where}: delete or change the policy too`);
+			for (const entry of grantedBy.get(step.id) ?? []) block(step, `policy ${named(entry)} grants this API and stays in ${where}: delete or change the policy too`);
 			continue;
 		}
 		const item = step.after;
