@@ -41,8 +41,12 @@ interface StepContext {
 	readonly client: DashboardClient;
 	readonly op: Operation;
 	readonly plan: Plan;
-	/** The live policy list, fetched at most once per apply, and only if a policy cannot be read by its id. */
-	readonly policies: () => Promise<JsonObject[]>;
+	/**
+	 * The live policies by custom `id` (the first of a repeated id, as a search of the list finds), fetched at most once
+	 * per apply and only if a policy cannot be read by its id: a map, since every policy of a large migration to an old
+	 * Dashboard looks itself up (a search of the list per policy was quadratic).
+	 */
+	readonly policies: () => Promise<ReadonlyMap<string, JsonObject>>;
 	readonly journal: JournalStop;
 	/** Overlay secret values for this apply's writes (obtained once, right before writing; never recorded). */
 	readonly secrets?: ResolvedOverlaySecrets;
@@ -58,8 +62,18 @@ async function readCurrent(ctx: StepContext, step: PlanStep, flavor: PlanStep['f
 		return await getItem(ctx.client, step.kind, flavor, address);
 	} catch (error) {
 		if (step.kind !== 'policy' || address !== step.id || !isDashboardError(error) || error.status !== 400) throw error;
-		return (await ctx.policies()).find((policy) => policy['id'] === step.id);
+		return (await ctx.policies()).get(step.id);
 	}
+}
+
+/** Policies keyed by their custom `id`; the first of a repeated id is kept. */
+function byCustomId(policies: readonly JsonObject[]): Map<string, JsonObject> {
+	const byId = new Map<string, JsonObject>();
+	for (const policy of policies) {
+		const id = policy['id'];
+		if (typeof id === 'string' && !byId.has(id)) byId.set(id, policy);
+	}
+	return byId;
 }
 
 function result(step: PlanStep, status: StepResult['status'], extra: {verified?: boolean; error?: string} = {}): StepResult {
@@ -182,8 +196,8 @@ export async function applyToLive(context: EngineContext, plan: Plan, onProgress
 		const results: StepResult[] = [];
 		const target: TargetItem[] = [];
 		const uncertain: string[] = [];
-		let policyList: Promise<JsonObject[]> | undefined;
-		const policies = () => (policyList ??= listPolicies(client));
+		let policyList: Promise<ReadonlyMap<string, JsonObject>> | undefined;
+		const policies = () => (policyList ??= listPolicies(client).then(byCustomId));
 		const inFlight = pLimit(environment.concurrency);
 		try {
 			for (const phase of planPhases(plan)) {
