@@ -13,7 +13,7 @@ import {history, versionComparison} from './history.js';
 import {makePlan, type PlanRequest, type PlanResult} from './plans.js';
 import {environmentOperations} from './operations.js';
 import {baseVersion, flagOverwrites, recordBase, withOrigins} from './origins.js';
-import {withBlame} from './blame.js';
+import {refreshBlame, withBlame} from './blame.js';
 import type {BaseVersion, ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
 import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
 import {writeSavedPlan} from '../sources/plan-file.js';
@@ -91,9 +91,12 @@ export class Engine implements ConsoleServices {
 	 */
 	async refreshView(view: EnvironmentView, result: OperationResult, signal?: AbortSignal): Promise<EnvironmentView> {
 		const next = await this.refreshRows(view, result, signal);
+		if (next === view) return view;
 		// The apply moved the base of what it wrote: origins are measured again (rows it compared again have none), and
-		// blame too (the apply may be who changed them now).
-		return next === view ? view : withBlame(this.context, await withOrigins(this.context, next), signal);
+		// the items it wrote to this view's Dashboard are blamed on it (from the journal; the Dashboard is not asked again).
+		const written = result.direction === 'dump' || result.environment !== view.name
+			? [] : result.results.filter((step) => step.status === 'applied' && step.action !== 'skip').map((step) => step.key);
+		return refreshBlame(this.context, await withOrigins(this.context, next), new Set(written));
 	}
 
 	private async refreshRows(view: EnvironmentView, result: OperationResult, signal?: AbortSignal): Promise<EnvironmentView> {

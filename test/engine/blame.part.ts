@@ -37,4 +37,5 @@ test('blame: one read of the Dashboard audit log per load (not per item), none f
 	t.is(refreshed.comparisons.find((row) => row.key === first.key)?.status, 'unchanged');
 	t.is(refreshed.blame?.[first.key], undefined);
 	t.like(refreshed.blame?.[changed[1]!.key], {by: alice.name});
+	t.is(auditReads(), 2, 'the refresh asks the Dashboard nothing more');
 });
