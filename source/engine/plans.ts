@@ -164,8 +164,10 @@ function checkOptions(context: EngineContext, environment: string): CheckOptions
 export async function recheckPlan(context: EngineContext, plan: Plan): Promise<Plan> {
 	const {blocked: _before, ...rest} = plan;
 	if (plan.direction === 'dump') return rest;
-	const again = checked(context, {plan: rest, excluded: []}, await targetIndex(context, plan.environment)).plan;
-	return withUnsetSecrets(context, again);
+	const again: Plan = checked(context, {plan: rest, excluded: []}, await targetIndex(context, plan.environment)).plan;
+	// A saved plan is applied as reviewed: no API can be added to it, so no step offers that way out.
+	const blocked = again.blocked?.map(({missingApi: _missing, ...entry}) => entry);
+	return withUnsetSecrets(context, blocked ? {...again, blocked} : again);
 }
 
 /**

@@ -2,6 +2,7 @@ import test from 'ava';
 import {readFileSync} from 'node:fs';
 import {makeWorld, writeFiles} from '../helpers/world.js';
 import {engineOf} from './_engine.js';
+import {recheckPlan} from '../../source/engine/plans.js';
 
 const api = (id: string) => ({api_definition: {api_id: id, name: `API ${id}`, active: true, proxy: {listen_path: `/${id}/`, target_url: 'http://upstream.internal/'}}});
 const policy = (id: string, apis: string[]) => ({
@@ -21,6 +22,9 @@ test('a migration of a policy whose API the target lacks is blocked; with depend
 	const alone = (await engine.plan({...migrate, selection: {ids: ['p1']}})).plan;
 	t.deepEqual(alone.blocked?.map((b) => [b.kind, b.id, b.missingApi]), [['policy', 'p1', 'a1']]);
 	t.regex(alone.blocked![0]!.reason, /grants API a1, which is neither in live prod nor in this plan \(adding dependencies takes it from live staging\)/);
+	// Checked again as a saved plan (tyk-console apply): still blocked, and nothing can be added to it any more.
+	const again = await recheckPlan(engine.context, alone);
+	t.deepEqual(again.blocked?.map((b) => [b.id, b.missingApi]), [['p1', undefined]]);
 	const added = (await engine.plan({...migrate, selection: {ids: ['p1']}, withDependencies: true})).plan;
 	t.is(added.blocked, undefined);
 	t.deepEqual(keys(added.steps), ['create api:a1', 'create policy:p1']);
