@@ -9,16 +9,16 @@ import {checkPlan, missingDependencies, type CheckOptions, type TargetIndex} fro
 import type {Selection} from '../core/selection.js';
 import {isSelected, selectsAll} from '../core/selection.js';
 import type {Comparison} from '../core/status.js';
-import {readLayoutAtRevision} from '../sources/git/history.js';
 import {getOperation, getSnapshot, interruptedOperation, listOperations, type OperationRecord} from '../sources/journal.js';
 import {compareEnvironment} from './compare-env.js';
 import type {EngineContext} from './context.js';
 import {editedSinceNotes} from './edited-since.js';
-import {gitLabel} from './git-side.js';
+import {gitLabel, readGitSide} from './git-side.js';
+import type {Overlay} from '../core/overlay.js';
 import {listLiveSide} from './live-side.js';
 import {targetIndex} from './target-index.js';
 import {contentHash} from './verify.js';
-import {dumpNotes, planSecrets, withStepOverlays} from './overlays.js';
+import {adoptLiveSecrets, dumpNotes, planSecrets, withStepOverlays} from './overlays.js';
 import type {EnvironmentView, VersionRef} from './services.js';
 
 export type {Selection} from '../core/selection.js';
@@ -207,14 +207,16 @@ function bareShapeNotes(steps: readonly PlanStep[]): string[] {
 	});
 }
 
-async function versionItem(context: EngineContext, environment: string, kind: Kind, id: string, version: VersionRef): Promise<{item?: Item; side: SideRef}> {
+async function versionItem(context: EngineContext, environment: string, kind: Kind, id: string, version: VersionRef): Promise<{item?: Item; side: SideRef; overlay?: Overlay}> {
 	if (version.type === 'git') {
 		const git = context.environment(environment).git;
-		const set = await readLayoutAtRevision(git.repo, version.commit, git.dir);
-		const item = set.items.find((candidate) => candidate.kind === kind && candidate.id === id);
+		// As the environment held it then: the layout at that revision rendered with its overlay at that revision.
+		const read = await readGitSide(git, version.commit, {overlays: [environment]});
+		const item = read.set.items.find((candidate) => candidate.kind === kind && candidate.id === id);
 		if (!item) throw new Error(`${kind} ${id} is not in the layout at revision ${version.commit.slice(0, 7)}`);
-		const named = set.commit.startsWith(version.commit) ? `git ${set.commit.slice(0, 7)}` : gitLabel(version.commit, set.commit);
-		return {item, side: {type: 'git', label: named}};
+		const commit = read.commit ?? version.commit;
+		const named = commit.startsWith(version.commit) ? `git ${commit.slice(0, 7)}` : gitLabel(version.commit, commit);
+		return {item, side: {type: 'git', label: named}, overlay: read.overlays?.get(environment)};
 	}
 	const snapshot = await getSnapshot(context.config.stateDir, version.id);
 	if (!snapshot || snapshot.environment !== environment) throw new Error(`unknown snapshot "${version.id}" for environment ${environment}; see \`tyk-console history ${environment} --id ${id}\``);
@@ -232,11 +234,12 @@ async function readLiveKeys(context: EngineContext, environment: string, keys: R
 async function planRollback(context: EngineContext, request: Extract<PlanRequest, {type: 'rollback'}>): Promise<PlanResult> {
 	const {environment, kind, id, version} = request;
 	const key = itemKey({kind, id});
-	const [{item, side}, {live, target}] = await Promise.all([
+	const [{item, side, overlay}, {live, target}] = await Promise.all([
 		versionItem(context, environment, kind, id, version),
 		readLiveKeys(context, environment, new Set([key])),
 	]);
-	const source: ItemSet = {items: item ? [item] : [], invalid: [], conflicts: []};
+	// An overlay secret is not in Git: a rollback keeps the live value (it rolls back configuration, not credentials).
+	const source = adoptLiveSecrets({items: item ? [item] : [], invalid: [], conflicts: []}, live, overlay);
 	const comparisons = compareSets(source, live, {ignore: context.config.ignore});
 	return checked(context, buildPlan(comparisons, {direction: 'rollback', environment, source: side, target: liveRef(environment), sourceSide: 'left', keys: new Set([key]), prune: true}), target);
 }

@@ -34,6 +34,7 @@ test.serial('overlays: both environments published from one base, both diffs cle
 	writeFiles(world.repo, {'.tyk-console/overlays/prod.yaml': overlay});
 	world.git(['add', '-A']);
 	world.git(['commit', '-qm', 'base and prod overlay']);
+	const firstCommit = world.git(['rev-parse', 'HEAD']).trim();
 	const env = {PAY_PROD_PASSWORD: password};
 	const outputs: string[] = [];
 	const run = async (args: string[]) => {
@@ -111,6 +112,11 @@ test.serial('overlays: both environments published from one base, both diffs cle
 	t.is(migrated.code, 0, migrated.stdout + migrated.stderr);
 	t.regex(migrated.stdout, /1 field\(s\) from overlay prod: rate/, 'the plan names the fields prod\'s overlay gives');
 	t.like(live('prod'), {target: 'https://payments-v2.prod.internal/', domain: 'api.prod.internal', password, rate: 150, name: 'Gold plus'});
+
+	// A rollback to a Git version is that version rendered with prod's overlay as it was then (rate 200, not the base's 1000).
+	const rolledBack = await run(['rollback', 'prod', '--id', 'gold', '--to', firstCommit, '--yes']);
+	t.is(rolledBack.code, 0, rolledBack.stdout + rolledBack.stderr);
+	t.like(live('prod'), {rate: 200, name: 'Gold', password});
 
 	// secretsInGit: refuse lists the secret fields a dump would write in plain text and writes nothing; warn lists them.
 	const stagingApi = (world.emulators['staging']!.store.listApis() as any[])[0].api_definition;
