@@ -78,7 +78,8 @@ export function hasGitBase(view: EnvironmentView): boolean {
  * view (naming the file), and its rows are classified from the Git notes alone.
  */
 export async function withOrigins(context: EngineContext, view: EnvironmentView): Promise<EnvironmentView> {
-	if (!hasGitBase(view)) return view;
+	// A view in sync has nothing to explain: no base is read (no notes fetched) for it.
+	if (!hasGitBase(view) || !view.comparisons.some((row) => hasOrigin(row.status))) return view;
 	const base = await readBase(context, view.name);
 	const comparisons = view.comparisons.map((row) => classifyRow(row, base.entries, context));
 	return {...view, comparisons, ...(base.problem ? {notes: [...(view.notes ?? []), base.problem]} : {})};
