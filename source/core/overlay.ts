@@ -86,11 +86,26 @@ function replaceStrings(value: JsonValue, pairs: readonly {from: string; to: str
 		if (out !== value) changed.push(formatPath(path));
 		return out;
 	}
-	if (Array.isArray(value)) return value.map((entry, index) => replaceStrings(entry, pairs, [...path, index], changed));
+	// Containers are copied only when something inside them changed: an item no pair touches stays the same object.
+	if (Array.isArray(value)) {
+		let out: JsonValue[] | undefined;
+		value.forEach((entry, index) => {
+			path.push(index);
+			const next = replaceStrings(entry, pairs, path, changed);
+			path.pop();
+			if (next !== entry) (out ??= [...value])[index] = next;
+		});
+		return out ?? value;
+	}
 	if (isJsonObject(value)) {
-		const out: JsonObject = {};
-		for (const [key, entry] of Object.entries(value)) out[key] = replaceStrings(entry, pairs, [...path, key], changed);
-		return out;
+		let out: JsonObject | undefined;
+		for (const [key, entry] of Object.entries(value)) {
+			path.push(key);
+			const next = replaceStrings(entry, pairs, path, changed);
+			path.pop();
+			if (next !== entry) (out ??= {...value})[key] = next;
+		}
+		return out ?? value;
 	}
 	return value;
 }
@@ -117,9 +132,12 @@ export function renderItem(item: Item, overlay: Overlay): Rendered {
 	const key = itemKey(item);
 	if (!overlayTouches(overlay, key)) return {item, fields: []};
 	const replacedPaths: string[] = [];
-	const body = replaceStrings(item.body, overlay.replace, [], replacedPaths) as JsonObject;
+	const replaced = replaceStrings(item.body, overlay.replace, [], replacedPaths) as JsonObject;
+	const sets = overlay.set.get(key) ?? [];
+	// `set` writes in place: into a copy (the replaced body shares untouched parts with the base item).
+	const body = sets.length > 0 ? cloneJson(replaced) : replaced;
 	const fields = new Set<string>();
-	for (const field of overlay.set.get(key) ?? []) {
+	for (const field of sets) {
 		if (putAt(body, field.path, cloneJson(field.value))) fields.add(field.text);
 	}
 	for (const field of overlay.secrets.get(key) ?? []) fields.add(field.text);
@@ -151,8 +169,10 @@ function toBase(body: JsonObject, base: Item | undefined, path: readonly Segment
 export function stripOverlay(live: Item, base: Item | undefined, overlay: Overlay): Item {
 	const key = itemKey(live);
 	if (!overlayTouches(overlay, key)) return live;
-	const body = replaceStrings(live.body, reversed(overlay.replace), [], []) as JsonObject;
-	for (const field of [...overlay.set.get(key) ?? [], ...overlay.secrets.get(key) ?? []]) toBase(body, base, field.path);
+	const governed = [...overlay.set.get(key) ?? [], ...overlay.secrets.get(key) ?? []];
+	const replaced = replaceStrings(live.body, reversed(overlay.replace), [], []) as JsonObject;
+	const body = governed.length > 0 ? cloneJson(replaced) : replaced;
+	for (const field of governed) toBase(body, base, field.path);
 	return remake(live, body);
 }
 

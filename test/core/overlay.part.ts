@@ -50,6 +50,8 @@ test('render of a set: only touched items carry fields; an overlay touching noth
 	const none = prod({replace: [], set: new Map(), secrets: new Map()});
 	const item = classic();
 	t.is(renderItem(item, none).item, item);
+	// A replace that matches none of its strings leaves the item as it is (no copy of a large definition).
+	t.is(renderItem(item, prod({replace: [{from: 'nowhere.example', to: 'x'}], set: new Map(), secrets: new Map()})).item, item);
 	const {fields} = renderSet({items: [classic(), policy()], invalid: [], conflicts: []}, prod({replace: []}));
 	t.deepEqual([...fields.keys()], [`api:${apiId}`, `policy:${policyId}`]);
 });

@@ -9,3 +9,4 @@ import './plans.part.js';
 import './selective.part.js';
 import './verify-values.part.js';
 import './verify.part.js';
+import './overlays.part.js';

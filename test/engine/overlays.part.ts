@@ -1,0 +1,36 @@
+import test from 'ava';
+import {makeItem, type ItemSet} from '../../source/core/item.js';
+import type {Overlay} from '../../source/core/overlay.js';
+import {parsePath, type Segment} from '../../source/core/paths.js';
+import {dumpWrite, migrationSet} from '../../source/engine/overlays.js';
+
+const field = (text: string, value: number | string) => ({path: parsePath(text) as Segment[], text, value});
+const overlay = (environment: string, rate: number): Overlay => ({
+	environment, file: `.tyk-console/overlays/${environment}.yaml`, text: `set:\n  policy/gold:\n    rate: ${rate} # ${environment}'s own\n`,
+	replace: [], set: new Map([['policy:gold', [field('rate', rate)]], ['policy:new', [field('rate', rate)]]]), secrets: new Map(),
+});
+const policy = (id: string, rate: number, name = id) => makeItem('policy', {id, name, rate, per: 60});
+const set = (...items: ReturnType<typeof policy>[]): ItemSet => ({items, invalid: [], conflicts: []});
+
+test('migration: the source\'s overlay comes off and the target\'s applies; an item Git lacks goes as live holds it, with a note', (t) => {
+	const git = {set: set(policy('gold', 1000)), base: set(policy('gold', 1000)), overlays: new Map([['staging', overlay('staging', 5000)], ['prod', overlay('prod', 200)]])};
+	const live = set(policy('gold', 5000, 'Gold renamed'), policy('new', 5000));
+	const migrated = migrationSet(live, git, 'staging', 'prod');
+	t.deepEqual(migrated.set.items.map((item) => [item.id, item.name, item.body['rate']]), [['gold', 'Gold renamed', 200], ['new', 'new', 200]]);
+	t.deepEqual(migrated.overlay?.fields, {'policy:gold': ['rate'], 'policy:new': ['rate']});
+	t.deepEqual(migrated.overlay?.notes, ['policy new (new): Git has no base value for rate, which staging\'s overlay sets; migrated as live staging holds them']);
+});
+
+test('dump: a hotfix goes into the overlay file (comments kept), the base keeps its value; without an overlay items pass as they are', (t) => {
+	const git = {set: set(policy('gold', 200)), base: set(policy('gold', 1000)), overlays: new Map([['prod', overlay('prod', 200)]])};
+	const written = dumpWrite('prod', [policy('gold', 150)], git);
+	t.is(written.items[0]!.body['rate'], 1000);
+	t.deepEqual(written.overlayFile, {path: '.tyk-console/overlays/prod.yaml', text: 'set:\n  policy/gold:\n    rate: 150 # prod\'s own\n'});
+	t.is(written.overlay?.set.get('policy:gold')?.[0]?.value, 150);
+	t.regex(written.notes[0]!, /live differs from overlay prod at rate: the new value goes into \.tyk-console\/overlays\/prod\.yaml/);
+	const same = dumpWrite('prod', [policy('gold', 200)], git);
+	t.is(same.overlayFile, undefined);
+	t.deepEqual(same.notes, []);
+	const plain = [policy('gold', 7)];
+	t.is(dumpWrite('staging', plain, {set: set()}).items[0], plain[0]);
+});
