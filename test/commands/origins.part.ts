@@ -1,6 +1,7 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
+import {githubTable} from '../helpers/markdown-table.js';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
 
 test.serial('origins: after a dump, a live edit, a Git commit and both give live, git, both, also from a fresh clone with an empty state directory', async (t) => {
@@ -48,6 +49,14 @@ test.serial('origins: after a dump, a live edit, a Git commit and both give live
 	t.regex(diffText.stdout, /origins: 1 git, 1 live, 1 both, 0 unknown/);
 	t.regex(diffText.stdout, new RegExp(`\\(${c.api_id}\\)  1 field\\(s\\) changed  origin both`));
 	outputs.push(first.stdout, first.stderr, diffText.stdout, diffText.stderr);
+	// The same diff as a pull-request comment: a table GitHub renders, with each item's origin.
+	const comment = await world.cli(['diff', 'staging', '--format', 'markdown']);
+	const table = githubTable(comment.stdout)!;
+	t.like(table, {separator: true, blankBefore: true});
+	t.deepEqual(table.header.slice(0, 2), ['Status', 'Origin']);
+	t.true(table.rows.every((cells) => cells.length === table.header.length));
+	t.deepEqual([a, b, c].map((d) => table.rows.find((cells) => cells.some((cell) => cell.includes(d.api_id)))?.[1]), ['live', 'git', 'both']);
+	outputs.push(comment.stdout, comment.stderr);
 
 	// A fresh clone (no notes fetched by git clone) with an empty state directory: the engine fetches the notes.
 	const clone = join(world.root, 'clone');

@@ -1,21 +1,10 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
+import {githubTable} from '../helpers/markdown-table.js';
 import {assertNoSecrets, makeWorld} from '../helpers/world.js';
 
 const alice = {name: 'alice@example.com', secret: 'alice-e2e-key-3c9d'};
-
-/** The GitHub table of a markdown text: its header cells and each row's cell count. */
-function table(markdown: string): {header: string[]; widths: number[]} {
-	const lines = markdown.split('\n').filter((line) => line.startsWith('|'));
-	const cells = (line: string) => line.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((cell) => cell.trim());
-	separator(lines[1] ?? '');
-	return {header: cells(lines[0] ?? ''), widths: lines.map((line) => cells(line).length)};
-}
-
-function separator(line: string): void {
-	if (!/^\|( --- \|)+$/.test(line)) throw new Error(`no separator row: ${line}`);
-}
 
 test.serial('review artefacts and blame: a live edit by another user is blamed on them, a publish on tyk-console; markdown and html hold no secret', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 3, users: [alice]}}, {name: 'old', emulator: {seed: 2, auditLog: false}}]);
@@ -54,10 +43,11 @@ test.serial('review artefacts and blame: a live edit by another user is blamed o
 	t.regex(item.blame.at, /^\d{4}-\d\d-\d\dT/);
 
 	t.is(markdown.code, 2, markdown.stderr);
-	const {header, widths} = table(markdown.stdout);
-	t.deepEqual(header.slice(0, 1), ['Status']);
-	t.true(header.includes('Changed paths') && header.includes('Last live change'));
-	t.true(widths.every((width) => width === header.length), `every row has ${header.length} cells`);
+	const table = githubTable(markdown.stdout)!;
+	t.like(table, {separator: true, blankBefore: true});
+	t.deepEqual(table.header.slice(0, 1), ['Status']);
+	t.true(table.header.includes('Changed paths') && table.header.includes('Last live change'));
+	t.true(table.rows.length > 0 && table.rows.every((row) => row.length === table.header.length), `every row has ${table.header.length} cells`);
 	t.false(markdown.stdout.includes(secret));
 	// Outside the fenced diffs (where it is literal text) the hostile name is escaped.
 	t.false(markdown.stdout.replace(/```diff\n[\s\S]*?\n```/g, '').includes('<img'));

@@ -5,28 +5,19 @@ import {escapeMarkdownCell, githubCommentLimit, pathSummary, renderMarkdown, sho
 import {compareItems} from '../../source/core/compare.js';
 import {makeItem} from '../../source/core/item.js';
 import {formatFlagsError} from '../../source/commands/review-flags.js';
-
-/** The cells of one GitHub table row: split on `|` that is not backslash-escaped, outer pipes dropped. */
-function cellsOf(line: string): string[] {
-	const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-	return inner.split(/(?<!\\)\|/);
-}
+import {githubTable, tableCells} from '../helpers/markdown-table.js';
 
 /** Checks that a markdown text holds exactly one table GitHub renders as one: header, separator, same-width rows. */
 function assertGithubTable(t: import('ava').ExecutionContext, markdown: string, columns: number, rows: number): void {
-	const lines = markdown.split('\n');
-	const start = lines.findIndex((line) => line.startsWith('| '));
-	t.true(start > 0, 'a table');
-	t.is(lines[start - 1], '', 'a blank line before the table');
-	t.is(cellsOf(lines[start]!).length, columns, 'header cells');
-	t.regex(lines[start + 1]!, /^\|( --- \|)+$/, 'separator row');
-	t.is(cellsOf(lines[start + 1]!).length, columns, 'separator cells');
-	const body = [];
-	for (let i = start + 2; i < lines.length && lines[i]!.startsWith('|'); i++) body.push(lines[i]!);
-	t.is(body.length, rows, 'one row per entry');
-	for (const row of body) {
-		t.is(cellsOf(row).length, columns, `same cell count: ${row}`);
-		t.false(/<[a-z/]/i.test(row), 'no HTML tag in a cell');
+	const table = githubTable(markdown);
+	t.truthy(table, 'a table');
+	t.like(table, {separator: true, blankBefore: true});
+	t.is(table!.header.length, columns, 'header cells');
+	t.is(table!.rows.length, rows, 'one row per entry');
+	const lines = markdown.split('\n').filter((line) => line.startsWith('|'));
+	for (const line of lines.slice(2)) {
+		t.is(tableCells(line).length, columns, `same cell count: ${line}`);
+		t.false(/<[a-z/]/i.test(line), 'no HTML tag in a cell');
 	}
 }
 
