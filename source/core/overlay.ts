@@ -60,6 +60,11 @@ export function valueAt(root: JsonValue, path: readonly Segment[]): JsonValue | 
 	return current;
 }
 
+/** Sets the value at `path` in place (a body being built); false when the parent is missing. */
+export function setAt(root: JsonObject, path: readonly Segment[], value: JsonValue): boolean {
+	return putAt(root, path, value);
+}
+
 /** Sets (or with `undefined`, removes) the value at `path` in place; false when the parent is missing. */
 function putAt(root: JsonObject, path: readonly Segment[], value: JsonValue | undefined): boolean {
 	const parent = valueAt(root, path.slice(0, -1));

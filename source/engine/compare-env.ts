@@ -191,7 +191,7 @@ async function overlaid(context: EngineContext, name: string, spec: CompareSpec,
 		const git = left.type === 'set' ? left.git : undefined;
 		const own = git?.overlays?.get(name);
 		if (!own) return {leftRead: read};
-		return {leftRead: {set: adoptLiveSecrets(read.set, live, own)}, overlay: viewOverlay(name, git?.overlayFields)};
+		return {leftRead: {set: adoptLiveSecrets(read.set, live, own)}, overlay: viewOverlay(name, git?.overlayFields, [], own)};
 	}
 	try {
 		const git = await migrationGit(context, name, spec.against, spec.ref);

@@ -17,7 +17,7 @@ import {refreshBlame, withBlame} from './blame.js';
 import type {BaseVersion, ConsoleApplyOptions, ConsoleServices, EnvironmentInfo, EnvironmentView, ItemHistory, OperationEntry, VersionRef} from './services.js';
 import {canPatch, liveSidesMoved, patchView, targetChanges} from './view-update.js';
 import {writeSavedPlan} from '../sources/plan-file.js';
-import {adoptLiveSecrets, viewOverlay} from './overlays.js';
+import {adoptLiveSecrets, adoptWrittenSecrets, viewOverlay} from './overlays.js';
 import {resolve} from 'node:path';
 import {isEmptyIndexNote} from '../sources/layout/reader.js';
 import type {Comparison} from '../core/status.js';
@@ -106,7 +106,9 @@ export class Engine implements ConsoleServices {
 		const changes = targetChanges(result);
 		await this.readUncertain(view, result, changes, sides);
 		if (!canPatch(view, changes.keys())) return this.reload(view, signal);
-		return sides.reduce((current, side) => patchView(current, side, changes, this.compareOptions()), view);
+		// The source side's overlay secrets take what was written (they are not compared): a publish leaves rows clean.
+		const held = sides.includes('right') ? adoptWrittenSecrets(view, changes) : view;
+		return sides.reduce((current, side) => patchView(current, side, changes, this.compareOptions()), held);
 	}
 
 	private async readUncertain(view: EnvironmentView, result: OperationResult, changes: Map<string, Item | undefined>, sides: readonly ('left' | 'right')[]): Promise<void> {
@@ -166,7 +168,7 @@ export class Engine implements ConsoleServices {
 		const unreadable = unreadableFiles(side.set);
 		return {
 			...rest, ...moved, comparisons, hidden, drift: countStatuses(comparisons), ...(unreadable.length > 0 ? {unreadable} : {}),
-			...(side.set.notes ? {notes: side.set.notes} : {}), ...(own ? {overlay: viewOverlay(view.name, side.overlayFields)} : {}),
+			...(side.set.notes ? {notes: side.set.notes} : {}), ...(own ? {overlay: viewOverlay(view.name, side.overlayFields, [], own)} : {}),
 		};
 	}
 

@@ -1,5 +1,8 @@
 import {itemKey, makeItem, type Item, type ItemSet} from '../core/item.js';
-import {adoptSecrets, fillSecrets, renderItem, reverseForDump, stripOverlay, withHotfixes, type Overlay, type OverlaySet} from '../core/overlay.js';
+import {adoptSecrets, fillSecrets, renderItem, reverseForDump, setAt, stripOverlay, valueAt, withHotfixes, type Overlay, type OverlaySet} from '../core/overlay.js';
+import {cloneJson} from '../core/json.js';
+import {parsePath, type Segment} from '../core/paths.js';
+import type {Comparison} from '../core/status.js';
 import {secretPaths} from '../core/secrets.js';
 import {overlayTextWith} from '../sources/overlay/update.js';
 import type {Plan, PlanStep} from '../core/plan.js';
@@ -15,6 +18,8 @@ export interface ViewOverlay {
 	readonly environment: string;
 	readonly fields: Readonly<Record<string, readonly string[]>>;
 	readonly notes?: readonly string[];
+	/** The secret fields per key: after a write they take the target's new value, so a view stays clean without a reload. */
+	readonly secrets?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The fields of one item, or undefined when the overlay gave it nothing. */
@@ -39,8 +44,30 @@ export function adoptLiveSecrets(set: ItemSet, live: ItemSet, overlay: Overlay |
 }
 
 /** The view's record of an overlay's fields (only for items it touched). */
-export function viewOverlay(environment: string, fields: ReadonlyMap<string, readonly string[]> | undefined, notes: readonly string[] = []): ViewOverlay {
-	return {environment, fields: Object.fromEntries(fields ?? []), ...(notes.length > 0 ? {notes} : {})};
+export function viewOverlay(environment: string, fields: ReadonlyMap<string, readonly string[]> | undefined, notes: readonly string[] = [], overlay?: Overlay): ViewOverlay {
+	const secrets = overlay && overlay.secrets.size > 0 ? {secrets: Object.fromEntries([...overlay.secrets].map(([key, list]) => [key, list.map((field) => field.text)]))} : {};
+	return {environment, fields: Object.fromEntries(fields ?? []), ...(notes.length > 0 ? {notes} : {}), ...secrets};
+}
+
+/**
+ * A view whose target side is about to take the items an apply wrote: the source side's secret fields take the new
+ * values first (they are not compared, and the write may have set them), so a publish leaves its rows clean.
+ */
+export function adoptWrittenSecrets<V extends {readonly overlay?: ViewOverlay; readonly comparisons: readonly Comparison[]}>(view: V, written: ReadonlyMap<string, Item | undefined>): V {
+	const secrets = view.overlay?.secrets;
+	if (!secrets) return view;
+	const comparisons = view.comparisons.map((row) => {
+		const paths = secrets[row.key];
+		const target = written.get(row.key);
+		if (!paths || !row.left || !target) return row;
+		const body = cloneJson(row.left.body);
+		for (const text of paths) {
+			const value = valueAt(target.body, parsePath(text) as Segment[]);
+			if (value !== undefined) setAt(body, parsePath(text) as Segment[], cloneJson(value));
+		}
+		return {...row, left: makeItem(row.left.kind, body, row.left.file)};
+	});
+	return {...view, comparisons};
 }
 
 /**
@@ -48,7 +75,7 @@ export function viewOverlay(environment: string, fields: ReadonlyMap<string, rea
  * `to`'s applied, so staging's hosts, rates and credentials never reach prod. A field `from`'s overlay sets for an
  * item Git lacks cannot be taken back to a base value: a note says so, and the item goes as live `from` holds it.
  */
-export function migrationSet(live: ItemSet, git: GitSide, from: string, to: string): {set: ItemSet; overlay?: ViewOverlay} {
+export function migrationSet(live: ItemSet, git: Pick<GitSide, 'set' | 'base' | 'overlays'>, from: string, to: string): {set: ItemSet; overlay?: ViewOverlay} {
 	const source = git.overlays?.get(from);
 	const target = git.overlays?.get(to);
 	if (!source && !target) return {set: live};
@@ -72,7 +99,7 @@ export function migrationSet(live: ItemSet, git: GitSide, from: string, to: stri
 		}
 		return out;
 	});
-	return {set: {...live, items}, overlay: viewOverlay(to, fields, notes)};
+	return {set: {...live, items}, overlay: viewOverlay(to, fields, notes, target)};
 }
 
 /** The Git side a migration into `to` needs (its base and both overlays); a layout that cannot be read means none. */

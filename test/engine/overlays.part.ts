@@ -2,7 +2,7 @@ import test from 'ava';
 import {makeItem, type ItemSet} from '../../source/core/item.js';
 import type {Overlay} from '../../source/core/overlay.js';
 import {parsePath, type Segment} from '../../source/core/paths.js';
-import {dumpWrite, migrationSet} from '../../source/engine/overlays.js';
+import {adoptWrittenSecrets, dumpWrite, migrationSet} from '../../source/engine/overlays.js';
 
 const field = (text: string, value: number | string) => ({path: parsePath(text) as Segment[], text, value});
 const overlay = (environment: string, rate: number): Overlay => ({
@@ -33,4 +33,16 @@ test('dump: a hotfix goes into the overlay file (comments kept), the base keeps 
 	t.deepEqual(same.notes, []);
 	const plain = [policy('gold', 7)];
 	t.is(dumpWrite('staging', plain, {set: set()}).items[0], plain[0]);
+});
+
+test('after a write, the source side\'s overlay secrets take the written value, so the row compares clean', async (t) => {
+	const {compareSets} = await import('../../source/core/compare.js');
+	const api = (password: string) => makeItem('api', {api_definition: {api_id: 'pay1', name: 'Payments', upstream_auth: {basic_auth: {password}}}});
+	const view = {
+		overlay: {environment: 'prod', fields: {'api:pay1': ['api_definition.upstream_auth.basic_auth.password']}, secrets: {'api:pay1': ['api_definition.upstream_auth.basic_auth.password']}},
+		comparisons: compareSets(set(api('') as never), set()),
+	};
+	const adopted = adoptWrittenSecrets(view, new Map([['api:pay1', api('written-secret')]]));
+	t.is(((adopted.comparisons[0]!.left!.body['api_definition'] as any).upstream_auth.basic_auth.password), 'written-secret');
+	t.is(adoptWrittenSecrets({comparisons: view.comparisons}, new Map()).comparisons, view.comparisons, 'no overlay secrets: the view as it is');
 });
