@@ -1,5 +1,5 @@
 import {diffRows, type Cell, type DiffRow} from './diff-rows.js';
-import {escapeHtml, pathSummary, type ReviewDoc, type ReviewEntry} from './review.js';
+import {entryWho, escapeHtml, reviewColumns, type ReviewDoc, type ReviewEntry} from './review.js';
 
 /** Inline styles: the page is one file, opened offline or attached to a review, so it loads nothing. */
 const style = `
@@ -47,9 +47,8 @@ function sideBySide(doc: ReviewDoc, entry: ReviewEntry): string {
 }
 
 function entrySection(doc: ReviewDoc, entry: ReviewEntry): string {
-	const who = entry.id && entry.id !== entry.name ? `${entry.name || entry.id} (${entry.id})` : entry.name;
 	const parts = [
-		`<details open><summary><h2>${escapeHtml(`${entry.status} ${entry.kind}`)} ${escapeHtml(who)}</h2></summary>`,
+		`<details open><summary><h2>${escapeHtml(`${entry.status} ${entry.kind}`)} ${escapeHtml(entryWho(entry))}</h2></summary>`,
 		...(entry.origin ? [`<p>Origin: ${escapeHtml(entry.origin)}</p>`] : []),
 		...(entry.blame ? [`<p>Last live change: ${escapeHtml(entry.blame)}</p>`] : []),
 		...(entry.error ? [`<p class="note">${escapeHtml(entry.error)}</p>`] : []),
@@ -66,14 +65,8 @@ function entrySection(doc: ReviewDoc, entry: ReviewEntry): string {
  * a summary table, then one side-by-side diff per entry, built with the same row model as the console's Diff screen.
  */
 export function renderHtml(doc: ReviewDoc): string {
-	const origin = doc.entries.some((entry) => entry.origin !== undefined);
-	const blame = doc.entries.some((entry) => entry.blame !== undefined);
-	const header = [doc.statusHeader, ...(origin ? ['Origin'] : []), 'Kind', 'Name', 'Changed paths', ...(blame ? ['Last live change'] : [])];
-	const rows = doc.entries.map((entry) => {
-		const who = entry.id && entry.id !== entry.name ? `${entry.name || entry.id} (${entry.id})` : entry.name;
-		const cells = [entry.status, ...(origin ? [entry.origin ?? '—'] : []), entry.kind, who, entry.error ?? pathSummary(entry.paths), ...(blame ? [entry.blame ?? '—'] : [])];
-		return `<tr>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
-	});
+	const {header, cells} = reviewColumns(doc);
+	const rows = doc.entries.map((entry) => `<tr>${cells(entry).map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`);
 	const table = doc.entries.length === 0 ? '' : `<table class="summary"><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr>\n${rows.join('\n')}</table>`;
 	return [
 		'<!DOCTYPE html>',

@@ -103,22 +103,21 @@ function fenceFor(text: string): string {
 	return '`'.repeat(Math.max(3, longest + 1));
 }
 
-function hasOrigin(doc: ReviewDoc): boolean {
-	return doc.entries.some((entry) => entry.origin !== undefined);
+/** Who an entry is, in one cell: `Name (id)`, or the name alone when the ID says nothing more. */
+export function entryWho(entry: ReviewEntry): string {
+	return entry.id && entry.id !== entry.name ? `${entry.name || entry.id} (${entry.id})` : entry.name;
 }
 
-function hasBlame(doc: ReviewDoc): boolean {
-	return doc.entries.some((entry) => entry.blame !== undefined);
-}
-
-/** The table's columns: status, origin (when the diff has origins), kind, name, changed paths, live change (when known). */
-function columns(doc: ReviewDoc): {header: string[]; cells: (entry: ReviewEntry) => string[]} {
-	const origin = hasOrigin(doc);
-	const blame = hasBlame(doc);
+/**
+ * The table's columns, for markdown and HTML alike: status, origin (when some entry has one), kind, name, changed
+ * paths (or what is wrong), last live change (when some entry has blame); cells are plain text, escaped by the caller.
+ */
+export function reviewColumns(doc: ReviewDoc): {header: string[]; cells: (entry: ReviewEntry) => string[]} {
+	const origin = doc.entries.some((entry) => entry.origin !== undefined);
+	const blame = doc.entries.some((entry) => entry.blame !== undefined);
 	const header = [doc.statusHeader, ...(origin ? ['Origin'] : []), 'Kind', 'Name', 'Changed paths', ...(blame ? ['Last live change'] : [])];
 	const cells = (entry: ReviewEntry): string[] => [
-		entry.status, ...(origin ? [entry.origin ?? '—'] : []), entry.kind,
-		entry.id && entry.id !== entry.name ? `${entry.name || entry.id} (${entry.id})` : entry.name,
+		entry.status, ...(origin ? [entry.origin ?? '—'] : []), entry.kind, entryWho(entry),
 		entry.error ?? pathSummary(entry.paths), ...(blame ? [entry.blame ?? '—'] : []),
 	];
 	return {header, cells};
@@ -130,8 +129,7 @@ function tableRow(cells: readonly string[]): string {
 
 /** One `<details>` block: a summary line naming the item, then its diff in a fenced `diff` block. */
 function detailsBlock(doc: ReviewDoc, entry: ReviewEntry, diff: string, cut?: string): string {
-	const who = entry.id && entry.id !== entry.name ? `${entry.name || entry.id} (${entry.id})` : entry.name;
-	const summary = `${escapeHtml(entry.status)} ${escapeHtml(entry.kind)} <b>${escapeHtml(who)}</b>`;
+	const summary = `${escapeHtml(entry.status)} ${escapeHtml(entry.kind)} <b>${escapeHtml(entryWho(entry))}</b>`;
 	const lines = ['<details>', `<summary>${summary}</summary>`, ''];
 	if (entry.blame) lines.push(`Last live change: ${escapeHtml(entry.blame)}`, '');
 	const fence = fenceFor(diff);
@@ -176,7 +174,7 @@ function joinParts(parts: readonly string[]): string {
  * diff), and a closing note says what was cut and which command shows it all.
  */
 export function renderMarkdown(doc: ReviewDoc, limit = githubCommentLimit): string {
-	const {header, cells} = columns(doc);
+	const {header, cells} = reviewColumns(doc);
 	const head = [`### ${escapeMarkdownCell(doc.title)}`, `${escapeMarkdownCell(`${doc.leftLabel} → ${doc.rightLabel}`)}: ${escapeMarkdownCell(doc.summary)}`].join('\n\n');
 	if (doc.entries.length === 0) return joinParts([head, ...(doc.notes ?? []).map((note) => `> ${escapeMarkdownCell(note)}`)]);
 	const tableLines = [tableRow(header), `|${header.map(() => ' --- ').join('|')}|`, ...doc.entries.map((entry) => tableRow(cells(entry)))];
