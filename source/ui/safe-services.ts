@@ -70,10 +70,16 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 		...(v.blame === undefined ? {} : {blame: Object.fromEntries(Object.entries(v.blame).map(([key, b]) => [identity(key), {
 			...b, by: safeText(b.by), at: safeText(b.at), via: safeText(b.via), ...(b.operation === undefined ? {} : {operation: safeText(b.operation)}),
 		}]))}),
+		// Overlay field paths are written in the overlay file (Git): shown in the diff header, gutter and plan.
+		...(v.overlay === undefined ? {} : {overlay: {
+			...v.overlay, fields: Object.fromEntries(Object.entries(v.overlay.fields).map(([key, fields]) => [identity(key), list(fields)])),
+			...(v.overlay.notes === undefined ? {} : {notes: list(v.overlay.notes)}),
+		}}),
 	}));
 	const step = (value: PlanStep): PlanStep => once(value, (s) => ({
 		...s, key: identity(s.key), id: identity(s.id), name: safeText(s.name), changes: list(s.changes),
 		...(s.before === undefined ? {} : {before: item(s.before)}), ...(s.after === undefined ? {} : {after: item(s.after)}),
+		...(s.overlay === undefined ? {} : {overlay: {...s.overlay, fields: list(s.overlay.fields)}}),
 		// A commit subject from Git and a time from a base record (Git notes a remote may have written).
 		...(s.overwrites === undefined ? {} : {overwrites: {
 			...s.overwrites, ...(s.overwrites.since === undefined ? {} : {since: safeText(s.overwrites.since)}),

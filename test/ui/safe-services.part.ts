@@ -7,8 +7,8 @@ import {safeServices} from '../../source/ui/safe-services.js';
 
 const id = 'evil\u001B[2Jid';
 const row = {key: `api:${id}`, kind: 'api', id, name: 'Evil \u202Ename', status: 'changed', changes: ['a'], categories: ['c\u009Bx']} as unknown as Comparison;
-const rawView = {name: 'staging', reachability: 'ok', reason: undefined, left: {type: 'git', label: 'git main'}, right: {type: 'live', label: 'live staging'}, comparisons: [row], hidden: {[`api:${id}`]: 2}, partial: {side: 'left', rows: [row]}, blame: {[`api:${id}`]: {by: 'mallory\u001B]0;pwned\u0007', at: '2026-12-03T10:00:00Z', via: 'dashboard'}}} as unknown as EnvironmentView;
-const rawPlan = {direction: 'publish', environment: 'staging', source: rawView.left, target: rawView.right, steps: [{key: `api:${id}`, kind: 'api', id, name: 'Evil', action: 'update', changes: []}]} as unknown as Plan;
+const rawView = {name: 'staging', reachability: 'ok', reason: undefined, left: {type: 'git', label: 'git main'}, right: {type: 'live', label: 'live staging'}, comparisons: [row], hidden: {[`api:${id}`]: 2}, partial: {side: 'left', rows: [row]}, blame: {[`api:${id}`]: {by: 'mallory\u001B]0;pwned\u0007', at: '2026-12-03T10:00:00Z', via: 'dashboard'}}, overlay: {environment: 'staging', fields: {[`api:${id}`]: ['a\u001B[2Jb']}}} as unknown as EnvironmentView;
+const rawPlan = {direction: 'publish', environment: 'staging', source: rawView.left, target: rawView.right, steps: [{key: `api:${id}`, kind: 'api', id, name: 'Evil', action: 'update', changes: [], overlay: {environment: 'staging', fields: ['a\u001B[2Jb']}}]} as unknown as Plan;
 
 function fake(calls: unknown[]): ConsoleServices {
 	return {
@@ -40,6 +40,7 @@ test('safeServices: outside strings come out escaped, and what the UI hands back
 	t.deepEqual(shown.categories, ['c\\u009bx']);
 	t.is(view.blame?.[shown.key]?.by, 'mallory\\u001b]0;pwned\\u0007', 'blame is keyed like the rows and escaped');
 	t.deepEqual(Object.keys(view.hidden), ['api:evil\\u001b[2Jid']);
+	t.deepEqual(view.overlay?.fields, {'api:evil\\u001b[2Jid': ['a\\u001b[2Jb']}, 'overlay field paths (from Git) are escaped, keyed like the rows');
 	t.is(view.partial?.rows[0]?.name, 'Evil \\u202ename', 'the rows of a half-read view are made safe too');
 	t.is(await services.loadEnvironment('staging'), view, 'the same engine view gives the same UI view');
 
@@ -48,6 +49,7 @@ test('safeServices: outside strings come out escaped, and what the UI hands back
 	t.is(request.view, rawView);
 	t.deepEqual(request.selection.keys, [`api:${id}`]);
 	t.is(planned.plan.steps[0]!.id, 'evil\\u001b[2Jid');
+	t.deepEqual(planned.plan.steps[0]!.overlay?.fields, ['a\\u001b[2Jb']);
 	await services.apply(planned.plan, () => {});
 	t.is(calls.at(-1), rawPlan);
 	t.is(await services.refreshView(view, {} as any), view, 'an untouched view stays the same object');
