@@ -1,5 +1,5 @@
 import {matchBlame, type Blame, type BlameTarget} from '../core/blame.js';
-import {getOperation, readAudit, bodyHash} from '../sources/journal.js';
+import {getOperation, readAuditTail, bodyHash} from '../sources/journal.js';
 import {readAuditUpdates} from '../sources/dashboard/audit-logs.js';
 import type {Comparison} from '../core/status.js';
 import type {EngineContext} from './context.js';
@@ -22,7 +22,7 @@ export async function withBlame(context: EngineContext, view: EnvironmentView, s
 	const rows = view.comparisons.filter(liveSide);
 	if (rows.length === 0 || view.reachability !== 'ok') return stale ? current : view;
 	const [writes, records] = await Promise.all([
-		readAudit(context.config.stateDir).catch(() => []),
+		readAuditTail(context.config.stateDir).catch(() => []),
 		context.client(view.name).then((client) => readAuditUpdates(client, signal)).catch(() => undefined),
 	]);
 	signal?.throwIfAborted();
@@ -66,7 +66,7 @@ export async function refreshBlame(context: EngineContext, view: EnvironmentView
 	for (const row of rows) if (old?.[row.key] && !written.has(row.key)) blame[row.key] = old[row.key]!;
 	const fresh = rows.filter((row) => written.has(row.key));
 	if (fresh.length > 0) {
-		const writes = await readAudit(context.config.stateDir).catch(() => []);
+		const writes = await readAuditTail(context.config.stateDir).catch(() => []);
 		Object.assign(blame, await named(context, matchBlame(fresh.map(target), view.name, writes, [])));
 	}
 	return Object.keys(blame).length > 0 ? {...current, blame} : current;

@@ -10,7 +10,7 @@
  * `lastOperation`, `snapshotsFor`, `getSnapshot`, `readAudit`) take the state directory and work across processes.
  */
 
-export {appendAudit, auditFile, readAudit, recordAudit, recordAudits, type AuditEntry, type AuditInput} from './journal/audit.js';
+export {appendAudit, auditFile, readAudit, readAuditTail, recordAudit, recordAudits, type AuditEntry, type AuditInput} from './journal/audit.js';
 export {bodyHash, canonicalJson} from './journal/canonical.js';
 export {
 	getOperation, getSnapshot, interruptedOperation, lastOperation, listOperations, snapshotsFor, type OperationRecord, type Snapshot,

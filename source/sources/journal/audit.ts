@@ -90,6 +90,43 @@ export function recordAudit(op: Operation, input: Omit<AuditInput, 'environment'
 	return appendAudit(op.stateDir, {...input, environment: op.environment, operation: op.id, source: op.source});
 }
 
+/** How much of the end of the audit log blame reads at most (about 50,000 lines): a diff never reads a log's whole history. */
+export const auditTailBytes = 16 * 1024 * 1024;
+
+/**
+ * The newest entries of the audit log, in write order: its last `maxBytes` (whole lines only; a torn line is
+ * skipped). Blame needs only the newest write of each changed item, and a state directory that dumped 20,000 items
+ * many times holds hundreds of megabytes of lines. Empty when nothing was written yet.
+ */
+export async function readAuditTail(stateDir: string, maxBytes = auditTailBytes): Promise<AuditEntry[]> {
+	let handle;
+	try {
+		handle = await open(auditFile(stateDir), 'r');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw error;
+	}
+	try {
+		const {size} = await handle.stat();
+		const length = Math.min(size, maxBytes);
+		const buffer = Buffer.alloc(length);
+		await handle.read(buffer, 0, length, size - length);
+		const lines = buffer.toString('utf8').split('\n');
+		// Unless the whole file was read, the first line is cut: it is dropped.
+		const whole = length === size ? lines : lines.slice(1);
+		return whole.flatMap((line) => {
+			try {
+				const value = JSON.parse(line) as unknown;
+				return typeof value === 'object' && value !== null && 'operation' in value ? [value as AuditEntry] : [];
+			} catch {
+				return [];
+			}
+		});
+	} finally {
+		await handle.close();
+	}
+}
+
 /** The audit log's entries in write order; a torn last line is skipped. Empty when nothing was written yet. */
 export async function readAudit(stateDir: string): Promise<AuditEntry[]> {
 	try {

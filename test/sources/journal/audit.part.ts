@@ -2,7 +2,7 @@ import test from 'ava';
 import {readFileSync, statSync} from 'node:fs';
 import {userInfo} from 'node:os';
 import {
-	auditFile, bodyHash, canonicalJson, finishOperation, getOperation, readAudit, recordAudit, recordAudits, recordPreImage, recordResult, recordResults,
+	auditFile, bodyHash, canonicalJson, finishOperation, getOperation, readAudit, readAuditTail, recordAudit, recordAudits, recordPreImage, recordResult, recordResults,
 	startOperation,
 } from '../../../source/sources/journal.js';
 import {tempStateDir} from './fixture.js';
@@ -76,4 +76,15 @@ test('a batch of results and audit lines (a dump) records exactly what one call 
 	t.is(manys.length, 4500);
 	t.deepEqual(manys.slice(0, 3).map(({operation: _o, environment: _e, source: _s, ...rest}) => withoutTime(rest)), ones.map(({operation: _o, environment: _e, source: _s, ...rest}) => withoutTime(rest)));
 	t.is(manys[4499]!.after, bodyHash(steps[4499]!.body));
+});
+
+test('the audit tail: the newest whole lines within a byte bound, in write order; nothing before the first write', async (t) => {
+	const stateDir = tempStateDir(t);
+	t.deepEqual(await readAuditTail(stateDir), []);
+	const op = await startOperation(stateDir, {environment: 'prod', action: 'publish', source: 'git main@3f2a1c9'});
+	for (let rate = 1; rate <= 20; rate++) await recordAudit(op, {kind: 'policy', id: `p${rate}`, action: 'update', result: 'applied', before: null, after: {rate}});
+	t.deepEqual((await readAuditTail(stateDir)).map((entry) => entry.id), Array.from({length: 20}, (_unused, index) => `p${index + 1}`));
+	const lineBytes = statSync(auditFile(stateDir)).size / 20;
+	const tail = await readAuditTail(stateDir, Math.floor(lineBytes * 5.5));
+	t.deepEqual(tail.map((entry) => entry.id), ['p16', 'p17', 'p18', 'p19', 'p20'], 'the cut first line is dropped');
 });
