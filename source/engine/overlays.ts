@@ -20,6 +20,8 @@ export interface ViewOverlay {
 	readonly notes?: readonly string[];
 	/** The secret fields per key: after a write they take the target's new value, so a view stays clean without a reload. */
 	readonly secrets?: Readonly<Record<string, readonly string[]>>;
+	/** The commands the overlay runs for secrets, per key (as written): a plan that writes those items names them. */
+	readonly commands?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The fields of one item, or undefined when the overlay gave it nothing. */
@@ -46,7 +48,25 @@ export function adoptLiveSecrets(set: ItemSet, live: ItemSet, overlay: Overlay |
 /** The view's record of an overlay's fields (only for items it touched). */
 export function viewOverlay(environment: string, fields: ReadonlyMap<string, readonly string[]> | undefined, notes: readonly string[] = [], overlay?: Overlay): ViewOverlay {
 	const secrets = overlay && overlay.secrets.size > 0 ? {secrets: Object.fromEntries([...overlay.secrets].map(([key, list]) => [key, list.map((field) => field.text)]))} : {};
-	return {environment, fields: Object.fromEntries(fields ?? []), ...(notes.length > 0 ? {notes} : {}), ...secrets};
+	const commands = [...overlay?.secrets ?? []].flatMap(([key, list]) => {
+		const texts = [...new Set(list.flatMap((field) => (field.source.type === 'command' ? [field.source.text] : [])))];
+		return texts.length > 0 ? [[key, texts] as const] : [];
+	});
+	return {
+		environment, fields: Object.fromEntries(fields ?? []), ...(notes.length > 0 ? {notes} : {}), ...secrets,
+		...(commands.length > 0 ? {commands: Object.fromEntries(commands)} : {}),
+	};
+}
+
+/**
+ * The plan's word on the programs an overlay runs to get secrets for the items it writes: they come from Git and run
+ * on this machine when writing, so the reviewer sees them before `y` (never their output).
+ */
+export function secretCommandNotes(steps: readonly PlanStep[], view: {readonly overlay?: ViewOverlay}): string[] {
+	const commands = view.overlay?.commands;
+	if (!commands) return [];
+	const run = new Set(steps.flatMap((step) => (step.action === 'create' || step.action === 'update' ? commands[step.key] ?? [] : [])));
+	return run.size === 0 ? [] : [`overlay ${view.overlay!.environment} runs ${[...run].map((text) => JSON.stringify(text)).join(', ')} (without a shell) to get secrets when writing`];
 }
 
 /**

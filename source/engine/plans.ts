@@ -18,7 +18,7 @@ import type {Overlay} from '../core/overlay.js';
 import {listLiveSide} from './live-side.js';
 import {targetIndex} from './target-index.js';
 import {contentHash} from './verify.js';
-import {adoptLiveSecrets, dumpNotes, planSecrets, withStepOverlays} from './overlays.js';
+import {adoptLiveSecrets, dumpNotes, planSecrets, secretCommandNotes, withStepOverlays} from './overlays.js';
 import type {EnvironmentView, VersionRef} from './services.js';
 
 export type {Selection} from '../core/selection.js';
@@ -139,7 +139,7 @@ function publishBuild(view: EnvironmentView, selection: Selection | undefined, h
 
 /** Steps with the fields the environment's overlay gave them, and the overlay's notes (a migration's, a dump's). */
 function withOverlay(build: PlanBuild, view: EnvironmentView, more: readonly string[]): PlanBuild {
-	const notes = [...(build.plan.notes ?? []), ...(view.overlay?.notes ?? []), ...more];
+	const notes = [...(build.plan.notes ?? []), ...(view.overlay?.notes ?? []), ...(build.plan.direction === 'dump' ? [] : secretCommandNotes(build.plan.steps, view)), ...more];
 	const steps = withStepOverlays(build.plan.steps, view);
 	return {...build, plan: {...build.plan, steps, ...(notes.length > 0 ? {notes} : {})}};
 }

@@ -2,7 +2,7 @@ import test from 'ava';
 import {makeItem, type ItemSet} from '../../source/core/item.js';
 import type {Overlay} from '../../source/core/overlay.js';
 import {parsePath, type Segment} from '../../source/core/paths.js';
-import {adoptWrittenSecrets, dumpWrite, migrationSet} from '../../source/engine/overlays.js';
+import {adoptWrittenSecrets, dumpWrite, migrationSet, secretCommandNotes, viewOverlay} from '../../source/engine/overlays.js';
 
 const field = (text: string, value: number | string) => ({path: parsePath(text) as Segment[], text, value});
 const overlay = (environment: string, rate: number): Overlay => ({
@@ -45,4 +45,12 @@ test('after a write, the source side\'s overlay secrets take the written value, 
 	const adopted = adoptWrittenSecrets(view, new Map([['api:pay1', api('written-secret')]]));
 	t.is(((adopted.comparisons[0]!.left!.body['api_definition'] as any).upstream_auth.basic_auth.password), 'written-secret');
 	t.is(adoptWrittenSecrets({comparisons: view.comparisons}, new Map()).comparisons, view.comparisons, 'no overlay secrets: the view as it is');
+});
+
+test('a plan that writes an item whose overlay secret comes from a command names the command (from Git, run when writing)', (t) => {
+	const secret = {path: parsePath('api_definition.password') as Segment[], text: 'api_definition.password', source: {type: 'command' as const, argv: ['vault', 'read', 'x'], text: 'vault read x'}};
+	const view = {overlay: viewOverlay('prod', new Map(), [], {...overlay('prod', 1), secrets: new Map([['api:pay1', [secret]]])})};
+	const step = (action: 'update' | 'skip') => ({key: 'api:pay1', kind: 'api' as const, id: 'pay1', name: 'Payments', action, changes: []});
+	t.deepEqual(secretCommandNotes([step('update')], view), ['overlay prod runs "vault read x" (without a shell) to get secrets when writing']);
+	t.deepEqual(secretCommandNotes([step('skip')], view), []);
 });
