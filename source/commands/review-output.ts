@@ -16,17 +16,12 @@ function kindText(kind: string | undefined, flavor: string | undefined): string 
 	return kind ? `${kind}${flavor ? ` ${flavor}` : ''}` : 'file';
 }
 
-function originOf(row: Comparison): string | undefined {
-	return (row as {origin?: string}).origin;
-}
-
 /** One diff row as a review entry: masked texts from the row's own detail, blame from the view. */
 function diffEntry(row: Comparison, view: EnvironmentView, engine: Engine, seeAll: (id: string) => string): ReviewEntry {
 	const detail = row.status === 'invalid' || row.status === 'conflict' ? undefined : comparisonDetail(row, engine.compareOptions());
 	const blame = view.blame?.[row.key];
-	const origin = originOf(row);
 	return {
-		status: statusLabel(row.status), ...(origin ? {origin} : {}), kind: kindText(row.kind, row.flavor), name: row.name,
+		status: statusLabel(row.status), ...(row.origin ? {origin: row.origin} : {}), kind: kindText(row.kind, row.flavor), name: row.name,
 		...(row.id ? {id: row.id, seeAll: seeAll(row.id)} : {}), paths: row.changes,
 		...(blame ? {blame: blameText(blame)} : {}),
 		...(detail ? {leftText: detail.leftText, rightText: detail.rightText, secretsChanged: row.changes.filter((path) => detail.masked.includes(path))} : {}),

@@ -13,9 +13,10 @@ function liveSide(row: Comparison): boolean {
 }
 
 /**
- * A view with `blame`: who last changed the live side of each changed or only-live item, or deleted an item live. Reads this state directory's audit log
- * (tyk-console's own writes) and, once per load, the newest pages of the Dashboard's audit log when it has one;
- * nothing when no row needs it. Only `diff` and the console ask for it: planning never pays for it.
+ * A view with `blame`: who last changed the live side of each changed or only-live item, or deleted an item live.
+ * Reads the end of this state directory's audit log (tyk-console's own writes) and, once per load, the newest pages
+ * of the Dashboard's audit log when it has one; nothing when no row needs it. Only `diff` and the console ask for
+ * it: planning never pays for it.
  */
 export async function withBlame(context: EngineContext, view: EnvironmentView, signal?: AbortSignal): Promise<EnvironmentView> {
 	const {blame: stale, ...current} = view;
@@ -34,7 +35,7 @@ function target(row: Comparison): BlameTarget {
 	return {
 		key: row.key, kind: row.kind!, id: row.id!, ...(row.right?.dbId ? {dbId: row.right.dbId} : {}), liveHash: row.right ? bodyHash(row.right.body) : null,
 		// Origin `git`: live is as its base left it, so only a tyk-console write (a rollback, an undo) can explain it.
-		...((row as {origin?: string}).origin === 'git' ? {journalOnly: true} : {}),
+		...(row.origin === 'git' ? {journalOnly: true} : {}),
 	};
 }
 
