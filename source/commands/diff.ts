@@ -12,7 +12,7 @@ import type {Output, Paint} from './output.js';
 import {formatFlagsError, withReviewFormat, type ReviewFormat} from './review-flags.js';
 import {glyph, originLine, originTag, statusLabel, summaryLine} from './format.js';
 import {countOrigins} from '../core/origin.js';
-import {overlayFieldsOf} from '../engine/overlays.js';
+import {overlayFieldsOf} from '../core/overlay.js';
 
 interface DiffOptions extends CommonOptions, SelectionOptions {
 	readonly ref?: string;

@@ -46,6 +46,15 @@ export interface Rendered {
 	readonly fields: readonly string[];
 }
 
+/**
+ * The fields of one item a view's overlay gave, or undefined when it gave none. Here, not in the engine, so `diff`
+ * prints them without loading the engine for `--help`.
+ */
+export function overlayFieldsOf(view: {readonly overlay?: {readonly fields: Readonly<Record<string, readonly string[]>>}}, key: string): readonly string[] | undefined {
+	const fields = view.overlay?.fields[key];
+	return fields && fields.length > 0 ? fields : undefined;
+}
+
 /** Keys whose strings identify an item: `replace` never touches them, so pairing by ID survives any overlay. */
 const identityKeys = new Set(['id', '_id', 'api_id', 'dbId']);
 

@@ -1,5 +1,5 @@
 import {itemKey, makeItem, type Item, type ItemSet} from '../core/item.js';
-import {adoptSecrets, fillSecrets, renderItem, reverseForDump, setAt, stripOverlay, valueAt, withHotfixes, type Overlay, type OverlaySet} from '../core/overlay.js';
+import {adoptSecrets, fillSecrets, overlayFieldsOf, renderItem, reverseForDump, setAt, stripOverlay, valueAt, withHotfixes, type Overlay, type OverlaySet} from '../core/overlay.js';
 import {cloneJson} from '../core/json.js';
 import {parsePath, type Segment} from '../core/paths.js';
 import type {Comparison} from '../core/status.js';
@@ -22,12 +22,6 @@ export interface ViewOverlay {
 	readonly secrets?: Readonly<Record<string, readonly string[]>>;
 	/** The commands the overlay runs for secrets, per key (as written): a plan that writes those items names them. */
 	readonly commands?: Readonly<Record<string, readonly string[]>>;
-}
-
-/** The fields of one item, or undefined when the overlay gave it nothing. */
-export function overlayFieldsOf(view: {readonly overlay?: ViewOverlay}, key: string): readonly string[] | undefined {
-	const fields = view.overlay?.fields[key];
-	return fields && fields.length > 0 ? fields : undefined;
 }
 
 /** Plan steps with the overlay fields of the items they write (`overlay` on a step, for the plan and dry-run JSON). */
