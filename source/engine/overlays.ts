@@ -219,6 +219,9 @@ export async function dumpNotes(context: EngineContext, plan: Plan, view: {reado
 	if (setting === 'refuse' && secretsInGit.length > 0) {
 		throw new Error(`dump refused (secretsInGit: refuse): ${secretsInGit.length} secret field(s) would be written to Git in plain text; nothing was written:\n${secretsInGit.map((entry) => `  ${entry}`).join('\n')}\nkeep them out with a secrets: entry in .tyk-console/overlays/${plan.environment}.yaml, or set secretsInGit: warn`);
 	}
-	const listed = setting === 'warn' ? secretsInGit.map((entry) => `secret written to Git in plain text: ${entry}`) : [];
+	// One note (one line on the Plan screen, however many there are), listing every field.
+	const listed = setting === 'warn' && secretsInGit.length > 0
+		? [`${secretsInGit.length} secret field(s) written to Git in plain text (secretsInGit: warn; a secrets: entry in the environment's overlay keeps one out): ${secretsInGit.join('; ')}`]
+		: [];
 	return [...notes, ...listed];
 }

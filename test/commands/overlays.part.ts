@@ -130,7 +130,7 @@ test.serial('overlays: both environments published from one base, both diffs cle
 	world.writeConfig({...JSON.parse(readFileSync(world.configPath, 'utf8')), secretsInGit: 'warn'});
 	const warned = await run(['dump', 'staging']);
 	t.is(warned.code, 0, warned.stdout + warned.stderr);
-	t.regex(warned.stdout, /secret written to Git in plain text: api Payments \(pay1\): api_definition\.upstream_auth\.basic_auth\.password/);
+	t.regex(warned.stdout, /1 secret field\(s\) written to Git in plain text \(secretsInGit: warn[^)]*\): api Payments \(pay1\): api_definition\.upstream_auth\.basic_auth\.password/);
 	t.false([refused.stdout, refused.stderr, warned.stdout, warned.stderr].some((text) => text.includes('staging-pw-1b2c')), 'listed by path, never the value');
 
 	// A bad overlay is that environment's Git error (file, line, key path); the other environment is unaffected.
