@@ -66,3 +66,19 @@ test('readEach hands every body to the visitor as it arrives, in request order, 
 	}), {message: 'visitor broke'});
 	t.is((await batch.read('HEAD:a.txt'))!.toString(), 'alpha', 'reads still line up after a visitor failed');
 });
+
+test('thousands of pipelined reads and a readEach among them are answered in order', async (t) => {
+	const repo = initRepo(t);
+	commitFiles(repo, {'a.txt': 'alpha', 'b.txt': 'beta'}, 'first');
+	const batch = new CatFileBatch(repo);
+	t.teardown(() => batch.close());
+	const names = Array.from({length: 4500}, (_, index) => (index % 3 === 0 ? 'HEAD:a.txt' : index % 3 === 1 ? 'HEAD:b.txt' : 'HEAD:none.txt'));
+	const visited: Array<string | undefined> = [];
+	const [reads] = await Promise.all([
+		Promise.all(names.map((name) => batch.read(name))),
+		batch.readEach(names, (index, body) => (visited[index] = body?.toString())),
+	]);
+	const expected = names.map((name) => (name === 'HEAD:a.txt' ? 'alpha' : name === 'HEAD:b.txt' ? 'beta' : undefined));
+	t.deepEqual(reads.map((body) => body?.toString()), expected);
+	t.deepEqual(visited, expected);
+});
