@@ -8,7 +8,13 @@ import {overlayTextWith} from '../sources/overlay/update.js';
 import type {Plan, PlanStep} from '../core/plan.js';
 import {resolveOverlaySecrets, type ResolvedOverlaySecrets} from '../sources/overlay/secrets.js';
 import type {EngineContext} from './context.js';
-import {readGitSide, type GitSide} from './git-side.js';
+import {isGitRepository, readGitSide, type GitSide} from './git-side.js';
+import type {GitConfig} from '../config/types.js';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {readAtRevision} from '../sources/git/history.js';
+import {normalizeDir} from '../sources/layout/file-store.js';
+import {overlayFile} from '../sources/overlay/read.js';
 
 /**
  * What an environment's overlay gave the Git side of a view: per comparison key, the fields whose value came from it
@@ -118,8 +124,11 @@ export function migrationSet(live: ItemSet, git: Pick<GitSide, 'set' | 'base' | 
 
 /** The Git side a migration into `to` needs (its base and both overlays); a layout that cannot be read means none. */
 export async function migrationGit(context: EngineContext, to: string, from: string, ref?: string): Promise<GitSide | undefined> {
+	const git = context.environment(to).git;
 	try {
-		return await readGitSide(context.environment(to).git, ref, {overlays: [to, from]});
+		// Most repositories have no overlay: two file reads spare them a read of the whole layout per comparison.
+		if (!(await anyOverlay(git, ref, [to, from]))) return undefined;
+		return await readGitSide(git, ref, {overlays: [to, from]});
 	} catch (error) {
 		// Without a layout there is no overlay to apply; a broken overlay is the migration's error.
 		if (error instanceof Error && error.name === 'OverlayError') throw error;
@@ -224,4 +233,14 @@ export async function dumpNotes(context: EngineContext, plan: Plan, view: {reado
 		? [`${secretsInGit.length} secret field(s) written to Git in plain text (secretsInGit: warn; a secrets: entry in the environment's overlay keeps one out): ${secretsInGit.join('; ')}`]
 		: [];
 	return [...notes, ...listed];
+}
+
+/** Whether any of these environments has an overlay file at `ref` (the branch when absent), or in a plain directory. */
+async function anyOverlay(git: GitConfig, ref: string | undefined, environments: readonly string[]): Promise<boolean> {
+	const files = environments.map((environment) => overlayFile(normalizeDir(git.dir), environment));
+	if (!(await isGitRepository(git.repo))) return files.some((file) => existsSync(join(git.repo, file)));
+	for (const file of files) {
+		if (await readAtRevision(git.repo, ref ?? git.branch, file)) return true;
+	}
+	return false;
 }
