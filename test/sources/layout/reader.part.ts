@@ -241,4 +241,9 @@ test('two different files claiming one ID stay a conflict, and one file listed w
 	t.deepEqual(set.conflicts.map((conflict) => conflict.files), [['a.json', 'b.json']]);
 	t.deepEqual(set.items.map((item) => item.id), ['c', 'c2']);
 	t.is(set.notes, undefined);
+	// An override set to null is no override: that entry repeats the plain one.
+	writeFileSync(join(root, '.tyk.json'), JSON.stringify({type: 'apidef', files: [{file: 'c.json'}, {file: 'c.json', api_id: null, org_id: null}]}));
+	const repeated = await readLayout(new DirectoryStore(root), '');
+	t.deepEqual(repeated.items.map((item) => item.id), ['c']);
+	t.deepEqual(repeated.notes, ['c.json is listed 2 times in .tyk.json (files[0], files[1]); read as one item']);
 });
