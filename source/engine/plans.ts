@@ -241,7 +241,7 @@ async function planRollback(context: EngineContext, request: Extract<PlanRequest
 	// An overlay secret is not in Git: a rollback keeps the live value (it rolls back configuration, not credentials).
 	const source = adoptLiveSecrets({items: item ? [item] : [], invalid: [], conflicts: []}, live, overlay);
 	const comparisons = compareSets(source, live, {ignore: context.config.ignore});
-	return checked(context, buildPlan(comparisons, {direction: 'rollback', environment, source: side, target: liveRef(environment), sourceSide: 'left', keys: new Set([key]), prune: true}), target);
+	return checked(context, buildPlan(comparisons, {direction: 'rollback', environment, source: side, target: liveRef(environment), sourceSide: 'left', keys: new Set([key]), prune: true, base: version.type === 'git' ? {commit: version.commit} : undefined}), target);
 }
 
 /** The pre-images of an operation → live: every item it wrote goes back to how it was (created ones are deleted). */

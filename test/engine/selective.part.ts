@@ -1,3 +1,4 @@
+import {readNotesBase} from '../../source/sources/git/notes.js';
 import test from 'ava';
 import type {Engine} from '../../source/engine/engine.js';
 import type {EnvironmentView} from '../../source/engine/services.js';
@@ -81,6 +82,9 @@ test('rollback and undo of one item read the lists and that item, not the enviro
 	t.deepEqual(rollback.plan.steps.map((step) => step.action), ['update']);
 	const applied = await engine.apply(rollback.plan);
 	t.deepEqual(applied.results.map((step) => step.status), ['applied']);
+	t.is(rollback.plan.base?.commit, before, 'a rollback to a Git version is made from that commit');
+	const note = await readNotesBase(world.repo, 'staging');
+	t.is(note.get(`api:${target}`)?.commit, before, 'its base is recorded as a note on that commit');
 	log.length = 0;
 	const undo = await engine.plan({type: 'undo', environment: 'staging'});
 	t.deepEqual(undo.plan.steps.map((step) => `${step.action} ${step.id}`), [`update ${target}`]);
