@@ -66,6 +66,15 @@ export function attachDetail<T extends Comparison>(row: T, options: NormalizeOpt
 	return row;
 }
 
+/**
+ * A copy of a row keeps the original's cached detail (a spread drops it: it is not enumerable), for copies that change
+ * what a row says about its items (an origin, escaped text) but not the items compared. Returns the copy.
+ */
+export function keepDetail<T extends Comparison>(from: Comparison, copy: T): T {
+	if (from.detail) Object.defineProperty(copy, 'detail', {value: from.detail, enumerable: false});
+	return copy;
+}
+
 const detached = new WeakMap<Comparison, PairDetail>();
 
 /**

@@ -4,6 +4,7 @@ import {classifyOrigin, hasOrigin, minuteText} from '../core/origin.js';
 import type {OperationResult, Plan, PlanStep, StepOverwrite} from '../core/plan.js';
 import type {Comparison} from '../core/status.js';
 import {errorMessage} from '../core/errors.js';
+import {keepDetail} from '../core/pair-detail.js';
 import type {BaseRecord} from '../sources/base/records.js';
 import {mergeEntries} from '../sources/base/records.js';
 import {readStateBase, writeStateBase} from '../sources/base/state-file.js';
@@ -62,10 +63,7 @@ function classifyRow(row: Comparison, base: ReadonlyMap<string, BaseRecord>, con
 	const origin = classifyOrigin({base: record?.hash, git: hashOf(row.left, context), live: hashOf(row.right, context)});
 	if (!origin) return row;
 	const mark = record ? {base: {time: record.time, ...(record.commit ? {commit: record.commit} : {})}} : {};
-	// A spread copy loses the row's non-enumerable lazy diff detail; carry it over.
-	const copy: Comparison = {...row, origin, ...mark};
-	if (row.detail) Object.defineProperty(copy, 'detail', {value: row.detail, enumerable: false});
-	return copy;
+	return keepDetail(row, {...row, origin, ...mark});
 }
 
 /** Whether a view compares an environment's Git side with its own live state: the views that have origins. */

@@ -1,6 +1,7 @@
 import {errorMessage} from '../core/errors.js';
 import type {Item} from '../core/item.js';
 import type {OperationResult, Plan, PlanStep, ProgressEvent, SideRef, StepResult} from '../core/plan.js';
+import {keepDetail} from '../core/pair-detail.js';
 import {isSafeText, safeText} from '../core/safe-text.js';
 import type {Comparison} from '../core/status.js';
 import type {PlanRequest, PlanResult} from '../engine/plans.js';
@@ -48,16 +49,14 @@ export function safeServices(services: ConsoleServices): ConsoleServices {
 		...(i.file === undefined ? {} : {file: identity(i.file)}), ...(i.dbId === undefined ? {} : {dbId: safeText(i.dbId)}),
 	}));
 	const comparison = (value: Comparison): Comparison => once(value, (c) => {
-		const safe: Comparison = {
+		// The row's cached detail (normalised bodies, not strings shown as such) stays with the copy, not enumerable.
+		return keepDetail(c, {
 			...c, key: identity(c.key), name: safeText(c.name), categories: list(c.categories), changes: list(c.changes),
 			...(c.id === undefined ? {} : {id: identity(c.id)}), ...(c.file === undefined ? {} : {file: identity(c.file)}),
 			...(c.error === undefined ? {} : {error: safeText(c.error)}),
 			...(c.left === undefined ? {} : {left: item(c.left)}), ...(c.right === undefined ? {} : {right: item(c.right)}),
 			...(c.invalid === undefined ? {} : {invalid: {...c.invalid, file: identity(c.invalid.file), error: safeText(c.invalid.error), ...(c.invalid.id === undefined ? {} : {id: identity(c.invalid.id)})}}),
-		};
-		// The row's cached detail (normalised bodies, not strings shown as such) stays with the copy, not enumerable.
-		if (c.detail) Object.defineProperty(safe, 'detail', {value: c.detail, enumerable: false});
-		return safe;
+		} satisfies Comparison);
 	});
 	const view = (value: EnvironmentView): EnvironmentView => once(value, (v) => ({
 		...v, left: side(v.left), right: side(v.right), comparisons: v.comparisons.map(comparison),

@@ -1,17 +1,12 @@
 import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
-import {assertNoSecrets, makeWorld} from '../helpers/world.js';
+import {assertNoSecrets, driftClassicApis, makeWorld} from '../helpers/world.js';
 
 test.serial('publish --out saves the plan (0600) and writes nothing; apply applies it as reviewed, refusing a step whose live item moved since', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 4}}]);
 	t.is((await world.cli(['dump', 'staging'])).code, 0);
-	const apis = ((await world.request('staging', 'GET', '/api/apis?p=-1')).apis as any[]).filter((w) => w.api_definition.is_oas !== true);
-	const [first, second] = apis;
-	for (const wrapper of [first, second]) {
-		wrapper.api_definition.proxy.target_url = 'http://drifted.internal/';
-		await world.request('staging', 'PUT', `/api/apis/${wrapper.api_definition.id}`, wrapper);
-	}
+	const [first, second] = await driftClassicApis(world, 'staging');
 	const file = join(world.root, 'plan.json');
 	const saved = await world.cli(['publish', 'staging', '--out', file]);
 	t.is(saved.code, 0, saved.stdout + saved.stderr);

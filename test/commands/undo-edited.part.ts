@@ -1,16 +1,11 @@
 import test from 'ava';
-import {makeWorld} from '../helpers/world.js';
+import {driftClassicApis, makeWorld} from '../helpers/world.js';
 
 test.serial('undo names the items edited on the Dashboard after the operation, and still restores them when confirmed', async (t) => {
 	const world = await makeWorld(t, [{name: 'staging', emulator: {seed: 6}}]);
 	t.is((await world.cli(['dump', 'staging'])).code, 0);
 	// Two Classic APIs drift on the Dashboard, then both are published back to their Git state.
-	const apis = ((await world.request('staging', 'GET', '/api/apis?p=-1')).apis as any[]).filter((w) => w.api_definition.is_oas !== true);
-	const [edited, untouched] = apis;
-	for (const wrapper of [edited, untouched]) {
-		wrapper.api_definition.proxy.target_url = 'http://drifted.internal/';
-		await world.request('staging', 'PUT', `/api/apis/${wrapper.api_definition.id}`, wrapper);
-	}
+	const [edited, untouched] = await driftClassicApis(world, 'staging');
 	const published = await world.json(['publish', 'staging', '--id', edited.api_definition.api_id, '--id', untouched.api_definition.api_id]);
 	t.is(published.code, 0, published.stderr);
 

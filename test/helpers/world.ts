@@ -190,6 +190,20 @@ export async function makeWorld(t: ExecutionContext, environments: readonly Worl
 }
 
 /** Fails the test if any key of the world appears in any of the given texts. */
+/**
+ * An edit made outside tyk-console: the first `count` Classic APIs of an environment get another upstream on its
+ * Dashboard. Returns their wrappers as written, for the test to name and check them.
+ */
+export async function driftClassicApis(world: World, environment: string, count = 2): Promise<any[]> {
+	const apis = ((await world.request(environment, 'GET', '/api/apis?p=-1')).apis as any[]).filter((w) => w.api_definition.is_oas !== true);
+	const drifted = apis.slice(0, count);
+	for (const wrapper of drifted) {
+		wrapper.api_definition.proxy.target_url = 'http://drifted.internal/';
+		await world.request(environment, 'PUT', `/api/apis/${wrapper.api_definition.id}`, wrapper);
+	}
+	return drifted;
+}
+
 export function assertNoSecrets(t: ExecutionContext, world: World, texts: readonly string[]): void {
 	const leaks = world.secrets.filter((key) => texts.some((text) => text.includes(key)));
 	t.deepEqual(leaks, [], 'a Dashboard key appeared in output or state files');
